@@ -1,0 +1,28 @@
+package dev.preflight.check;
+
+import dev.preflight.report.Finding;
+import dev.preflight.report.Severity;
+import java.util.List;
+
+/**
+ * One small, independent check with a stable id: it returns findings, never throws them. Its
+ * severity is a default that the project's configuration may override.
+ */
+public interface Check {
+
+    /** Stable id: family prefix and number, for example {@code SRV002}. */
+    String id();
+
+    /** One line, phrased as the checklist item it verifies ("Server is PostgreSQL 14 or newer"). */
+    String title();
+
+    Severity defaultSeverity();
+
+    /** Runs the check; an empty list means it passed. */
+    List<Finding> run(CheckContext context) throws Exception;
+
+    /** Builds a finding of this check with its default severity. */
+    default Finding finding(String subject, String message, String expected, String actual, String remedy) {
+        return new Finding(id(), defaultSeverity(), subject, message, expected, actual, remedy);
+    }
+}

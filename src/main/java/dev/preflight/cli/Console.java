@@ -1,0 +1,21 @@
+package dev.preflight.cli;
+
+import java.io.PrintStream;
+import java.util.Map;
+
+/** The process's surroundings, injectable for tests: environment variables and the two output streams. */
+public record Console(Map<String, String> env, PrintStream out, PrintStream err) {
+
+    public static Console system() {
+        return new Console(System.getenv(), System.out, System.err);
+    }
+
+    public String env(String name) {
+        String v = env.get(name);
+        return v == null || v.isBlank() ? null : v;
+    }
+
+    public boolean isCi() {
+        return "true".equalsIgnoreCase(env.getOrDefault("CI", ""));
+    }
+}

@@ -1,0 +1,84 @@
+package dev.preflight.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Parsed command line: the command, its positional arguments and {@code --flag value} options.
+ * Unknown flags are usage errors that name the flag.
+ */
+public record Options(String command, List<String> arguments, Map<String, String> flags) {
+
+    /** Flags that take a value. */
+    static final Set<String> VALUED = Set.of("project", "db-url", "direct-url", "fail-on", "reports", "run-id");
+    /** Flags that are switches. */
+    static final Set<String> SWITCHES = Set.of("keep", "help");
+
+    public static Options parse(String[] args) {
+        String command = null;
+        List<String> positional = new ArrayList<>();
+        Map<String, String> flags = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.startsWith("--")) {
+                String name = a.substring(2);
+                String value = null;
+                int eq = name.indexOf('=');
+                if (eq >= 0) {
+                    value = name.substring(eq + 1);
+                    name = name.substring(0, eq);
+                }
+                if (SWITCHES.contains(name)) {
+                    flags.put(name, value == null ? "true" : value);
+                } else if (VALUED.contains(name)) {
+                    if (value == null) {
+                        if (i + 1 >= args.length) {
+                            throw PreflightException.config("option --" + name + " needs a value", "see ./preflight help");
+                        }
+                        value = args[++i];
+                    }
+                    flags.put(name, value);
+                } else {
+                    throw PreflightException.config("unknown option --" + name, "see ./preflight help for the options");
+                }
+            } else if (a.equals("-h")) {
+                flags.put("help", "true");
+            } else if (command == null) {
+                command = a;
+            } else {
+                positional.add(a);
+            }
+        }
+        String failOn = flags.getOrDefault("fail-on", "not-ready");
+        if (!failOn.equals("warning") && !failOn.equals("not-ready")) {
+            throw PreflightException.config("--fail-on must be 'warning' or 'not-ready', not '" + failOn + "'",
+                    "use --fail-on warning to fail CI on READY_WITH_WARNINGS");
+        }
+        return new Options(command == null ? "help" : command, List.copyOf(positional), Map.copyOf(flags));
+    }
+
+    public String flag(String name) {
+        return flags.get(name);
+    }
+
+    public boolean has(String name) {
+        return flags.containsKey(name);
+    }
+
+    public Path project() {
+        return Path.of(flags.getOrDefault("project", "."));
+    }
+
+    public Path reportsDir() {
+        String r = flags.get("reports");
+        return r == null ? null : Path.of(r);
+    }
+
+    public boolean failOnWarning() {
+        return "warning".equals(flags.get("fail-on"));
+    }
+}

@@ -1,0 +1,62 @@
+package dev.preflight.cli;
+
+import dev.preflight.cli.command.GateCommand;
+import dev.preflight.cli.command.HelpCommand;
+import dev.preflight.cli.command.MigrateCommand;
+import dev.preflight.cli.command.ReportCommand;
+import dev.preflight.cli.command.StatusCommand;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The command dispatcher: a registry of commands by name (a new command is one more entry, not
+ * another branch), errors turned into one line on stderr and an exit code.
+ */
+public final class Preflight {
+
+    private final Map<String, Command> commands = new LinkedHashMap<>();
+    private final Console console;
+
+    public Preflight(Console console) {
+        this.console = console;
+        register(List.of(new GateCommand(), new MigrateCommand(), new ReportCommand(), new StatusCommand()));
+        register(List.of(new HelpCommand(this::commands)));
+    }
+
+    private void register(List<Command> more) {
+        for (Command c : more) {
+            if (commands.putIfAbsent(c.name(), c) != null) {
+                throw new IllegalStateException("two commands are named " + c.name());
+            }
+        }
+    }
+
+    public List<Command> commands() {
+        return List.copyOf(commands.values());
+    }
+
+    /** Runs one command line and returns the process exit code. */
+    public int run(String[] args) {
+        try {
+            Options options = Options.parse(args);
+            Command command = commands.get(options.has("help") ? "help" : options.command());
+            if (command == null) {
+                throw PreflightException.config("unknown command '" + options.command() + "'", "see ./preflight help for the commands");
+            }
+            return command.run(options, console).code();
+        } catch (PreflightException e) {
+            console.err().println("preflight: " + e.oneLine());
+            return e.exitCode().code();
+        } catch (Exception e) {
+            console.err().println("preflight: internal error: " + e);
+            return ExitCode.USAGE_OR_CONNECTION.code();
+        }
+    }
+
+    /** Lookup used by help: name to command. */
+    public static Function<String, Command> lookup(List<Command> commands) {
+        return name -> commands.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+    }
+}

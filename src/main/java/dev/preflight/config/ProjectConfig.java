@@ -1,0 +1,97 @@
+package dev.preflight.config;
+
+import dev.preflight.cli.PreflightException;
+import dev.preflight.report.Severity;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * The project's settings from {@code jobs/preflight.yaml}: Flyway placeholders, schema and history table,
+ * and severity overrides per check id. Every setting has a default, so the file is optional.
+ */
+public record ProjectConfig(Map<String, String> placeholders, String schema, String historyTable, Map<String, Severity> severities) {
+
+    public static final String FILE = "preflight.yaml";
+    private static final Set<String> TOP_LEVEL = Set.of("migrations", "severity");
+    private static final Set<String> MIGRATION_KEYS = Set.of("placeholders", "schema", "historyTable");
+
+    /** Defaults: the embedding dimension of OpenAI's text-embedding-3-small and ada-002. */
+    public static ProjectConfig defaults() {
+        return new ProjectConfig(Map.of("embedding_dimension", "1536"), "public", "flyway_schema_history", Map.of());
+    }
+
+    public static ProjectConfig load(ProjectLayout project) {
+        Path file = project.jobs().resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return defaults();
+        }
+        String where = project.relative(file);
+        Object doc;
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
+        } catch (MarkedYAMLException e) {
+            throw PreflightException.config(where + " line " + (e.getProblemMark().getLine() + 1) + ": " + e.getProblem(),
+                    "fix the YAML syntax at that line");
+        } catch (IOException e) {
+            throw PreflightException.config("cannot read " + where + ": " + e.getMessage(), "check the file's permissions");
+        }
+        if (doc == null) {
+            return defaults();
+        }
+        Map<?, ?> root = asMap(doc, where, "the document");
+        for (Object key : root.keySet()) {
+            if (!TOP_LEVEL.contains(String.valueOf(key))) {
+                throw PreflightException.config(where + ": unknown setting '" + key + "'", "allowed top-level settings: " + TOP_LEVEL);
+            }
+        }
+        Map<String, String> placeholders = new LinkedHashMap<>(defaults().placeholders());
+        String history = defaults().historyTable();
+        String schema = defaults().schema();
+        if (root.get("migrations") != null) {
+            Map<?, ?> m = asMap(root.get("migrations"), where, "migrations");
+            for (Object key : m.keySet()) {
+                if (!MIGRATION_KEYS.contains(String.valueOf(key))) {
+                    throw PreflightException.config(where + ": unknown setting 'migrations." + key + "'", "allowed: " + MIGRATION_KEYS);
+                }
+            }
+            if (m.get("placeholders") != null) {
+                asMap(m.get("placeholders"), where, "migrations.placeholders")
+                        .forEach((k, v) -> placeholders.put(String.valueOf(k), String.valueOf(v)));
+            }
+            if (m.get("schema") != null) {
+                schema = String.valueOf(m.get("schema"));
+            }
+            if (m.get("historyTable") != null) {
+                history = String.valueOf(m.get("historyTable"));
+            }
+        }
+        Map<String, Severity> severities = new LinkedHashMap<>();
+        if (root.get("severity") != null) {
+            for (Map.Entry<?, ?> e : asMap(root.get("severity"), where, "severity").entrySet()) {
+                try {
+                    severities.put(String.valueOf(e.getKey()), Severity.parse(String.valueOf(e.getValue())));
+                } catch (IllegalArgumentException ex) {
+                    throw PreflightException.config(where + ": severity." + e.getKey() + ": " + ex.getMessage(), "use one of blocker, high, medium, low, info");
+                }
+            }
+        }
+        return new ProjectConfig(Map.copyOf(placeholders), schema, history, Map.copyOf(severities));
+    }
+
+    private static Map<?, ?> asMap(Object o, String where, String what) {
+        if (o instanceof Map<?, ?> m) {
+            return m;
+        }
+        throw PreflightException.config(where + ": " + what + " must be a mapping (key: value)", "see README, section Configuration");
+    }
+}

@@ -1,0 +1,45 @@
+package dev.preflight.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The folders of the project Preflight works on ({@code --project DIR}): its migrations, job
+ * files, templates and report output.
+ */
+public record ProjectLayout(Path root, Path reportsDir) {
+
+    public ProjectLayout {
+        root = root.toAbsolutePath().normalize();
+        reportsDir = reportsDir == null ? root.resolve("reports") : reportsDir.toAbsolutePath().normalize();
+    }
+
+    public static ProjectLayout of(Path root) {
+        return new ProjectLayout(root, null);
+    }
+
+    public Path migrations() {
+        return root.resolve("migrations");
+    }
+
+    public Path jobs() {
+        return root.resolve("jobs");
+    }
+
+    /** The project's own templates, or null when it has none (the built-in ones apply). */
+    public Path templatesOrNull() {
+        Path t = root.resolve("templates");
+        return Files.isDirectory(t) ? t : null;
+    }
+
+    /** Where the embedded cluster keeps its data. */
+    public Path stateDir() {
+        return root.resolve(".preflight");
+    }
+
+    /** A path relative to the project root, for messages and reports. */
+    public String relative(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(root) ? root.relativize(abs).toString() : abs.toString();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.preflight.db;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+/**
+ * Creates Spring Batch's job repository tables in Preflight's own schema when missing. Boot's
+ * initializer ignores the table prefix and is not idempotent, so this runs our qualified script
+ * under an advisory lock (two Preflights starting together must not race).
+ */
+public final class BatchSchema {
+
+    private static final String SCRIPT = "preflight/batch/schema-postgresql.sql";
+    /** Arbitrary constant key for the advisory lock guarding schema creation. */
+    private static final long LOCK_KEY = 0x5052_4546_4C49_4748L;
+
+    private BatchSchema() {
+    }
+
+    public static void ensure(DataSource dataSource) throws SQLException {
+        String script;
+        try (InputStream in = BatchSchema.class.getClassLoader().getResourceAsStream(SCRIPT)) {
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("the job repository script " + SCRIPT + " is missing from the jar", e);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                st.execute("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")");
+                st.execute("SET LOCAL client_min_messages = warning");
+                for (String sql : script.split(";")) {
+                    String stmt = sql.lines().filter(l -> !l.trim().startsWith("--")).reduce("", (a, b) -> a + "\n" + b).trim();
+                    if (!stmt.isEmpty()) {
+                        st.execute(stmt);
+                    }
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+}

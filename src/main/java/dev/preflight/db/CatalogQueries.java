@@ -1,0 +1,73 @@
+package dev.preflight.db;
+
+/**
+ * Every catalog query Preflight runs, in one place. "Application schemas" are all schemas but the
+ * system ones and Preflight's own ({@value #PREFLIGHT_SCHEMA}).
+ */
+public final class CatalogQueries {
+
+    public static final String PREFLIGHT_SCHEMA = "preflight";
+
+    /** A predicate on a namespace OID column selecting application schemas. */
+    private static final String APP_NS = "(SELECT oid FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' "
+            + "AND nspname NOT IN ('information_schema', '" + PREFLIGHT_SCHEMA + "'))";
+
+    /** Parameter 1: the history table name to leave out. */
+    public static final String TABLE_COUNT = "SELECT count(*) FROM pg_class c WHERE c.relkind IN ('r','p') "
+            + "AND NOT c.relispartition AND c.relnamespace IN " + APP_NS + " AND c.relname <> ?";
+
+    public static final String ENUM_COUNT = "SELECT count(*) FROM pg_type t WHERE t.typtype = 'e' AND t.typnamespace IN " + APP_NS;
+
+    public static final String FOREIGN_KEY_COUNT = "SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND connamespace IN " + APP_NS;
+
+    /** Parameter 1: history table name. Indexes of the history table are left out. */
+    public static final String INDEX_COUNT = "SELECT count(*) FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid "
+            + "WHERE t.relnamespace IN " + APP_NS + " AND t.relname <> ?";
+
+    /** Unique constraints and unique indexes, primary keys excluded. Parameter 1: history table name. */
+    public static final String UNIQUE_COUNT = "SELECT count(*) FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid "
+            + "WHERE i.indisunique AND NOT i.indisprimary AND t.relnamespace IN " + APP_NS + " AND t.relname <> ?";
+
+    public static final String VIEW_COUNT = "SELECT count(*) FROM pg_class WHERE relkind IN ('v','m') AND relnamespace IN " + APP_NS;
+
+    public static final String SEQUENCE_COUNT = "SELECT count(*) FROM pg_class WHERE relkind = 'S' AND relnamespace IN " + APP_NS;
+
+    /** User functions, those created by extensions excluded. */
+    public static final String FUNCTION_COUNT = "SELECT count(*) FROM pg_proc p WHERE p.pronamespace IN " + APP_NS
+            + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')";
+
+    public static final String EXTENSIONS = "SELECT extname, extversion FROM pg_extension ORDER BY extname";
+
+    public static final String SERVER = "SELECT current_setting('server_version'), current_setting('server_version_num')::int, "
+            + "current_database(), current_user, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)";
+
+    /** Vector-typed columns with their declared dimension (atttypmod, -1 when undeclared). */
+    public static final String VECTOR_COLUMNS = "SELECT n.nspname, c.relname, a.attname, t.typname, a.atttypmod "
+            + "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+            + "JOIN pg_type t ON t.oid = a.atttypid "
+            + "WHERE t.typname IN ('vector','halfvec','sparsevec') AND c.relkind IN ('r','p') AND NOT a.attisdropped AND a.attnum > 0 "
+            + "AND c.relnamespace IN " + APP_NS + " ORDER BY c.relname, a.attnum";
+
+    /** Indexes using the ivfflat or hnsw access methods, first key column and opclass, options and size. */
+    public static final String VECTOR_INDEXES = "SELECT n.nspname, ic.relname AS index_name, tc.relname AS table_name, "
+            + "a.attname, am.amname, oc.opcname, ic.reloptions, pg_relation_size(ic.oid), i.indisvalid, "
+            + "ic.reltuples::bigint "
+            + "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class tc ON tc.oid = i.indrelid "
+            + "JOIN pg_namespace n ON n.oid = ic.relnamespace JOIN pg_am am ON am.oid = ic.relam "
+            + "LEFT JOIN pg_attribute a ON a.attrelid = tc.oid AND a.attnum = i.indkey[0] "
+            + "LEFT JOIN pg_opclass oc ON oc.oid = i.indclass[0] "
+            + "WHERE am.amname IN ('ivfflat','hnsw') AND tc.relnamespace IN " + APP_NS + " ORDER BY tc.relname, ic.relname";
+
+    /** Parameters 1 and 2: schema and table name. */
+    public static final String TABLE_EXISTS = "SELECT to_regclass(quote_ident(?) || '.' || quote_ident(?)) IS NOT NULL";
+
+    /** Parameter 1: extension name. Default version, installed version, and whether it is trusted. */
+    public static final String AVAILABLE_EXTENSION = "SELECT e.default_version, e.installed_version, "
+            + "COALESCE((SELECT v.trusted FROM pg_available_extension_versions v WHERE v.name = e.name AND v.version = e.default_version), false) "
+            + "FROM pg_available_extensions e WHERE e.name = ?";
+
+    public static final String CAN_CREATE_IN_DATABASE = "SELECT has_database_privilege(current_user, current_database(), 'CREATE')";
+
+    private CatalogQueries() {
+    }
+}

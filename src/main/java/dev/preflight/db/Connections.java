@@ -1,0 +1,72 @@
+package dev.preflight.db;
+
+import dev.preflight.cli.PreflightException;
+import dev.preflight.config.DatabaseUrl;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * Opens plain JDBC connections with bounded timeouts and turns connection failures into errors
+ * that say which failure it was and what to do, without ever echoing the password.
+ */
+public final class Connections {
+
+    /** Seconds to wait for a TCP connection and for the login to finish. */
+    public static final int CONNECT_TIMEOUT_SECONDS = 10;
+
+    private Connections() {
+    }
+
+    public static Connection open(DatabaseUrl url) {
+        Properties props = url.connectionProperties();
+        props.putIfAbsent("connectTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
+        props.putIfAbsent("loginTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
+        props.putIfAbsent("socketTimeout", "0");
+        props.putIfAbsent("ApplicationName", "preflight");
+        try {
+            return DriverManager.getConnection(url.jdbcUrl(), props);
+        } catch (SQLException e) {
+            throw describe(url, e);
+        }
+    }
+
+    /** Classifies a connection failure by its SQLSTATE into a message and a remedy. */
+    static PreflightException describe(DatabaseUrl url, SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String where = url.masked();
+        String detail = scrub(e.getMessage(), url);
+        String message;
+        String remedy;
+        switch (state) {
+            case "28P01", "28000" -> {
+                message = "authentication failed for user '" + url.user() + "' at " + where + " (" + detail + ")";
+                remedy = "check the user name and password in the URL (percent-encode @ : / % in passwords)";
+            }
+            case "3D000" -> {
+                message = "database '" + url.database() + "' does not exist at " + url.hosts();
+                remedy = "create it (createdb " + url.database() + ") or fix the database name in the URL";
+            }
+            case "08001", "08004", "08006" -> {
+                message = "cannot reach the database server at " + url.hosts() + " (" + detail + ")";
+                remedy = "check that the host and port are right, the server is running and accepts TCP connections"
+                        + " (timeout " + CONNECT_TIMEOUT_SECONDS + " s)";
+            }
+            default -> {
+                message = "cannot connect to " + where + " (SQLSTATE " + state + ": " + detail + ")";
+                remedy = "check the URL, the network and the server log";
+            }
+        }
+        return new PreflightException(dev.preflight.cli.ExitCode.USAGE_OR_CONNECTION, "db: " + message, remedy);
+    }
+
+    /** Removes the password from a driver message, should the driver ever include it. */
+    public static String scrub(String text, DatabaseUrl url) {
+        if (text == null) {
+            return "";
+        }
+        String pw = url.secretPassword();
+        return pw == null || pw.isEmpty() ? text : text.replace(pw, "****");
+    }
+}

@@ -1,0 +1,31 @@
+package dev.preflight.db;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.preflight.config.DatabaseTarget;
+import dev.preflight.config.DatabaseUrl;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The run's DataSource, on the direct URL: Flyway's advisory locks, DDL and the job repository
+ * all need a real session, which a transaction-mode pooler does not give.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DataSourceConfiguration {
+
+    @Bean(destroyMethod = "close")
+    public DataSource dataSource(DatabaseTarget target) {
+        DatabaseUrl url = target.ddlUrl();
+        HikariDataSource ds = new HikariDataSource();
+        ds.setPoolName("preflight");
+        ds.setJdbcUrl(url.jdbcUrl());
+        ds.setDataSourceProperties(url.connectionProperties());
+        ds.addDataSourceProperty("ApplicationName", "preflight");
+        ds.setMaximumPoolSize(8);
+        ds.setMinimumIdle(0);
+        ds.setConnectionTimeout(Connections.CONNECT_TIMEOUT_SECONDS * 1000L);
+        ds.setInitializationFailTimeout(-1); // connectivity was checked before the context started
+        return ds;
+    }
+}

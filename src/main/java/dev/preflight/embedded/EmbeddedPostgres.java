@@ -1,0 +1,218 @@
+package dev.preflight.embedded;
+
+import dev.preflight.cli.PreflightException;
+import dev.preflight.config.DatabaseUrl;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A throwaway PostgreSQL cluster started from the machine's binaries: initdb into a fresh folder,
+ * a free port on 127.0.0.1, password authentication, stopped and deleted on {@link #close()}.
+ *
+ * <p>initdb refuses to run as root, so as root the cluster runs as the {@code postgres} user.
+ */
+public final class EmbeddedPostgres implements AutoCloseable {
+
+    public static final String SUPERUSER = "postgres";
+    public static final String DATABASE = "preflight";
+
+    private final PostgresInstallation install;
+    private final Path dataDir;
+    private final int port;
+    private final String password;
+    private final boolean keep;
+    private boolean running;
+
+    private EmbeddedPostgres(PostgresInstallation install, Path dataDir, int port, String password, boolean keep) {
+        this.install = install;
+        this.dataDir = dataDir;
+        this.port = port;
+        this.password = password;
+        this.keep = keep;
+    }
+
+    /**
+     * Starts a cluster whose data lives under {@code stateDir}; with {@code keep} it outlives the
+     * process (and {@link #close()} leaves it running).
+     */
+    public static EmbeddedPostgres start(Path stateDir, boolean keep) {
+        PostgresInstallation install = PostgresInstallation.findOrInstall();
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        byte[] secret = new byte[18];
+        new SecureRandom().nextBytes(secret);
+        String password = HexFormat.of().formatHex(secret);
+        try {
+            Path dataDir = prepareDataDir(stateDir, "pg-" + stamp + "-" + ProcessHandle.current().pid());
+            EmbeddedPostgres pg = new EmbeddedPostgres(install, dataDir, freePort(), password, keep);
+            pg.initAndStart();
+            return pg;
+        } catch (IOException e) {
+            throw PreflightException.config("could not prepare the embedded PostgreSQL folder under " + stateDir + ": " + e.getMessage(),
+                    "check that the folder is writable, or give --db-url");
+        }
+    }
+
+    private static Path prepareDataDir(Path stateDir, String name) throws IOException {
+        Path parent = stateDir;
+        if (PostgresInstallation.isRoot() && !reachableByPostgresUser(stateDir)) {
+            // The postgres user cannot reach the project folder (a private checkout): use /tmp.
+            parent = Path.of(System.getProperty("java.io.tmpdir"), "preflight-pg");
+        }
+        Files.createDirectories(parent);
+        Path dir = parent.resolve(name);
+        Files.createDirectories(dir);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        if (PostgresInstallation.isRoot()) {
+            run(List.of("chown", "-R", "postgres:postgres", dir.toString()), 30, false);
+        }
+        return dir;
+    }
+
+    private static boolean reachableByPostgresUser(Path stateDir) throws IOException {
+        Files.createDirectories(stateDir);
+        Path abs = stateDir.toAbsolutePath();
+        try {
+            return run(List.of("runuser", "-u", "postgres", "--", "test", "-x", abs.toString()), 10, true) == 0;
+        } catch (PreflightException e) {
+            return false;
+        }
+    }
+
+    private void initAndStart() throws IOException {
+        Path pwFile = dataDir.resolveSibling(dataDir.getFileName() + ".pw");
+        Files.writeString(pwFile, password + "\n");
+        Path pgdata = dataDir.resolve("data");
+        try {
+            if (PostgresInstallation.isRoot()) {
+                run(List.of("chown", "postgres:postgres", pwFile.toString()), 10, false);
+            }
+            exec(List.of(install.bin("initdb").toString(), "-D", pgdata.toString(), "-U", SUPERUSER,
+                    "--pwfile=" + pwFile, "--auth=scram-sha-256", "-E", "UTF8", "--no-locale", "--no-sync"), 120, "initdb");
+        } finally {
+            Files.deleteIfExists(pwFile);
+        }
+        // A throwaway cluster trades durability for speed; no Unix socket (paths may be too long).
+        String opts = "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories='' "
+                + "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100";
+        exec(List.of(install.bin("pg_ctl").toString(), "-D", pgdata.toString(), "-o", opts, "-w", "-t", "60",
+                "-l", dataDir.resolve("postgres.log").toString(), "start"), 90, "pg_ctl start");
+        running = true;
+        if (!keep) {
+            Runtime.getRuntime().addShutdownHook(new Thread(this::stopQuietly, "preflight-embedded-pg-stop"));
+        }
+        try (Connection c = DriverManager.getConnection(adminUrl().jdbcUrl(), adminUrl().connectionProperties());
+             Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + DATABASE);
+        } catch (SQLException e) {
+            throw PreflightException.config("embedded PostgreSQL started but creating its database failed: " + e.getMessage(),
+                    "see " + dataDir.resolve("postgres.log"));
+        }
+    }
+
+    /** URL of the cluster's working database. */
+    public DatabaseUrl url() {
+        return DatabaseUrl.of("127.0.0.1", port, DATABASE, SUPERUSER, password);
+    }
+
+    /** URL of the cluster's maintenance database, for creating other databases. */
+    public DatabaseUrl adminUrl() {
+        return DatabaseUrl.of("127.0.0.1", port, "postgres", SUPERUSER, password);
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public int majorVersion() {
+        return install.majorVersion();
+    }
+
+    public PostgresInstallation installation() {
+        return install;
+    }
+
+    @Override
+    public void close() {
+        if (!keep) {
+            stopQuietly();
+        }
+    }
+
+    private synchronized void stopQuietly() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        try {
+            exec(List.of(install.bin("pg_ctl").toString(), "-D", dataDir.resolve("data").toString(), "-m", "immediate", "-w", "stop"), 60, "pg_ctl stop");
+        } catch (RuntimeException e) {
+            System.err.println("[preflight] warning: stopping the embedded PostgreSQL failed: " + e.getMessage());
+        }
+        deleteTree(dataDir);
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // Best effort: a leftover folder under .preflight/ is harmless.
+        }
+    }
+
+    private void exec(List<String> command, int timeoutSeconds, String what) {
+        List<String> cmd = new ArrayList<>();
+        if (PostgresInstallation.isRoot()) {
+            cmd.addAll(List.of("runuser", "-u", "postgres", "--"));
+        }
+        cmd.addAll(command);
+        int rc = run(cmd, timeoutSeconds, false);
+        if (rc != 0) {
+            throw PreflightException.config("embedded PostgreSQL: " + what + " failed with exit code " + rc,
+                    "see " + dataDir.resolve("postgres.log") + " and " + dataDir.resolve("command.log"));
+        }
+    }
+
+    private static int run(List<String> cmd, int timeoutSeconds, boolean quiet) {
+        try {
+            Path log = Files.createTempFile("preflight-cmd", ".log");
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw PreflightException.config(String.join(" ", cmd.subList(0, Math.min(cmd.size(), 5))) + " did not finish in " + timeoutSeconds + " s", "see " + log);
+            }
+            if (p.exitValue() != 0 && !quiet) {
+                System.err.println("[preflight] " + String.join(" ", cmd) + " failed:\n" + Files.readString(log));
+            }
+            Files.deleteIfExists(log);
+            return p.exitValue();
+        } catch (IOException e) {
+            throw PreflightException.config("could not run " + cmd.get(0) + ": " + e.getMessage(), "check the PostgreSQL installation");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw PreflightException.config("interrupted while running " + cmd.get(0), "retry");
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.preflight.report;
+
+import java.util.List;
+
+/**
+ * The readiness report: the contract between the jobs and every rendering (JSON first, then
+ * Markdown and HTML from the same model). Bump {@link #SCHEMA_VERSION} on incompatible changes.
+ */
+public record ReadinessReport(
+        int schemaVersion,
+        String runId,
+        String command,
+        String generatedAt,
+        String preflightVersion,
+        String project,
+        Verdict verdict,
+        String verdictRule,
+        double confidence,
+        List<String> jobs,
+        List<StepRecord> steps,
+        List<String> warnings,
+        DatabaseInfo database,
+        MigrationStatus migrationStatus,
+        List<MigrationEntry> migrations,
+        List<Finding> findings,
+        List<CheckOutcome> checklist) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public List<Finding> findingsAt(Severity... severities) {
+        List<Severity> wanted = List.of(severities);
+        return findings.stream().filter(f -> wanted.contains(f.severity())).toList();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.preflight.report.render;
+
+import dev.preflight.config.ProjectLayout;
+import dev.preflight.report.ReadinessReport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Writes a report as {@code readiness.json}, {@code .md} and {@code .html} into
+ * {@code reports/<run-id>/} and refreshes {@code reports/latest/}. Files are rendered into a
+ * temporary folder first and moved into place, so a crash never leaves half a report.
+ */
+public final class ReportWriter {
+
+    private final ProjectLayout project;
+
+    public ReportWriter(ProjectLayout project) {
+        this.project = project;
+    }
+
+    /** Writes the three files and returns the run's report folder. */
+    public Path write(ReadinessReport report) throws IOException {
+        Path reports = project.reportsDir();
+        Files.createDirectories(reports);
+        String markdown = new MarkdownRenderer(project.templatesOrNull()).render(report);
+        Map<String, String> files = Map.of(
+                "readiness.json", new JsonReportRenderer().render(report),
+                "readiness.md", markdown,
+                "readiness.html", new HtmlRenderer(project.templatesOrNull()).render(report, markdown, Map.of()));
+        Path staging = Files.createTempDirectory(reports, "." + report.runId() + "-");
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            Files.writeString(staging.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
+        }
+        Path target = uniqueRunDir(reports, report.runId());
+        move(staging, target);
+        Path latestStaging = Files.createTempDirectory(reports, ".latest-");
+        for (String name : files.keySet()) {
+            Files.copy(target.resolve(name), latestStaging.resolve(name));
+        }
+        Path latest = reports.resolve("latest");
+        deleteTree(latest);
+        move(latestStaging, latest);
+        return target;
+    }
+
+    private static Path uniqueRunDir(Path reports, String runId) {
+        Path p = reports.resolve(runId);
+        for (int i = 2; Files.exists(p); i++) {
+            p = reports.resolve(runId + "-" + i);
+        }
+        return p;
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

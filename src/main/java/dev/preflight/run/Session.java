@@ -1,0 +1,241 @@
+package dev.preflight.run;
+
+import dev.preflight.PreflightBoot;
+import dev.preflight.check.CheckContext;
+import dev.preflight.check.CheckRunner;
+import dev.preflight.check.index.TrainedIvfflatCheck;
+import dev.preflight.check.migration.HistoryMatchesFilesCheck;
+import dev.preflight.check.migration.MigratedCheck;
+import dev.preflight.check.migration.MigrationsAppliedCheck;
+import dev.preflight.check.migration.NoPendingMigrationsCheck;
+import dev.preflight.cli.Console;
+import dev.preflight.cli.ExitCode;
+import dev.preflight.cli.Options;
+import dev.preflight.cli.PreflightException;
+import dev.preflight.config.DatabaseTarget;
+import dev.preflight.config.ProjectConfig;
+import dev.preflight.config.ProjectLayout;
+import dev.preflight.db.BatchSchema;
+import dev.preflight.db.Catalog;
+import dev.preflight.db.Connections;
+import dev.preflight.job.RunContext;
+import dev.preflight.job.RunLedger;
+import dev.preflight.job.migrate.FlywayMigration;
+import dev.preflight.job.migrate.MigrationFiles;
+import dev.preflight.report.CheckOutcome;
+import dev.preflight.report.DatabaseInfo;
+import dev.preflight.report.Finding;
+import dev.preflight.report.MigrationStatus;
+import dev.preflight.report.ReadinessReport;
+import dev.preflight.report.ReportAssembler;
+import dev.preflight.report.Severity;
+import dev.preflight.report.StepRecord;
+import dev.preflight.report.Verdict;
+import dev.preflight.report.render.ReportWriter;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * One run of Preflight against one database: resolves the target (starting the embedded cluster
+ * when none is given), checks connectivity before anything else, starts the Spring context, runs
+ * jobs, and ends by measuring the database and writing the readiness report.
+ */
+public final class Session implements AutoCloseable {
+
+    private final String command;
+    private final Options options;
+    private final Console console;
+    private final RunContext run;
+    private final TargetResolver.Resolved resolved;
+    private ConfigurableApplicationContext context;
+
+    private Session(String command, Options options, Console console, RunContext run, TargetResolver.Resolved resolved) {
+        this.command = command;
+        this.options = options;
+        this.console = console;
+        this.run = run;
+        this.resolved = resolved;
+    }
+
+    /**
+     * Opens a session. A connection failure still writes a report (NOT_READY, the failure as a
+     * blocker) before the error propagates with exit code 2.
+     */
+    public static Session open(String command, Options options, Console console) {
+        ProjectLayout project = new ProjectLayout(options.project(), options.reportsDir());
+        ProjectConfig config = ProjectConfig.load(project);
+        MigrationFiles files = MigrationFiles.read(project.migrations());
+        String runId = options.flag("run-id") != null ? options.flag("run-id")
+                : LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + command;
+        TargetResolver.Resolved resolved = TargetResolver.resolve(options, console, project);
+        RunLedger ledger = new RunLedger(runId);
+        RunContext run = new RunContext(resolved.target(), project, config, files, ledger);
+        Session session = new Session(command, options, console, run, resolved);
+        resolved.target().warnings().forEach(w -> {
+            console.err().println("[preflight] warning: " + w);
+            ledger.warn(w);
+        });
+        try {
+            session.checkConnectivity();
+            session.startContext();
+        } catch (PreflightException e) {
+            session.publishAfterConnectionFailure(e);
+            session.close();
+            throw e;
+        }
+        return session;
+    }
+
+    private void checkConnectivity() {
+        for (var url : run.target().directUrl() == null ? List.of(run.target().url()) : List.of(run.target().url(), run.target().directUrl())) {
+            long t0 = System.nanoTime();
+            try (Connection c = Connections.open(url)) {
+                long ms = Duration.ofNanos(System.nanoTime() - t0).toMillis();
+                run.ledger().add(new CheckOutcome("SRV001", "Database is reachable with the given credentials", command,
+                        CheckOutcome.Status.PASSED, "connected to " + url.masked() + " in " + ms + " ms", List.of()));
+            } catch (java.sql.SQLException e) {
+                throw new PreflightException(ExitCode.USAGE_OR_CONNECTION, "db: " + Connections.scrub(e.getMessage(), url), "check the server");
+            }
+        }
+    }
+
+    private void startContext() {
+        context = new SpringApplicationBuilder(PreflightBoot.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .properties("spring.config.location=classpath:/preflight/application.properties")
+                .initializers(ctx -> {
+                    ctx.getBeanFactory().registerSingleton("runContext", run);
+                    ctx.getBeanFactory().registerSingleton("databaseTarget", run.target());
+                })
+                .run();
+        try {
+            BatchSchema.ensure(context.getBean(DataSource.class));
+        } catch (java.sql.SQLException e) {
+            throw new PreflightException(ExitCode.USAGE_OR_CONNECTION,
+                    "db: creating Preflight's job repository in schema 'preflight' failed: " + e.getMessage(),
+                    "the role needs CREATE on the database (or create schema preflight for it)");
+        }
+    }
+
+    public RunContext run() {
+        return run;
+    }
+
+    public DataSource dataSource() {
+        return context.getBean(DataSource.class);
+    }
+
+    /** Starts a job as a new instance identified by the run id; returns its final status. */
+    public BatchStatus runJob(String jobName) throws Exception {
+        Job job = context.getBean(jobName + "Job", Job.class);
+        JobParameters params = new JobParametersBuilder().addString("run.id", run.ledger().runId()).toJobParameters();
+        JobExecution execution = context.getBean(JobOperator.class).start(job, params);
+        run.ledger().jobRan(jobName);
+        for (StepExecution s : execution.getStepExecutions()) {
+            long ms = s.getStartTime() == null || s.getEndTime() == null ? 0 : Duration.between(s.getStartTime(), s.getEndTime()).toMillis();
+            run.ledger().step(new StepRecord(jobName, s.getStepName(), s.getStatus().name(), s.getExitStatus().getExitCode(), ms));
+        }
+        return execution.getStatus();
+    }
+
+    /** True when a pre-flight server or extension check failed: a configuration problem, exit code 2. */
+    public boolean preflightBlocked() {
+        return run.ledger().outcomes().stream().filter(o -> o.id().startsWith("SRV"))
+                .flatMap(o -> o.findings().stream()).anyMatch(f -> f.severity().blocksRelease());
+    }
+
+    /**
+     * Measures the migration state and the catalog, runs the end-of-run checks, writes the report
+     * and returns the exit code.
+     */
+    public ExitCode finish() throws Exception {
+        FlywayMigration flyway = new FlywayMigration(dataSource(), run.migrationFiles(), run.config());
+        MigrationStatus.DatabaseState after = flyway.state();
+        run.ledger().stateBefore(after); // a run that did not migrate: before == after
+        var entries = flyway.entries(run.ledger().appliedVersions());
+        run.ledger().migrations(entries);
+        DatabaseInfo database;
+        try (Connection c = dataSource().getConnection()) {
+            CheckContext ctx = CheckContext.of(c, run.target(), run.project(), run.migrationFiles())
+                    .withMigrations(after, entries, run.ledger().migrationError());
+            CheckRunner runner = new CheckRunner(run.severityPolicy());
+            run.ledger().addAll(runner.run(command, List.of(new MigratedCheck(), new MigrationsAppliedCheck(),
+                    new NoPendingMigrationsCheck(), new HistoryMatchesFilesCheck(), new TrainedIvfflatCheck()), ctx));
+            database = new Catalog(c, run.config().historyTable()).snapshot(run.target().url().masked(),
+                    run.target().source().name().toLowerCase());
+        }
+        MigrationStatus status = new MigrationStatus(run.ledger().stateBefore(), after, run.migrationFiles().files().size(),
+                run.migrationFiles().totalLines(), run.ledger().appliedInThisRun(), run.ledger().migrationError());
+        ReadinessReport report = ReportAssembler.assemble(run.ledger(), command, run.project(), database, status);
+        publish(report);
+        if (preflightBlocked()) {
+            String reason = report.findings().stream().filter(f -> f.id().startsWith("SRV") && f.severity().blocksRelease())
+                    .map(f -> f.message() + " -> " + f.remedy()).findFirst().orElse("pre-flight checks failed");
+            console.err().println("preflight: " + reason);
+            return ExitCode.USAGE_OR_CONNECTION;
+        }
+        if (report.verdict() == Verdict.NOT_READY || (report.verdict() == Verdict.READY_WITH_WARNINGS && options.failOnWarning())) {
+            return ExitCode.NOT_READY;
+        }
+        return ExitCode.READY;
+    }
+
+    private void publishAfterConnectionFailure(PreflightException e) {
+        try {
+            run.ledger().add(new CheckOutcome("SRV001", "Database is reachable with the given credentials", command,
+                    CheckOutcome.Status.FAILED, null, List.of(Finding.of("SRV001", Severity.BLOCKER, "database", e.getMessage(), e.remedy()))));
+            publish(ReportAssembler.assemble(run.ledger(), command, run.project(), null, null));
+        } catch (RuntimeException | java.io.IOException ignored) {
+            // The connection error is what the user must see; a report that could not be written adds nothing.
+        }
+    }
+
+    private void publish(ReadinessReport report) throws java.io.IOException {
+        var written = new ReportWriter(run.project()).write(report);
+        long blockers = report.findings().stream().filter(f -> f.severity().blocksRelease()).count();
+        long warnings = report.findings().stream().filter(f -> f.severity().isWarning()).count();
+        console.out().println("Verdict: " + report.verdict() + " (" + blockers + " blocking, " + warnings + " warning finding(s))");
+        console.out().println("Report:  " + run.project().relative(written.resolve("readiness.md")) + " (.html, .json); latest in "
+                + run.project().relative(run.project().reportsDir().resolve("latest")));
+    }
+
+    @Override
+    public void close() {
+        if (context != null) {
+            context.close();
+            context = null;
+        }
+        if (resolved.embedded() != null) {
+            if (options.has("keep")) {
+                console.out().println("Embedded database kept running: postgresql://" + resolved.embedded().url().user() + ":"
+                        + resolved.embedded().url().secretPassword() + "@" + resolved.embedded().url().hosts() + "/"
+                        + resolved.embedded().url().database());
+                console.out().println("Stop it with: " + resolved.embedded().installation().bin("pg_ctl") + " -D "
+                        + resolved.embedded().dataDir().resolve("data") + " stop");
+            }
+            resolved.embedded().close();
+        }
+    }
+
+    public DatabaseTarget target() {
+        return run.target();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.preflight.run;
+
+import dev.preflight.cli.Console;
+import dev.preflight.cli.Options;
+import dev.preflight.config.DatabaseTarget;
+import dev.preflight.config.DatabaseUrl;
+import dev.preflight.config.ProjectLayout;
+import dev.preflight.embedded.EmbeddedPostgres;
+
+/**
+ * Chooses the run's database: {@code --db-url}, else {@code DATABASE_URL}, else a throwaway
+ * embedded cluster; and the direct URL from {@code --direct-url} or {@code DIRECT_DATABASE_URL}.
+ */
+public final class TargetResolver {
+
+    private TargetResolver() {
+    }
+
+    /** The resolved target and, when one was started, the embedded cluster to stop at the end. */
+    public record Resolved(DatabaseTarget target, EmbeddedPostgres embedded) {
+    }
+
+    public static Resolved resolve(Options options, Console console, ProjectLayout project) {
+        String flag = options.flag("db-url");
+        String env = console.env("DATABASE_URL");
+        String direct = options.flag("direct-url") != null ? options.flag("direct-url") : console.env("DIRECT_DATABASE_URL");
+        DatabaseUrl directUrl = direct == null ? null : DatabaseUrl.parse(direct);
+        if (flag != null) {
+            return new Resolved(DatabaseTarget.of(DatabaseUrl.parse(flag), directUrl, DatabaseTarget.Source.FLAG), null);
+        }
+        if (env != null) {
+            return new Resolved(DatabaseTarget.of(DatabaseUrl.parse(env), directUrl, DatabaseTarget.Source.ENVIRONMENT), null);
+        }
+        console.err().println("[preflight] no --db-url or DATABASE_URL: starting an embedded PostgreSQL with pgvector...");
+        EmbeddedPostgres pg = EmbeddedPostgres.start(project.stateDir(), options.has("keep"));
+        console.err().println("[preflight] embedded PostgreSQL " + pg.majorVersion() + " at " + pg.url().masked()
+                + " (data in " + pg.dataDir() + (options.has("keep") ? ", kept" : ", removed at exit") + ")");
+        return new Resolved(DatabaseTarget.of(pg.url(), null, DatabaseTarget.Source.EMBEDDED), pg);
+    }
+}

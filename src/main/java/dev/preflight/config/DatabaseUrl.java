@@ -201,6 +201,32 @@ public final class DatabaseUrl {
         return Map.copyOf(params);
     }
 
+    /**
+     * The full libpq URL with the password, percent-encoded: only for handing to the user who asked
+     * for it ({@code --keep}) or to a child process. Never log it.
+     */
+    public String secretUri() {
+        StringBuilder sb = new StringBuilder("postgresql://");
+        if (user != null) {
+            sb.append(encode(user));
+            if (password != null) {
+                sb.append(':').append(encode(password));
+            }
+            sb.append('@');
+        }
+        sb.append(hosts).append('/').append(encodePath(database));
+        String sep = "?";
+        for (Map.Entry<String, String> e : params.entrySet()) {
+            sb.append(sep).append(encode(e.getKey())).append('=').append(encode(e.getValue()));
+            sep = "&";
+        }
+        return sb.toString();
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     /** The password, for code that must hand it to another program's environment (never to a log). */
     public String secretPassword() {
         return password;

@@ -3,7 +3,11 @@ package dev.preflight.job;
 import dev.preflight.report.CheckOutcome;
 import dev.preflight.report.MigrationEntry;
 import dev.preflight.report.MigrationStatus;
+import dev.preflight.report.EmbeddingsSection;
+import dev.preflight.report.SeedSection;
 import dev.preflight.report.StepRecord;
+import dev.preflight.report.VectorIndexSection;
+import dev.preflight.report.VerifySection;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -26,6 +30,10 @@ public final class RunLedger {
     private volatile String migrationError;
     private final Set<String> appliedVersions = Collections.synchronizedSet(new LinkedHashSet<>());
     private volatile List<MigrationEntry> migrations = List.of();
+    private volatile SeedSection seed;
+    private volatile EmbeddingsSection embeddings;
+    private volatile VectorIndexSection vectorIndexTuning;
+    private volatile VerifySection verify;
 
     public RunLedger(String runId) {
         this.runId = runId;
@@ -117,5 +125,37 @@ public final class RunLedger {
 
     public void migrations(List<MigrationEntry> entries) {
         migrations = List.copyOf(entries);
+    }
+
+    public SeedSection seed() {
+        return seed;
+    }
+
+    public void seed(SeedSection section) {
+        seed = section;
+    }
+
+    public EmbeddingsSection embeddings() {
+        return embeddings;
+    }
+
+    public void embeddings(EmbeddingsSection section) {
+        embeddings = section;
+    }
+
+    public VectorIndexSection vectorIndexTuning() {
+        return vectorIndexTuning;
+    }
+
+    public void vectorIndexTuning(VectorIndexSection section) {
+        vectorIndexTuning = section;
+    }
+
+    public VerifySection verify() {
+        return verify;
+    }
+
+    public void verify(VerifySection section) {
+        verify = section;
     }
 }

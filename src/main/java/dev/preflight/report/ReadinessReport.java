@@ -23,7 +23,11 @@ public record ReadinessReport(
         MigrationStatus migrationStatus,
         List<MigrationEntry> migrations,
         List<Finding> findings,
-        List<CheckOutcome> checklist) {
+        List<CheckOutcome> checklist,
+        SeedSection seed,
+        EmbeddingsSection embeddings,
+        VectorIndexSection vectorIndexTuning,
+        VerifySection verify) {
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -46,7 +46,8 @@ public final class ReportAssembler {
         return new ReadinessReport(ReadinessReport.SCHEMA_VERSION, ledger.runId(), command,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), version(), project.root().getFileName().toString(),
                 Verdict.decide(findings), Verdict.RULE, confidence, ledger.jobs(), ledger.steps(), ledger.warnings(),
-                database, migrationStatus, ledger.migrations(), findings, List.copyOf(checklist));
+                database, migrationStatus, ledger.migrations(), findings, List.copyOf(checklist),
+                ledger.seed(), ledger.embeddings(), ledger.vectorIndexTuning(), ledger.verify());
     }
 
     private static String version() {

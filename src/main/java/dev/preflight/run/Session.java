@@ -225,9 +225,7 @@ public final class Session implements AutoCloseable {
         }
         if (resolved.embedded() != null) {
             if (options.has("keep")) {
-                console.out().println("Embedded database kept running: postgresql://" + resolved.embedded().url().user() + ":"
-                        + resolved.embedded().url().secretPassword() + "@" + resolved.embedded().url().hosts() + "/"
-                        + resolved.embedded().url().database());
+                console.out().println("Embedded database kept running: " + resolved.embedded().url().secretUri());
                 console.out().println("Stop it with: " + resolved.embedded().installation().bin("pg_ctl") + " -D "
                         + resolved.embedded().dataDir().resolve("data") + " stop");
             }

@@ -169,7 +169,6 @@ None found.
 <#include "sections/embeddings.md.ftl" ignore_missing=true>
 <#include "sections/vector-indexes.md.ftl" ignore_missing=true>
 <#include "sections/verify.md.ftl" ignore_missing=true>
-
 ## 6. Risks
 
 ### High

@@ -45,6 +45,8 @@ public final class PlanRunner {
                     continue;
                 }
                 log.info("plan {}: step {} (line {})", plan.name(), step.job(), step.line());
+                int stepsBefore = session.run().ledger().steps().size();
+                long t0 = System.nanoTime();
                 boolean ok;
                 try {
                     ok = steps.get(step.job()).execute(session, options.withParams(step.params()));
@@ -53,6 +55,11 @@ public final class PlanRunner {
                 } catch (Exception e) {
                     log.error("plan {}: step {} failed: {}", plan.name(), step.job(), e.toString());
                     ok = false;
+                }
+                if (session.run().ledger().steps().size() == stepsBefore) {
+                    // a step without a Batch job (report) still shows up as one step of the run
+                    session.run().ledger().step(new StepRecord(step.job(), step.job(), ok ? "COMPLETED" : "FAILED",
+                            ok ? "COMPLETED" : "FAILED", (System.nanoTime() - t0) / 1_000_000));
                 }
                 if (!ok) {
                     failures.add(failure(plan, step));

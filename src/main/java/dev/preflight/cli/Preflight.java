@@ -7,6 +7,7 @@ import dev.preflight.cli.command.RestartCommand;
 import dev.preflight.cli.command.MigrateCommand;
 import dev.preflight.cli.command.ReportCommand;
 import dev.preflight.cli.command.RunCommand;
+import dev.preflight.cli.command.ScheduleCommand;
 import dev.preflight.cli.command.StatusCommand;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,8 @@ public final class Preflight {
     public Preflight(Console console) {
         this.console = console;
         register(List.of(new GateCommand(this::steps), new RunCommand(this::steps), new MigrateCommand(), new ReportCommand(),
-                new StatusCommand(), new HistoryCommand(), new RestartCommand(this::steps, this::commands)));
+                new StatusCommand(), new HistoryCommand(), new RestartCommand(this::steps, this::commands),
+                new ScheduleCommand(this::steps)));
         register(List.of(new HelpCommand(this::commands)));
     }
 

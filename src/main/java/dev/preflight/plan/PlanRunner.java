@@ -32,15 +32,34 @@ public final class PlanRunner {
         stepCommands.forEach(s -> steps.put(s.name(), s));
     }
 
+    private volatile Session current;
+    private volatile boolean stopRequested;
+
     public ExitCode run(Plan plan, Options options, Console console) throws Exception {
+        return run(plan, options, console, List.of());
+    }
+
+    /** Asks the step that is running to stop at its next safe point (SIGTERM); later steps are skipped. */
+    public void stopCurrent() {
+        stopRequested = true;
+        Session s = current;
+        if (s != null) {
+            s.stopRunningJob();
+        }
+    }
+
+    /** Runs the plan; {@code warnings} (for example missed scheduled runs) go into its report. */
+    public ExitCode run(Plan plan, Options options, Console console, List<String> warnings) throws Exception {
         try (Session session = Session.open(plan.name(), options, console);
              PlanLock lock = PlanLock.acquire(session.target().ddlUrl(), plan.name())) {
+            current = session;
+            warnings.forEach(session.run().ledger()::warn);
             session.run().ledger().plan(plan.name());
             session.history().plan(session.run().ledger().runId(), plan.name());
             List<Finding> failures = new ArrayList<>();
             boolean stopped = false;
             for (Plan.Step step : plan.steps()) {
-                if (stopped || session.preflightBlocked()) {
+                if (stopped || stopRequested || session.preflightBlocked()) {
                     session.run().ledger().step(new StepRecord(step.job(), step.job(), "SKIPPED", "an earlier step failed", 0));
                     continue;
                 }
@@ -70,6 +89,8 @@ public final class PlanRunner {
                     failures.stream().anyMatch(f -> f.severity() != Severity.INFO) ? CheckOutcome.Status.FAILED : CheckOutcome.Status.PASSED,
                     plan.steps().size() + " step(s) from " + plan.file(), failures));
             return session.finish();
+        } finally {
+            current = null;
         }
     }
 

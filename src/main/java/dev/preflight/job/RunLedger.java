@@ -10,8 +10,10 @@ import dev.preflight.report.VectorIndexSection;
 import dev.preflight.report.VerifySection;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -34,6 +36,7 @@ public final class RunLedger {
     private volatile EmbeddingsSection embeddings;
     private volatile VectorIndexSection vectorIndexTuning;
     private volatile VerifySection verify;
+    private final Map<String, String> reportFiles = Collections.synchronizedMap(new LinkedHashMap<>());
 
     public RunLedger(String runId) {
         this.runId = runId;
@@ -157,5 +160,16 @@ public final class RunLedger {
 
     public void verify(VerifySection section) {
         verify = section;
+    }
+
+    /** Adds a file that the report writer puts into {@code reports/<run-id>/} beside the report (drift.sql, ...). */
+    public void reportFile(String name, String content) {
+        reportFiles.put(name, content);
+    }
+
+    public Map<String, String> reportFiles() {
+        synchronized (reportFiles) {
+            return Map.copyOf(reportFiles);
+        }
     }
 }

@@ -124,6 +124,7 @@ public final class Session implements AutoCloseable {
                 .initializers(ctx -> {
                     ctx.getBeanFactory().registerSingleton("runContext", run);
                     ctx.getBeanFactory().registerSingleton("databaseTarget", run.target());
+                    ctx.getBeanFactory().registerSingleton("console", console);
                 })
                 .run();
         try {
@@ -209,7 +210,7 @@ public final class Session implements AutoCloseable {
     }
 
     private void publish(ReadinessReport report) throws java.io.IOException {
-        var written = new ReportWriter(run.project()).write(report);
+        var written = new ReportWriter(run.project()).write(report, run.ledger().reportFiles());
         long blockers = report.findings().stream().filter(f -> f.severity().blocksRelease()).count();
         long warnings = report.findings().stream().filter(f -> f.severity().isWarning()).count();
         console.out().println("Verdict: " + report.verdict() + " (" + blockers + " blocking, " + warnings + " warning finding(s))");

@@ -27,13 +27,18 @@ public final class ReportWriter {
 
     /** Writes the three files and returns the run's report folder. */
     public Path write(ReadinessReport report) throws IOException {
+        return write(report, Map.of());
+    }
+
+    /** Writes the three files plus files the jobs produced (such as drift.sql) and returns the run's report folder. */
+    public Path write(ReadinessReport report, Map<String, String> extraFiles) throws IOException {
         Path reports = project.reportsDir();
         Files.createDirectories(reports);
         String markdown = new MarkdownRenderer(project.templatesOrNull()).render(report);
-        Map<String, String> files = Map.of(
-                "readiness.json", new JsonReportRenderer().render(report),
-                "readiness.md", markdown,
-                "readiness.html", new HtmlRenderer(project.templatesOrNull()).render(report, markdown, Map.of()));
+        Map<String, String> files = new java.util.LinkedHashMap<>(extraFiles);
+        files.put("readiness.json", new JsonReportRenderer().render(report));
+        files.put("readiness.md", markdown);
+        files.put("readiness.html", new HtmlRenderer(project.templatesOrNull()).render(report, markdown, Map.of()));
         Path staging = Files.createTempDirectory(reports, "." + report.runId() + "-");
         for (Map.Entry<String, String> f : files.entrySet()) {
             Files.writeString(staging.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);

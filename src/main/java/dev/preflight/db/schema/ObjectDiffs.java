@@ -44,7 +44,7 @@ final class ObjectDiffs {
         a.forEach((k, y) -> {
             if (!e.containsKey(k)) {
                 add(ObjectType.EXTENSION, Change.UNEXPECTED, k, null, null, "absent", k + " " + y.version(), Severity.LOW,
-                        "DROP EXTENSION " + q(k) + ";");
+                        "DROP EXTENSION IF EXISTS " + q(k) + ";");
             }
         });
     }
@@ -62,7 +62,7 @@ final class ObjectDiffs {
         });
         as.forEach((k, y) -> {
             if (!es.containsKey(k)) {
-                add(ObjectType.SEQUENCE, Change.UNEXPECTED, k, null, null, "absent", y.dataType(), Severity.LOW, "DROP SEQUENCE " + q(k) + ";");
+                add(ObjectType.SEQUENCE, Change.UNEXPECTED, k, null, null, "absent", y.dataType(), Severity.LOW, "DROP SEQUENCE IF EXISTS " + q(k) + ";");
             }
         });
         Map<String, View> ev = SchemaDiffer.byKey(expected.views(), View::name);
@@ -93,7 +93,7 @@ final class ObjectDiffs {
         });
         af.forEach((k, y) -> {
             if (!ef.containsKey(k)) {
-                add(ObjectType.FUNCTION, Change.UNEXPECTED, k, null, null, "absent", y.definition(), Severity.LOW, "DROP FUNCTION " + k + ";");
+                add(ObjectType.FUNCTION, Change.UNEXPECTED, k, null, null, "absent", y.definition(), Severity.LOW, "DROP FUNCTION IF EXISTS " + k + ";");
             }
         });
         triggers(expected.triggers().stream().filter(t -> sharedTables.contains(t.table())).toList(),
@@ -101,7 +101,7 @@ final class ObjectDiffs {
     }
 
     private static String dropView(View v) {
-        return (v.materialized() ? "DROP MATERIALIZED VIEW " : "DROP VIEW ") + q(v.name()) + ";";
+        return (v.materialized() ? "DROP MATERIALIZED VIEW IF EXISTS " : "DROP VIEW IF EXISTS ") + q(v.name()) + ";";
     }
 
     private void triggers(List<Trigger> expected, List<Trigger> actual) {
@@ -124,6 +124,6 @@ final class ObjectDiffs {
     }
 
     private static String dropTrigger(Trigger t) {
-        return "DROP TRIGGER " + q(t.name()) + " ON " + q(t.table()) + ";";
+        return "DROP TRIGGER IF EXISTS " + q(t.name()) + " ON " + q(t.table()) + ";";
     }
 }

@@ -45,7 +45,7 @@ final class RepairSql {
     }
 
     static String dropColumn(Column c) {
-        return "ALTER TABLE " + q(c.table()) + " DROP COLUMN " + q(c.name()) + ";";
+        return "ALTER TABLE " + q(c.table()) + " DROP COLUMN IF EXISTS " + q(c.name()) + ";";
     }
 
     static String alterType(Column c) {
@@ -67,12 +67,12 @@ final class RepairSql {
     }
 
     static String dropConstraint(Constraint c) {
-        return "ALTER TABLE " + q(c.table()) + " DROP CONSTRAINT " + q(c.name()) + ";";
+        return "ALTER TABLE " + q(c.table()) + " DROP CONSTRAINT IF EXISTS " + q(c.name()) + ";";
     }
 
     static String dropIndex(Index i) {
         String schema = i.table().contains(".") ? i.table().substring(0, i.table().indexOf('.') + 1) : "";
-        return "DROP INDEX " + q(schema + i.name()) + ";";
+        return "DROP INDEX IF EXISTS " + q(schema + i.name()) + ";";
     }
 
     static String createEnum(EnumType e) {

@@ -73,7 +73,7 @@ public final class SchemaDiffer {
         for (String t : actualTables) {
             if (!expectedTables.contains(t)) {
                 add(ObjectType.TABLE, Change.UNEXPECTED, t, null, null, "absent", "table " + t + " ("
-                        + of(actual.columns(), Column::table, t).size() + " columns)", Severity.LOW, "DROP TABLE " + q(t) + ";");
+                        + of(actual.columns(), Column::table, t).size() + " columns)", Severity.LOW, "DROP TABLE IF EXISTS " + q(t) + ";");
             }
         }
     }
@@ -198,7 +198,7 @@ public final class SchemaDiffer {
         });
         a.forEach((k, y) -> {
             if (!e.containsKey(k)) {
-                add(ObjectType.ENUM, Change.UNEXPECTED, k, null, null, "absent", y.labels().toString(), Severity.LOW, "DROP TYPE " + q(k) + ";");
+                add(ObjectType.ENUM, Change.UNEXPECTED, k, null, null, "absent", y.labels().toString(), Severity.LOW, "DROP TYPE IF EXISTS " + q(k) + ";");
             }
         });
     }

@@ -34,8 +34,7 @@ final class CiTasklet implements Tasklet {
         CheckContext ctx = CheckContext.of(null, run.target(), run.project(), run.migrationFiles());
         run.ledger().addAll(new CheckRunner(run.severityPolicy()).run(VerifyJobConfiguration.JOB,
                 List.of(new WorkflowPresentCheck(files), new CiSecretsCheck(ci, db, direct)), ctx));
-        VerifySection current = run.ledger().verify() == null ? VerifySection.empty() : run.ledger().verify();
-        run.ledger().verify(current.withCi(new VerifySection.Ci(files.workflows(), ci, ci ? db : null, ci ? direct : null)));
+        VerifyJobConfiguration.update(run, s -> s.withCi(new VerifySection.Ci(files.workflows(), ci, ci ? db : null, ci ? direct : null)));
         return RepeatStatus.FINISHED;
     }
 }

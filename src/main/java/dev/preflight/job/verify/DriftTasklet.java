@@ -59,8 +59,7 @@ final class DriftTasklet implements Tasklet {
         }
         VerifySection.Drift drift = new VerifySection.Drift(r.shadowDatabase(), r.expected() == null ? 0 : r.expected().size(), items,
                 r.error() == null ? DriftScript.FILE : null, r.replayMs(), r.introspectMs(), r.diffMs(), r.error());
-        VerifySection current = run.ledger().verify() == null ? VerifySection.empty() : run.ledger().verify();
-        run.ledger().verify(current.withDrift(drift, domains(DomainMapping.load(run.project()), r.actual())));
+        VerifyJobConfiguration.update(run, s -> s.withDrift(drift, domains(DomainMapping.load(run.project()), r.actual())));
         return RepeatStatus.FINISHED;
     }
 

@@ -43,8 +43,7 @@ final class GitTasklet implements Tasklet {
                 git.uncommitted(p -> p.startsWith("migrations/")).stream().map(Object::toString).toList(),
                 git.uncommitted(SchemaAndSeedCommittedCheck::covers).stream().map(Object::toString).toList(),
                 git.tracked().stream().filter(NoSecretsTrackedCheck::isSecret).toList(), git.error());
-        VerifySection current = run.ledger().verify() == null ? VerifySection.empty() : run.ledger().verify();
-        run.ledger().verify(current.withGit(section));
+        VerifyJobConfiguration.update(run, s -> s.withGit(section));
         return RepeatStatus.FINISHED;
     }
 }

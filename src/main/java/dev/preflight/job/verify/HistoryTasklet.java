@@ -38,8 +38,7 @@ final class HistoryTasklet implements Tasklet {
                 (int) entries.stream().filter(e -> e.appliedChecksum() != null && e.checksum() != null
                         && !Objects.equals(e.appliedChecksum(), e.checksum())).count(),
                 (int) entries.stream().filter(e -> e.state().startsWith("MISSING")).count());
-        VerifySection current = run.ledger().verify() == null ? VerifySection.empty() : run.ledger().verify();
-        run.ledger().verify(current.withHistory(history, PreviousRunReader.read(run.project().reportsDir())));
+        VerifyJobConfiguration.update(run, s -> s.withHistory(history, PreviousRunReader.read(run.project().reportsDir())));
         return RepeatStatus.FINISHED;
     }
 }

@@ -6,7 +6,6 @@ import dev.preflight.check.smoke.SmokeCheck;
 import dev.preflight.check.smoke.SmokeSuite;
 import dev.preflight.job.RunContext;
 import dev.preflight.report.CheckOutcome;
-import dev.preflight.report.VerifySection;
 import dev.preflight.report.VerifySection.SmokeResult;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -52,8 +51,7 @@ final class SmokeTasklet implements Tasklet {
                 log.info("verify: smoke {} {} ({} ms)", o.id(), o.status(), ms);
             }
         }
-        VerifySection current = run.ledger().verify() == null ? VerifySection.empty() : run.ledger().verify();
-        run.ledger().verify(current.withSmoke(results));
+        VerifyJobConfiguration.update(run, s -> s.withSmoke(results));
         return RepeatStatus.FINISHED;
     }
 }

@@ -4,6 +4,7 @@ import dev.preflight.cli.Console;
 import dev.preflight.job.RunContext;
 import dev.preflight.report.VerifySection;
 import dev.preflight.run.Session;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -30,10 +31,14 @@ public class VerifyJobConfiguration {
     public static BatchStatus run(Session session) throws Exception {
         long t0 = System.nanoTime();
         BatchStatus status = session.runJob(JOB);
-        var ledger = session.run().ledger();
-        VerifySection section = ledger.verify() == null ? VerifySection.empty() : ledger.verify();
-        ledger.verify(section.withTotalMs((System.nanoTime() - t0) / 1_000_000));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        update(session.run(), s -> s.withTotalMs(ms));
         return status;
+    }
+
+    /** Replaces the run's verify section with a changed copy (each step fills its part). */
+    static void update(RunContext run, UnaryOperator<VerifySection> change) {
+        run.ledger().verify(change.apply(run.ledger().verify() == null ? VerifySection.empty() : run.ledger().verify()));
     }
 
     @Bean

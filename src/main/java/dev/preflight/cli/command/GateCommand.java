@@ -9,6 +9,7 @@ import dev.preflight.config.ProjectLayout;
 import dev.preflight.job.migrate.MigrateJobConfiguration;
 import dev.preflight.job.verify.VerifyJobConfiguration;
 import dev.preflight.run.Session;
+import org.springframework.batch.core.BatchStatus;
 
 /**
  * {@code gate}: the main job and CI gate: migrate, then the readiness report; exit code 1 when
@@ -30,8 +31,12 @@ public final class GateCommand implements Command {
     public ExitCode run(Options options, Console console) throws Exception {
         SmokeSuite.load(new ProjectLayout(options.project(), options.reportsDir())); // fail before migrating on a broken suite
         try (Session session = Session.open(name(), options, console)) {
-            session.runJob(MigrateJobConfiguration.JOB);
-            VerifyJobConfiguration.run(session); // last: it checks what the other jobs left behind
+            BatchStatus migrated = session.runJob(MigrateJobConfiguration.JOB);
+            if (migrated == BatchStatus.COMPLETED) {
+                // Last, over what the other jobs left. After a failed migration a replay would only repeat its error:
+                // verify's checklist items then stay NOT_RUN.
+                VerifyJobConfiguration.run(session);
+            }
             return session.finish();
         }
     }

@@ -61,7 +61,9 @@ final class ObjectDiffs {
             }
         });
         as.forEach((k, y) -> {
-            if (!es.containsKey(k)) {
+            // A sequence owned by a table the migrations do not have goes with that table's DROP TABLE.
+            boolean ownerUnexpected = y.ownedBy() != null && expected.tables().stream().noneMatch(t -> t.name().equals(y.ownedBy()));
+            if (!es.containsKey(k) && !ownerUnexpected) {
                 add(ObjectType.SEQUENCE, Change.UNEXPECTED, k, null, null, "absent", y.dataType(), Severity.LOW, "DROP SEQUENCE IF EXISTS " + q(k) + ";");
             }
         });

@@ -27,7 +27,7 @@ public record SchemaDifference(ObjectType type, Change change, String object, St
         return switch (change) {
             case MISSING -> subject() + " is in the migrations but missing from the database";
             case UNEXPECTED -> subject() + " exists in the database but no migration creates it";
-            case CHANGED -> subject() + ": " + aspect + " differs from the migrations";
+            case CHANGED -> subject() + " differs from the migrations in its " + aspect;
         };
     }
 

@@ -50,7 +50,7 @@ public final class SchemaIntrospector {
                 list(SchemaQueries.ENUMS, false, rs -> new EnumType(rs.getString(1), strings(rs.getArray(2)))),
                 list(SchemaQueries.EXTENSIONS, false, rs -> new Extension(rs.getString(1), rs.getString(2))),
                 list(SchemaQueries.SEQUENCES, false, rs -> new Sequence(rs.getString(1), rs.getString(2), rs.getLong(3),
-                        rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getBoolean(7))),
+                        rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getBoolean(7), rs.getString(8))),
                 list(SchemaQueries.VIEWS, false, rs -> new View(rs.getString(1), rs.getBoolean(2), rs.getString(3))),
                 list(SchemaQueries.FUNCTIONS, false, rs -> new Function(rs.getString(1), rs.getString(2))),
                 list(SchemaQueries.TRIGGERS, false, rs -> new Trigger(rs.getString(1), rs.getString(2), rs.getString(3))));

@@ -62,12 +62,13 @@ public record SchemaModel(List<Table> tables, List<Column> columns, List<Constra
     public record Extension(String name, String version) {
     }
 
-    /** A sequence with its data type and bounds. */
-    public record Sequence(String name, String dataType, long start, long increment, long min, long max, boolean cycle) {
+    /** A sequence with its data type, bounds, and the table owning it (serial or identity column; null if none). */
+    public record Sequence(String name, String dataType, long start, long increment, long min, long max, boolean cycle,
+                           String ownedBy) {
 
         /** The same sequence with another start, to compare options while ignoring where it started. */
         public Sequence withStart(long other) {
-            return new Sequence(name, dataType, other, increment, min, max, cycle);
+            return new Sequence(name, dataType, other, increment, min, max, cycle, ownedBy);
         }
     }
 

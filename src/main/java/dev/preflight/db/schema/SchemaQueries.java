@@ -55,8 +55,12 @@ public final class SchemaQueries {
 
     public static final String EXTENSIONS = "SELECT extname, extversion FROM pg_extension ORDER BY extname";
 
+    /** Column 8: the table that owns the sequence (serial and identity columns), or null. */
     public static final String SEQUENCES = "SELECT " + NAME.formatted("c.relname") + ", format_type(s.seqtypid, NULL), "
-            + "s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcycle FROM pg_sequence s "
+            + "s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcycle, "
+            + "(SELECT " + NAME.formatted("t.relname") + " FROM pg_depend d JOIN pg_class t ON t.oid = d.refobjid "
+            + "JOIN pg_namespace n ON n.oid = t.relnamespace WHERE d.objid = c.oid AND d.classid = 'pg_class'::regclass "
+            + "AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a','i') LIMIT 1) FROM pg_sequence s "
             + "JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
             + "WHERE c.relnamespace IN " + APP_NS + " AND " + NOT_EXTENSION_MEMBER.formatted("c.oid") + " ORDER BY 1";
 

@@ -148,4 +148,18 @@ class SchemaDifferTests {
                 "ALTER TABLE \"chunks\" ALTER COLUMN \"kind\" SET NOT NULL;",
                 "ALTER TABLE \"chunks\" ALTER COLUMN \"kind\" SET DEFAULT 'A'::\"Kind\";");
     }
+
+    @Test
+    void aSequenceOwnedByAnUnexpectedTableIsFoldedIntoThatTable() {
+        SchemaModel actual = new SchemaModel(List.of(new Table("chunks"), new Table("hotfix")),
+                List.of(schema().columns().get(0), schema().columns().get(1), schema().columns().get(2),
+                        new Column("hotfix", "id", 1, "integer", true, "nextval('hotfix_id_seq'::regclass)")),
+                schema().constraints(), schema().indexes(), schema().enums(), schema().extensions(),
+                List.of(new SchemaModel.Sequence("hotfix_id_seq", "integer", 1, 1, 1, Integer.MAX_VALUE, false, "hotfix"),
+                        new SchemaModel.Sequence("loose_seq", "bigint", 1, 1, 1, Long.MAX_VALUE, false, null)),
+                List.of(), List.of(), List.of());
+
+        assertThat(SchemaDiffer.diff(schema(), actual)).extracting(SchemaDifference::subject)
+                .containsExactly("table hotfix", "sequence loose_seq");
+    }
 }

@@ -18,10 +18,15 @@ public final class SeedRowsCheck extends SmokeCheck {
 
     @Override
     public List<Finding> run(CheckContext context) throws Exception {
-        List<String> short_ = new ArrayList<>();
+        List<String> shortfalls = new ArrayList<>();
         List<String> counts = new ArrayList<>();
         for (Map.Entry<String, Object> e : spec.map("rows").entrySet()) {
             long wanted = Long.parseLong(String.valueOf(e.getValue()));
+            if (!new Catalog(context.connection(), Catalog.DEFAULT_HISTORY_TABLE).tableExists("public", e.getKey())) {
+                shortfalls.add(e.getKey() + " does not exist");
+                counts.add(e.getKey() + " missing");
+                continue;
+            }
             long n;
             try (Statement st = context.connection().createStatement();
                  ResultSet rs = st.executeQuery("SELECT count(*) FROM " + Catalog.ident(e.getKey()))) {
@@ -30,10 +35,10 @@ public final class SeedRowsCheck extends SmokeCheck {
             }
             counts.add(e.getKey() + " " + n);
             if (n < wanted) {
-                short_.add(e.getKey() + " has " + n + " of " + wanted);
+                shortfalls.add(e.getKey() + " has " + n + " of " + wanted);
             }
         }
-        return short_.isEmpty() ? List.of() : List.of(fail("seed data", "seed rows missing: " + String.join(", ", short_),
+        return shortfalls.isEmpty() ? List.of() : List.of(fail("seed data", "seed rows missing: " + String.join(", ", shortfalls),
                 spec.map("rows").toString(), String.join(", ", counts), "run ./preflight seed (or the project's seed script)"));
     }
 }

@@ -15,9 +15,9 @@
 <#if d.error()??>
 | Schema drift | ❌ not compared | <@cell d.error()/> |
 <#elseif d.items()?size == 0>
-| Schema drift | ✅ no drift | ${d.objectsCompared()} objects compared with a replay of the migrations |
+| Schema drift | ✅ no drift | ${d.objectsCompared()} objects compared with a replay of the migrations (replay ${d.replayMs()?c} ms, introspection ${d.introspectMs()?c} ms, diff ${d.diffMs()?c} ms) |
 <#else>
-| Schema drift | ⚠ ${d.items()?size} difference(s) | ${d.objectsCompared()} objects compared; repair SQL in `${d.driftSqlFile()!"drift.sql"}` |
+| Schema drift | ⚠ ${d.items()?size} difference(s) | ${d.objectsCompared()} objects compared (replay ${d.replayMs()?c} ms, introspection ${d.introspectMs()?c} ms, diff ${d.diffMs()?c} ms); repair SQL in `${d.driftSqlFile()!"drift.sql"}` |
 </#if>
 </#if>
 <#if v.history()??>

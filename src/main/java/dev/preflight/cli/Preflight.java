@@ -9,6 +9,7 @@ import dev.preflight.cli.command.ReportCommand;
 import dev.preflight.cli.command.RunCommand;
 import dev.preflight.cli.command.ScheduleCommand;
 import dev.preflight.cli.command.StatusCommand;
+import dev.preflight.cli.command.VerifyCommand;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ public final class Preflight {
     public Preflight(Console console) {
         this.console = console;
         register(List.of(new GateCommand(this::steps), new RunCommand(this::steps), new MigrateCommand(), new ReportCommand(),
-                new StatusCommand(), new HistoryCommand(), new RestartCommand(this::steps, this::commands),
+                new StatusCommand(), new VerifyCommand(), new HistoryCommand(), new RestartCommand(this::steps, this::commands),
                 new ScheduleCommand(this::steps)));
         register(List.of(new HelpCommand(this::commands)));
     }

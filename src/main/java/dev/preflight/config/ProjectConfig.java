@@ -22,7 +22,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 public record ProjectConfig(Map<String, String> placeholders, String schema, String historyTable, Map<String, Severity> severities) {
 
     public static final String FILE = "preflight.yaml";
-    private static final Set<String> TOP_LEVEL = Set.of("migrations", "severity");
+    private static final Set<String> TOP_LEVEL = Set.of("migrations", "severity", "verify");
     private static final Set<String> MIGRATION_KEYS = Set.of("placeholders", "schema", "historyTable");
 
     /** Defaults: the embedding dimension of OpenAI's text-embedding-3-small and ada-002. */

@@ -1,5 +1,5 @@
 <#-- Verify job section: drift, history, smoke, git, CI, domains, comparison. Variable: report (ReadinessReport). -->
-<#macro cell text=""><#compress>${(text!"")?replace("|", "\\|")?replace("\n", " ")?truncate(140, "…")}</#compress></#macro>
+<#macro verifyCell text=""><#compress>${(text!"")?replace("|", "\\|")?replace("\n", " ")?truncate(140, "…")}</#compress></#macro>
 <#if report.verify()??>
 <#assign v = report.verify()>
 ## Verification
@@ -13,7 +13,7 @@
 <#if v.drift()??>
 <#assign d = v.drift()>
 <#if d.error()??>
-| Schema drift | ❌ not compared | <@cell d.error()/> |
+| Schema drift | ❌ not compared | <@verifyCell d.error()/> |
 <#elseif d.items()?size == 0>
 | Schema drift | ✅ no drift | ${d.objectsCompared()} objects compared with a replay of the migrations (replay ${d.replayMs()?c} ms, introspection ${d.introspectMs()?c} ms, diff ${d.diffMs()?c} ms) |
 <#else>
@@ -29,7 +29,7 @@
 <#if v.git()??>
 <#assign g = v.git()>
 <#if !g.repository()>
-| Git | ⚠ not verified | <@cell g.error()!"no repository"/> |
+| Git | ⚠ not verified | <@verifyCell g.error()!"no repository"/> |
 <#else>
 | Git | <#if g.uncommittedMigrations()?size + g.uncommittedSchemaOrSeed()?size + g.trackedSecrets()?size == 0>✅ clean<#else>⚠ needs a commit</#if> | branch ${g.branch()!"?"} at ${g.head()!"no commits"}; ${g.uncommittedMigrations()?size} uncommitted migration(s), ${g.trackedSecrets()?size} tracked secret file(s) |
 </#if>
@@ -48,7 +48,7 @@ that undo them are in `${v.drift().driftSqlFile()!"drift.sql"}` beside this repo
 | Check | Severity | Object | Change | Migrations | Database |
 |---|---|---|---|---|---|
 <#list v.drift().items() as i>
-| ${i.checkId()} | ${i.severity().id()} | <@cell i.subject()/> | <@cell i.change()/><#if !i.repairable()> (fix by hand)</#if> | <@cell i.expected()/> | <@cell i.actual()/> |
+| ${i.checkId()} | ${i.severity().id()} | <@verifyCell i.subject()/> | <@verifyCell i.change()/><#if !i.repairable()> (fix by hand)</#if> | <@verifyCell i.expected()/> | <@verifyCell i.actual()/> |
 </#list>
 
 </#if>
@@ -58,7 +58,7 @@ that undo them are in `${v.drift().driftSqlFile()!"drift.sql"}` beside this repo
 | Id | Check | Severity | Result | Time | Evidence |
 |---|---|---|---|---|---|
 <#list v.smoke() as s>
-| ${s.id()} | <@cell s.title()/> | ${s.severity().id()} | <#if s.status()?string == "PASSED">✅ passed<#elseif s.status()?string == "ERROR">❌ error<#else>⚠ failed</#if> | ${s.millis()?c} ms | <@cell s.evidence()/> |
+| ${s.id()} | <@verifyCell s.title()/> | ${s.severity().id()} | <#if s.status()?string == "PASSED">✅ passed<#elseif s.status()?string == "ERROR">❌ error<#else>⚠ failed</#if> | ${s.millis()?c} ms | <@verifyCell s.evidence()/> |
 </#list>
 
 </#if>
@@ -82,7 +82,7 @@ that undo them are in `${v.drift().driftSqlFile()!"drift.sql"}` beside this repo
 | Workflow | Triggers | Runs |
 |---|---|---|
 <#list v.ci().workflows() as w>
-| `${w.file()}` | ${w.triggers()?join(", ")} | <@cell w.runs()?join("; ")/> |
+| `${w.file()}` | ${w.triggers()?join(", ")} | <@verifyCell w.runs()?join("; ")/> |
 </#list>
 
 </#if>
@@ -103,13 +103,13 @@ that undo them are in `${v.drift().driftSqlFile()!"drift.sql"}` beside this repo
 Previous run `${cmp.previousRunId()!"?"}` (${cmp.previousGeneratedAt()!"?"}, verdict ${cmp.previousVerdict()!"?"}): ${cmp.added()?size} new, ${cmp.fixed()?size} fixed, ${cmp.stillOpen()?size} still open.
 
 <#list cmp.added() as f>
-- 🆕 new: ${f.id()} (${f.severity().id()}) <@cell f.subject()/>
+- 🆕 new: ${f.id()} (${f.severity().id()}) <@verifyCell f.subject()/>
 </#list>
 <#list cmp.fixed() as f>
-- ✅ fixed: ${f.id()} (${f.severity().id()}) <@cell f.subject()/>
+- ✅ fixed: ${f.id()} (${f.severity().id()}) <@verifyCell f.subject()/>
 </#list>
 <#list cmp.stillOpen() as f>
-- ⏳ still open: ${f.id()} (${f.severity().id()}) <@cell f.subject()/>
+- ⏳ still open: ${f.id()} (${f.severity().id()}) <@verifyCell f.subject()/>
 </#list>
 <#else>
 No earlier report in the reports folder to compare with.

@@ -1,0 +1,89 @@
+package dev.preflight.cli.command;
+
+import dev.preflight.cli.Command;
+import dev.preflight.cli.Console;
+import dev.preflight.cli.ExitCode;
+import dev.preflight.cli.Options;
+import dev.preflight.cli.PreflightException;
+import dev.preflight.db.Catalog;
+import dev.preflight.job.retune.RetuneJobConfiguration;
+import dev.preflight.job.retune.RetuneSettings;
+import dev.preflight.run.Session;
+import java.sql.Connection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.batch.core.BatchStatus;
+
+/**
+ * {@code retune}: measures every vector index's recall against exact search, rebuilds the IVFFlat
+ * indexes that need it without blocking writes, recommends {@code ivfflat.probes}, writes the report.
+ */
+public final class RetuneCommand implements Command {
+
+    @Override
+    public String name() {
+        return "retune";
+    }
+
+    @Override
+    public String summary() {
+        return "measure vector index recall, rebuild untrained IVFFlat indexes online, recommend probes"
+                + " [--dry-run] [--target-recall 0.95] [--index NAME] [--compare-hnsw] [--apply-probes]";
+    }
+
+    @Override
+    public ExitCode run(Options options, Console console) throws Exception {
+        Map<String, String> parameters = parameters(options);
+        try (Session session = Session.open(name(), options, console)) {
+            requireIndex(session, options.flag(RetuneSettings.INDEX));
+            BatchStatus status = session.runJob(RetuneJobConfiguration.JOB, parameters);
+            ExitCode code = session.finish();
+            if (status != BatchStatus.COMPLETED) {
+                console.err().println("preflight: the retune job ended " + status + "; the log above says where. Indexes left as they were "
+                        + "stay valid; run ./preflight retune again once the cause is fixed");
+                return ExitCode.NOT_READY;
+            }
+            return code;
+        }
+    }
+
+    /** Validates the options before anything connects: a bad target is a usage error. */
+    static Map<String, String> parameters(Options options) {
+        Map<String, String> p = new LinkedHashMap<>();
+        String target = options.flag(RetuneSettings.TARGET_RECALL);
+        if (target != null) {
+            double t;
+            try {
+                t = Double.parseDouble(target);
+            } catch (NumberFormatException e) {
+                t = -1;
+            }
+            if (!(t > 0 && t <= 1)) {
+                throw PreflightException.config("--target-recall must be a number in (0, 1], not '" + target + "'", "for example --target-recall 0.95");
+            }
+            p.put(RetuneSettings.TARGET_RECALL, String.valueOf(t));
+        }
+        if (options.flag(RetuneSettings.INDEX) != null) {
+            p.put(RetuneSettings.INDEX, options.flag(RetuneSettings.INDEX));
+        }
+        for (String flag : new String[] {RetuneSettings.DRY_RUN, RetuneSettings.COMPARE_HNSW, RetuneSettings.APPLY_PROBES}) {
+            p.put(flag, String.valueOf(options.has(flag) && !"false".equals(options.flag(flag))));
+        }
+        return p;
+    }
+
+    private static void requireIndex(Session session, String index) throws Exception {
+        if (index == null) {
+            return;
+        }
+        try (Connection c = session.dataSource().getConnection()) {
+            var all = new Catalog(c, session.run().config().historyTable()).vectorIndexes();
+            boolean found = all.stream().anyMatch(ix -> ix.name().equals(index) || (ix.table().contains(".")
+                    ? ix.table().substring(0, ix.table().indexOf('.')) : "public").concat(".").concat(ix.name()).equals(index));
+            if (!found) {
+                throw PreflightException.config("--index " + index + ": no IVFFlat or HNSW index by that name",
+                        "the vector indexes are: " + (all.isEmpty() ? "(none)" : String.join(", ", all.stream().map(ix -> ix.name()).toList())));
+            }
+        }
+    }
+}

@@ -47,8 +47,8 @@ public final class RebuildLeftNoDebrisCheck implements Check {
     @Override
     public List<Finding> run(CheckContext context) throws Exception {
         List<Finding> out = new ArrayList<>();
-        section.indexes().stream().filter(t -> t.decision() == Decision.REBUILD_FAILED).forEach(t -> out.add(new Finding(id(),
-                Severity.MEDIUM, "index " + t.name(), t.error(), "rebuilt", "original index kept, valid",
+        section.indexes().stream().filter(t -> t.decision() == Decision.REBUILD_FAILED).forEach(t -> out.add(finding(
+                "index " + t.name(), t.error(), "rebuilt", "original index kept, valid",
                 "fix the cause (maintenance_work_mem cap, a long lock on the index) and run ./preflight retune again")));
         try (Statement st = context.connection().createStatement(); ResultSet rs = st.executeQuery(INVALID_INDEXES)) {
             while (rs.next()) {

@@ -99,10 +99,10 @@ public final class IvfflatAdvice {
 
     /**
      * Bytes of {@code maintenance_work_mem} an IVFFlat build needs, with headroom: pgvector's
-     * k-means keeps a sample of 50 vectors per list and the centres in memory.
+     * k-means keeps a sample of 50 vectors per list (at least 10,000) and the centres in memory.
      */
     public static long buildMemoryBytes(long rows, int lists, int dimensions) {
-        long samples = Math.min(rows, 50L * lists);
+        long samples = Math.min(rows, Math.max(10_000L, 50L * lists));
         long vectorBytes = 8L + 4L * dimensions;
         return 2 * (samples + 2L * lists) * vectorBytes + (16L << 20);
     }

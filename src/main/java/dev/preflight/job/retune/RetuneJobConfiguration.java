@@ -2,6 +2,7 @@ package dev.preflight.job.retune;
 
 import dev.preflight.job.RunContext;
 import javax.sql.DataSource;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -56,6 +57,15 @@ public class RetuneJobConfiguration {
 
     /** Every step re-runs on a restart: measurements go stale, and the state between steps lives in memory. */
     private static Step step(String name, JobRepository repo, PlatformTransactionManager tx, Tasklet tasklet) {
-        return new StepBuilder(name, repo).tasklet(tasklet, tx).allowStartIfComplete(true).build();
+        Tasklet logged = (contribution, chunk) -> {
+            try {
+                return tasklet.execute(contribution, chunk);
+            } catch (Exception e) {
+                // Batch's own step logging is off (see logback.xml): say here what failed, once.
+                LoggerFactory.getLogger(RetuneJobConfiguration.class).error("{} failed: {}", name, e.toString());
+                throw e;
+            }
+        };
+        return new StepBuilder(name, repo).tasklet(logged, tx).allowStartIfComplete(true).build();
     }
 }

@@ -33,7 +33,7 @@ public record VectorIndexTarget(long oid, boolean valid, String schema, String t
                 Integer lists = option(options, "lists");
                 return new VectorIndexTarget(rs.getLong(1), rs.getBoolean(2), rs.getString(3), rs.getString(4), name,
                         rs.getString(5), rs.getString(6), method, rs.getString(8), rs.getString(9), Math.max(0, rs.getInt(10)),
-                        rs.getLong(11), rs.getString(12), lists == null && method.equals("ivfflat") ? 100 : lists,
+                        rs.getLong(11), rs.getString(12), lists == null && method.equals("ivfflat") ? Integer.valueOf(100) : lists,
                         option(options, "m"), option(options, "ef_construction"));
             }
         }

@@ -52,7 +52,7 @@ echo "== migrate (index built on the empty table)"
 echo "== load $ROWS x 384 clustered vectors (SQL, deterministic)"
 t0=$(date +%s%N)
 "${PSQL[@]}" <<SQL
-SELECT setseed(0.42);
+SELECT setseed(0.42) \g /dev/null
 CREATE TEMP TABLE centres AS
   SELECT c, (SELECT array_agg(random() - 0.5) FROM generate_series(1, 384) WHERE c > 0) AS v FROM generate_series(1, 100) c;
 INSERT INTO bench_items (embedding)

@@ -78,9 +78,7 @@ public final class RetuneCommand implements Command {
         }
         try (Connection c = session.dataSource().getConnection()) {
             var all = new Catalog(c, session.run().config().historyTable()).vectorIndexes();
-            boolean found = all.stream().anyMatch(ix -> ix.name().equals(index) || (ix.table().contains(".")
-                    ? ix.table().substring(0, ix.table().indexOf('.')) : "public").concat(".").concat(ix.name()).equals(index));
-            if (!found) {
+            if (all.stream().noneMatch(ix -> RetuneSettings.matches(index, ix))) {
                 throw PreflightException.config("--index " + index + ": no IVFFlat or HNSW index by that name",
                         "the vector indexes are: " + (all.isEmpty() ? "(none)" : String.join(", ", all.stream().map(ix -> ix.name()).toList())));
             }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +31,17 @@ final class IndexMeasurement {
         this.settings = settings;
     }
 
-    /** Measures {@code ix}; {@code buildMillis} is recorded as given (null when Preflight did not build it). */
+    /** Measures {@code ix}, refining the probes ladder; {@code buildMillis} is recorded as given (null when Preflight did not build it). */
     Measurement measure(Connection c, VectorIndexTarget ix, Long buildMillis) throws SQLException {
+        return measure(c, ix, buildMillis, (rows, ladder) -> true);
+    }
+
+    /**
+     * Measures {@code ix}; the power-of-two ladder is refined towards the smallest probes meeting the
+     * target only when {@code refine} says the index stays (refining one about to be rebuilt wastes minutes).
+     */
+    Measurement measure(Connection c, VectorIndexTarget ix, Long buildMillis, BiPredicate<Long, List<ProbeResult>> refine)
+            throws SQLException {
         RecallMeasurer m = new RecallMeasurer(c, ix, settings.config().k());
         long rows = m.countRows();
         int recommended = IvfflatAdvice.recommendedLists(rows);
@@ -43,14 +53,15 @@ final class IndexMeasurement {
         if (!truth.queries().isEmpty() && !m.planUsesIndex(truth.queries().get(0))) {
             log.warn("{}: the planner answers nearest-neighbour queries through another index; the recall measured is that plan's", ix.name());
         }
-        List<ProbeResult> ladder = ix.method().equals("ivfflat") ? ivfflat(m, ix, truth) : hnsw(m, ix, truth);
+        List<ProbeResult> ladder = ix.method().equals("ivfflat") ? ivfflat(m, ix, truth, rows, refine) : hnsw(m, ix, truth);
         log.info(String.format(Locale.ROOT, "%s: %,d rows, exact search p50 %.1f ms, %d settings measured in %.1f s", ix.name(), rows,
                 truth.exactP50Millis(), ladder.size(), (System.nanoTime() - t0) / 1e9));
         return new Measurement(rows, ix.lists(), recommended, ix.sizeBytes(), buildMillis,
                 RecallMeasurer.round(truth.exactP50Millis(), 3), ladder);
     }
 
-    private List<ProbeResult> ivfflat(RecallMeasurer m, VectorIndexTarget ix, RecallMeasurer.Truth truth) throws SQLException {
+    private List<ProbeResult> ivfflat(RecallMeasurer m, VectorIndexTarget ix, RecallMeasurer.Truth truth, long rows,
+                                      BiPredicate<Long, List<ProbeResult>> refine) throws SQLException {
         List<ProbeResult> out = new ArrayList<>();
         int start = IvfflatAdvice.startingProbes(ix.lists());
         for (int probes : IvfflatAdvice.ladder(ix.lists())) {
@@ -60,7 +71,7 @@ final class IndexMeasurement {
             }
         }
         Integer mid;
-        while ((mid = IvfflatAdvice.bisect(out, settings.targetRecall())) != null) {
+        while (refine.test(rows, out) && (mid = IvfflatAdvice.bisect(out, settings.targetRecall())) != null) {
             out.add(logged(ix, "probes", m.at("ivfflat.probes", mid, truth)));
         }
         out.sort(Comparator.comparingInt(ProbeResult::probes));

@@ -41,15 +41,15 @@ final class MeasureTasklet implements Tasklet {
         IndexMeasurement measurement = new IndexMeasurement(settings);
         try (Connection c = dataSource.getConnection()) {
             for (VectorIndex vi : new Catalog(c, run.config().historyTable()).vectorIndexes()) {
-                String schema = schemaOf(vi);
-                if (isRetuneLeftover(vi.name()) || !settings.selects(schema, vi.name())) {
+                if (isRetuneLeftover(vi.name()) || !settings.selects(vi)) {
                     continue;
                 }
-                VectorIndexTarget ix = VectorIndexTarget.read(c, schema, vi.name());
+                VectorIndexTarget ix = VectorIndexTarget.read(c, RetuneSettings.schemaOf(vi), vi.name());
                 if (ix == null) {
                     continue; // dropped since the catalog was read
                 }
-                Measurement before = measurement.measure(c, ix, null);
+                Measurement before = measurement.measure(c, ix, null, (rows, ladder) -> settings.dryRun() || IvfflatAdvice.decide(rows,
+                        ix.lists(), ix.valid(), ladder, settings.targetRecall(), settings.config().minRows()).decision() != Decision.REBUILD);
                 c.setAutoCommit(true);
                 state.add(decide(ix, before, settings));
             }
@@ -72,12 +72,6 @@ final class MeasureTasklet implements Tasklet {
         }
         log.info("{}: {} ({})", ix.name(), v.decision(), reason);
         return new IndexWork(ix, before, v.decision(), reason);
-    }
-
-    /** The schema of a catalog entry: the report names tables unqualified in {@code public}. */
-    static String schemaOf(VectorIndex vi) {
-        int dot = vi.table().indexOf('.');
-        return dot < 0 ? "public" : vi.table().substring(0, dot);
     }
 
     /** Temporary names of an interrupted rebuild: cleaned up by that index's next rebuild, never measured themselves. */

@@ -1,6 +1,7 @@
 package dev.preflight.job.retune;
 
 import dev.preflight.config.RetuneConfig;
+import dev.preflight.report.DatabaseInfo.VectorIndex;
 import java.util.Locale;
 import java.util.Map;
 
@@ -35,8 +36,19 @@ public record RetuneSettings(double targetRecall, String index, boolean dryRun, 
     }
 
     /** Whether an index is selected by {@code --index} (bare name or schema.name). */
-    public boolean selects(String schema, String name) {
-        return index == null || index.equals(name) || index.equals(schema + "." + name);
+    public boolean selects(VectorIndex vi) {
+        return matches(index, vi);
+    }
+
+    /** Whether {@code --index} names this catalog entry (bare name or schema.name); null names every index. */
+    public static boolean matches(String index, VectorIndex vi) {
+        return index == null || index.equals(vi.name()) || index.equals(schemaOf(vi) + "." + vi.name());
+    }
+
+    /** The schema of a catalog entry: the catalog names tables unqualified in {@code public}. */
+    public static String schemaOf(VectorIndex vi) {
+        int dot = vi.table().indexOf('.');
+        return dot < 0 ? "public" : vi.table().substring(0, dot);
     }
 
     @Override

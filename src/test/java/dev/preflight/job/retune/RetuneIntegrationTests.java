@@ -171,8 +171,13 @@ class RetuneIntegrationTests {
         migrateAndLoad(project, db);
         long oidBefore = oid(db);
 
+        // when an index that does not exist is named, then it is a usage error listing the real ones
+        CliRun unknown = retune(project, db, "--index", "no_such_idx");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--index no_such_idx", INDEX);
+
         // when
-        CliRun run = retune(project, db, "--dry-run", "--apply-probes");
+        CliRun run = retune(project, db, "--dry-run", "--apply-probes", "--index", "public." + INDEX);
 
         // then: a rebuild is recommended, with its reason, and nothing changed
         assertThat(run.exitCode()).as(run.err()).isZero();

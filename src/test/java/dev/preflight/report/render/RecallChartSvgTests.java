@@ -59,4 +59,12 @@ class RecallChartSvgTests {
         assertThat(x8 - x1).isCloseTo(x64 - x8, org.assertj.core.data.Offset.offset(0.01));
         assertThat(RecallChartSvg.y(1.0)).isLessThan(RecallChartSvg.y(0.0));
     }
+
+    @Test
+    void sectionSerialisesAsItsComponentsOnly() {
+        String json = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(sample());
+
+        assertThat(json).contains("\"decision\":\"REBUILT\"", "\"chosenProbes\":2", "\"ladder\":[");
+        assertThat(json).doesNotContain("\"current\"");
+    }
 }

@@ -4,14 +4,21 @@ import dev.preflight.cli.Command;
 import dev.preflight.cli.Console;
 import dev.preflight.cli.ExitCode;
 import dev.preflight.cli.Options;
-import dev.preflight.job.migrate.MigrateJobConfiguration;
-import dev.preflight.run.Session;
+import dev.preflight.cli.StepCommand;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * {@code gate}: the main job and CI gate: migrate, then the readiness report; exit code 1 when
- * the database is not ready. Later steps (seed, verify) join the gate as their jobs land.
+ * {@code gate}: the main job and CI gate: the {@code gate} plan (the project's
+ * {@code jobs/gate.yaml}, else the built-in one); exit code 1 when the database is not ready.
  */
 public final class GateCommand implements Command {
+
+    private final Supplier<List<StepCommand>> steps;
+
+    public GateCommand(Supplier<List<StepCommand>> steps) {
+        this.steps = steps;
+    }
 
     @Override
     public String name() {
@@ -20,14 +27,11 @@ public final class GateCommand implements Command {
 
     @Override
     public String summary() {
-        return "the CI gate: migrate and report (embedded database when none is given); exit 1 if not ready";
+        return "the CI gate: run the gate plan (migrate, ..., report); embedded database when none is given; exit 1 if not ready";
     }
 
     @Override
     public ExitCode run(Options options, Console console) throws Exception {
-        try (Session session = Session.open(name(), options, console)) {
-            session.runJob(MigrateJobConfiguration.JOB);
-            return session.finish();
-        }
+        return RunCommand.runPlan("gate", options, console, steps.get());
     }
 }

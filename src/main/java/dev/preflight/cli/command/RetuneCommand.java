@@ -1,6 +1,6 @@
 package dev.preflight.cli.command;
 
-import dev.preflight.cli.Command;
+import dev.preflight.cli.StepCommand;
 import dev.preflight.cli.Console;
 import dev.preflight.cli.ExitCode;
 import dev.preflight.cli.Options;
@@ -12,13 +12,15 @@ import dev.preflight.run.Session;
 import java.sql.Connection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 /**
  * {@code retune}: measures every vector index's recall against exact search, rebuilds the IVFFlat
  * indexes that need it without blocking writes, recommends {@code ivfflat.probes}, writes the report.
  */
-public final class RetuneCommand implements Command {
+public final class RetuneCommand implements StepCommand {
 
     @Override
     public String name() {
@@ -32,19 +34,33 @@ public final class RetuneCommand implements Command {
     }
 
     @Override
+    public Set<String> parameters() {
+        return Set.of(RetuneSettings.TARGET_RECALL, RetuneSettings.INDEX, RetuneSettings.DRY_RUN, RetuneSettings.COMPARE_HNSW,
+                RetuneSettings.APPLY_PROBES);
+    }
+
+    /** On its own: options are checked before anything connects, and a failed job is exit code 1 whatever the verdict. */
+    @Override
     public ExitCode run(Options options, Console console) throws Exception {
-        Map<String, String> parameters = parameters(options);
+        parameters(options);
         try (Session session = Session.open(name(), options, console)) {
-            requireIndex(session, options.flag(RetuneSettings.INDEX));
-            BatchStatus status = session.runJob(RetuneJobConfiguration.JOB, parameters);
+            boolean completed = execute(session, options);
             ExitCode code = session.finish();
-            if (status != BatchStatus.COMPLETED) {
-                console.err().println("preflight: the retune job ended " + status + "; the log above says where. Indexes left as they were "
+            if (!completed) {
+                console.err().println("preflight: the retune job failed; the log above says where. Indexes left as they were "
                         + "stay valid; run ./preflight retune again once the cause is fixed");
                 return ExitCode.NOT_READY;
             }
             return code;
         }
+    }
+
+    @Override
+    public boolean execute(Session session, Options options) throws Exception {
+        JobParametersBuilder builder = new JobParametersBuilder();
+        parameters(options).forEach(builder::addString);
+        requireIndex(session, options.flag(RetuneSettings.INDEX));
+        return session.runJob(RetuneJobConfiguration.JOB, builder) == BatchStatus.COMPLETED;
     }
 
     /** Validates the options before anything connects: a bad target is a usage error. */

@@ -14,6 +14,11 @@ import org.junit.jupiter.api.Test;
 
 class VectorIndexesTemplateTests {
 
+    static ReadinessReport report(VectorIndexSection section) {
+        return new ReadinessReport(1, "r", "retune", "now", "dev", "p", dev.preflight.report.Verdict.READY, "", 1, List.of(), List.of(),
+                List.of(), null, null, List.of(), List.of(), List.of(), null, null, section, null);
+    }
+
     static String render(VectorIndexSection section) throws Exception {
         Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
         cfg.setDirectoryForTemplateLoading(Path.of("templates").toFile());
@@ -42,5 +47,19 @@ class VectorIndexesTemplateTests {
     @Test
     void rendersNothingWithoutTheSection() throws Exception {
         assertThat(render(null)).isBlank();
+    }
+
+    @Test
+    void theReadinessReportIncludesTheSectionAndTheHtmlTheChart() {
+        // given
+        ReadinessReport report = report(RecallChartSvgTests.sample());
+
+        // when
+        String md = new MarkdownRenderer(null).render(report);
+        String html = new HtmlRenderer(null).render(report, md, RecallChartSvg.extraHtml(report.vectorIndexTuning()));
+
+        // then
+        assertThat(md).contains("## Vector indexes", "| `items_<e>_idx` | items | ivfflat | REBUILT |");
+        assertThat(html).contains("id=\"fragment-" + RecallChartSvg.KEY + "\"", "<svg xmlns=\"http://www.w3.org/2000/svg\"", "class=\"after\"");
     }
 }

@@ -185,7 +185,7 @@ class RetuneIntegrationTests {
         JsonNode t = tuning(report, INDEX);
         assertThat(t.get("decision").asString()).isEqualTo("REBUILD");
         assertThat(t.get("reason").asString()).startsWith("dry run, would rebuild with lists=20");
-        assertThat(t.get("after").isNull()).isTrue();
+        assertThat(t.get("after") == null || t.get("after").isNull()).as("no after-measurement in a dry run").isTrue();
         assertOriginalIntact(db, oidBefore);
         assertThat(db.queryLong("SELECT count(*) FROM pg_db_role_setting")).isZero();
         assertThat(report.get("findings").findValuesAsString("id")).contains("IDX102");

@@ -56,7 +56,7 @@ SELECT setseed(0.42) \g /dev/null
 CREATE TEMP TABLE centres AS
   SELECT c, (SELECT array_agg(random() - 0.5) FROM generate_series(1, 384) WHERE c > 0) AS v FROM generate_series(1, 100) c;
 INSERT INTO bench_items (embedding)
-  SELECT (SELECT array_agg(ce.v[d] + random() - 0.5 ORDER BY d) FROM generate_series(1, 384) d)::vector
+  SELECT (SELECT array_agg(ce.v[d] + random() - 0.5) FROM generate_series(1, 384) d)::vector
   FROM generate_series(1, $ROWS) i JOIN centres ce ON ce.c = 1 + i % 100;
 ANALYZE bench_items;
 SQL

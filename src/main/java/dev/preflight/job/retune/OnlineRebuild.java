@@ -67,7 +67,7 @@ final class OnlineRebuild {
             long t0 = System.nanoTime();
             try {
                 log.info("{}: building {} with lists={} (maintenance_work_mem {} MB)", ix.name(), tmp, lists, memory >> 20);
-                execute(c, createStatement(ix, tmp, lists));
+                RetuneJdbc.execute(c, createStatement(ix, tmp, lists));
                 long buildMillis = (System.nanoTime() - t0) / 1_000_000;
                 requireValid(c, ix, tmp);
                 swap(c, ix, tmp, old);
@@ -87,15 +87,15 @@ final class OnlineRebuild {
 
     /** Sets the session's maintenance_work_mem to what the build needs, never below the current value, never above the cap. */
     private long raiseMaintenanceWorkMem(Connection c, long needed) throws SQLException {
-        long current = bytes(c, RetuneSql.MAINTENANCE_WORK_MEM_BYTES, null);
-        long cap = bytes(c, RetuneSql.SIZE_BYTES, settings.config().maintenanceWorkMemCap());
+        long current = RetuneJdbc.bytes(c, RetuneSql.MAINTENANCE_WORK_MEM_BYTES, null);
+        long cap = RetuneJdbc.bytes(c, RetuneSql.SIZE_BYTES, settings.config().maintenanceWorkMemCap());
         long value = Math.min(cap, Math.max(current, needed));
-        execute(c, "SET maintenance_work_mem = '" + Math.max(1024, value / 1024) + "kB'");
+        RetuneJdbc.execute(c, "SET maintenance_work_mem = '" + Math.max(1024, value / 1024) + "kB'");
         return value;
     }
 
     private void requireValid(Connection c, VectorIndexTarget ix, String tmp) throws SQLException {
-        Long oid = oid(c, ix.schema(), tmp);
+        Long oid = RetuneJdbc.oid(c, ix.schema(), tmp);
         try (PreparedStatement ps = c.prepareStatement(RetuneSql.INDEX_VALID)) {
             ps.setLong(1, oid == null ? 0 : oid);
             try (ResultSet rs = ps.executeQuery()) {
@@ -124,7 +124,7 @@ final class OnlineRebuild {
                             attempt, attempts, settings.config().lockTimeout(), e.getMessage()), e.getSQLState(), e);
                 }
                 log.warn("{}: swap attempt {} of {} timed out waiting for a lock; retrying", ix.name(), attempt, attempts);
-                sleep(250L * attempt);
+                RetuneJdbc.sleep(250L * attempt);
             } finally {
                 c.setAutoCommit(true);
             }
@@ -134,7 +134,7 @@ final class OnlineRebuild {
     /** Drops the replaced index; a failure here leaves a valid spare index behind, which is reported, not fatal. */
     private String dropOld(Connection c, VectorIndexTarget ix, String old) {
         try {
-            execute(c, "DROP INDEX CONCURRENTLY IF EXISTS " + ix.qualified(old));
+            RetuneJdbc.execute(c, "DROP INDEX CONCURRENTLY IF EXISTS " + ix.qualified(old));
             return null;
         } catch (SQLException e) {
             return "the replaced index " + old + " could not be dropped (" + e.getMessage() + "): drop it with DROP INDEX CONCURRENTLY "
@@ -157,54 +157,16 @@ final class OnlineRebuild {
 
     private static void resetQuietly(Connection c) {
         try {
-            execute(c, "RESET maintenance_work_mem");
+            RetuneJdbc.execute(c, "RESET maintenance_work_mem");
         } catch (SQLException e) {
             log.debug("RESET maintenance_work_mem failed: {}", e.getMessage());
         }
     }
 
     private static void dropIfExists(Connection c, VectorIndexTarget ix, String name) throws SQLException {
-        if (oid(c, ix.schema(), name) != null) {
+        if (RetuneJdbc.oid(c, ix.schema(), name) != null) {
             log.info("{}: dropping leftover index {}", ix.name(), name);
-            execute(c, "DROP INDEX CONCURRENTLY IF EXISTS " + ix.qualified(name));
-        }
-    }
-
-    static Long oid(Connection c, String schema, String name) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(RetuneSql.INDEX_OID)) {
-            ps.setString(1, schema);
-            ps.setString(2, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                long v = rs.getLong(1);
-                return rs.wasNull() ? null : v;
-            }
-        }
-    }
-
-    private static long bytes(Connection c, String sql, String parameter) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            if (parameter != null) {
-                ps.setString(1, parameter);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private static void execute(Connection c, String sql) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute(sql);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            RetuneJdbc.execute(c, "DROP INDEX CONCURRENTLY IF EXISTS " + ix.qualified(name));
         }
     }
 }

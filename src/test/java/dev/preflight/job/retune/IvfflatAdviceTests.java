@@ -78,4 +78,15 @@ class IvfflatAdviceTests {
         assertThat(OnlineRebuild.derivedName(longName, OnlineRebuild.TMP_SUFFIX)).hasSize(63).endsWith("_retune_tmp");
         assertThat(OnlineRebuild.derivedName("items_idx", OnlineRebuild.OLD_SUFFIX)).isEqualTo("items_idx_retune_old");
     }
+
+    @Test
+    void rebuildStatementKeepsTheDefinitionAndChangesOnlyLists() {
+        VectorIndexTarget ix = new VectorIndexTarget(1, true, "app", "Items", "items_idx", "embedding", "(kind = 'doc'::text)", "ivfflat",
+                "vector_cosine_ops", "vector(384)", 384, 0, null, 100, null, null);
+
+        assertThat(OnlineRebuild.createStatement(ix, "items_idx_retune_tmp", 20)).isEqualTo("CREATE INDEX CONCURRENTLY \"items_idx_retune_tmp\" "
+                + "ON \"app\".\"Items\" USING ivfflat (embedding vector_cosine_ops) WITH (lists = 20) WHERE (kind = 'doc'::text)");
+        assertThat(ix.rowFilter()).isEqualTo("embedding IS NOT NULL AND ((kind = 'doc'::text))");
+        assertThat(ix.operator()).isEqualTo("<=>");
+    }
 }

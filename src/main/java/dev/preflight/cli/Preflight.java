@@ -6,6 +6,7 @@ import dev.preflight.cli.command.HistoryCommand;
 import dev.preflight.cli.command.RestartCommand;
 import dev.preflight.cli.command.MigrateCommand;
 import dev.preflight.cli.command.ReportCommand;
+import dev.preflight.cli.command.RetuneCommand;
 import dev.preflight.cli.command.RunCommand;
 import dev.preflight.cli.command.ScheduleCommand;
 import dev.preflight.cli.command.StatusCommand;
@@ -28,7 +29,7 @@ public final class Preflight {
         this.console = console;
         register(List.of(new GateCommand(this::steps), new RunCommand(this::steps), new MigrateCommand(), new ReportCommand(),
                 new StatusCommand(), new VerifyCommand(), new HistoryCommand(), new RestartCommand(this::steps, this::commands),
-                new ScheduleCommand(this::steps)));
+                new ScheduleCommand(this::steps), new RetuneCommand()));
         register(List.of(new HelpCommand(this::commands)));
     }
 

@@ -26,10 +26,14 @@ public final class ReportWriter {
         this.project = project;
     }
 
-    /** The HTML-only parts: the trend chart over earlier runs of this reports folder. */
+    /** The HTML-only parts: recall charts of the retune job, and the trend chart over earlier runs of this reports folder. */
     private static Map<String, String> fragments(Path reports, ReadinessReport report) {
+        Map<String, String> out = new java.util.LinkedHashMap<>(RecallChartSvg.extraHtml(report.vectorIndexTuning()));
         String trend = TrendChart.fromReports(reports, report);
-        return trend == null ? Map.of() : Map.of("trends", trend);
+        if (trend != null) {
+            out.put("trends", trend);
+        }
+        return out;
     }
 
     /** Writes the three files and returns the run's report folder. */

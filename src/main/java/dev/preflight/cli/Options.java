@@ -14,9 +14,10 @@ import java.util.Set;
 public record Options(String command, List<String> arguments, Map<String, String> flags) {
 
     /** Flags that take a value. */
-    static final Set<String> VALUED = Set.of("project", "db-url", "direct-url", "fail-on", "reports", "run-id");
+    static final Set<String> VALUED = Set.of("project", "db-url", "direct-url", "fail-on", "reports", "run-id",
+            "target", "provider", "limit", "threads");
     /** Flags that are switches. */
-    static final Set<String> SWITCHES = Set.of("keep", "help");
+    static final Set<String> SWITCHES = Set.of("keep", "help", "dry-run", "reembed");
 
     public static Options parse(String[] args) {
         String command = null;
@@ -59,6 +60,23 @@ public record Options(String command, List<String> arguments, Map<String, String
                     "use --fail-on warning to fail CI on READY_WITH_WARNINGS");
         }
         return new Options(command == null ? "help" : command, List.copyOf(positional), Map.copyOf(flags));
+    }
+
+    /** A positive whole-number option, or null when absent; anything else is a usage error naming the option. */
+    public Integer positiveInt(String name) {
+        String v = flags.get(name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw PreflightException.config("--" + name + " must be a positive whole number, not '" + v + "'", "for example --" + name + " 4");
     }
 
     public String flag(String name) {

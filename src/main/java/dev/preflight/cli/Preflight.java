@@ -1,5 +1,6 @@
 package dev.preflight.cli;
 
+import dev.preflight.cli.command.BackfillCommand;
 import dev.preflight.cli.command.GateCommand;
 import dev.preflight.cli.command.HelpCommand;
 import dev.preflight.cli.command.MigrateCommand;
@@ -21,7 +22,7 @@ public final class Preflight {
 
     public Preflight(Console console) {
         this.console = console;
-        register(List.of(new GateCommand(), new MigrateCommand(), new ReportCommand(), new StatusCommand()));
+        register(List.of(new GateCommand(), new MigrateCommand(), new BackfillCommand(), new ReportCommand(), new StatusCommand()));
         register(List.of(new HelpCommand(this::commands)));
     }
 

@@ -17,17 +17,20 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * The project's settings from {@code jobs/preflight.yaml}: Flyway placeholders, schema and history table,
- * and severity overrides per check id. Every setting has a default, so the file is optional.
+ * severity overrides per check id, and the embedding backfill's settings. Every setting has a default, so the file
+ * is optional.
  */
-public record ProjectConfig(Map<String, String> placeholders, String schema, String historyTable, Map<String, Severity> severities) {
+public record ProjectConfig(Map<String, String> placeholders, String schema, String historyTable, Map<String, Severity> severities,
+                            EmbeddingsConfig embeddings) {
 
     public static final String FILE = "preflight.yaml";
-    private static final Set<String> TOP_LEVEL = Set.of("migrations", "severity");
+    private static final Set<String> TOP_LEVEL = Set.of("migrations", "severity", "embeddings");
     private static final Set<String> MIGRATION_KEYS = Set.of("placeholders", "schema", "historyTable");
 
     /** Defaults: the embedding dimension of OpenAI's text-embedding-3-small and ada-002. */
     public static ProjectConfig defaults() {
-        return new ProjectConfig(Map.of("embedding_dimension", "1536"), "public", "flyway_schema_history", Map.of());
+        return new ProjectConfig(Map.of("embedding_dimension", "1536"), "public", "flyway_schema_history", Map.of(),
+                EmbeddingsConfig.defaults());
     }
 
     public static ProjectConfig load(ProjectLayout project) {
@@ -85,7 +88,9 @@ public record ProjectConfig(Map<String, String> placeholders, String schema, Str
                 }
             }
         }
-        return new ProjectConfig(Map.copyOf(placeholders), schema, history, Map.copyOf(severities));
+        EmbeddingsConfig embeddings = root.get("embeddings") == null ? EmbeddingsConfig.defaults()
+                : EmbeddingsConfig.parse(asMap(root.get("embeddings"), where, "embeddings"), where);
+        return new ProjectConfig(Map.copyOf(placeholders), schema, history, Map.copyOf(severities), embeddings);
     }
 
     private static Map<?, ?> asMap(Object o, String where, String what) {

@@ -121,6 +121,9 @@ public final class Session implements AutoCloseable {
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 .properties("spring.config.location=classpath:/preflight/application.properties")
+                // No context shutdown hook: on SIGTERM a running job must stop after its chunk (the backfill's own hook
+                // asks it to) while the DataSource is still open; close() closes the context.
+                .registerShutdownHook(false)
                 .initializers(ctx -> {
                     ctx.getBeanFactory().registerSingleton("runContext", run);
                     ctx.getBeanFactory().registerSingleton("databaseTarget", run.target());
@@ -148,12 +151,30 @@ public final class Session implements AutoCloseable {
         Job job = context.getBean(jobName + "Job", Job.class);
         JobParameters params = new JobParametersBuilder().addString("run.id", run.ledger().runId()).toJobParameters();
         JobExecution execution = context.getBean(JobOperator.class).start(job, params);
+        record(jobName, execution);
+        return execution.getStatus();
+    }
+
+    /** Records in the ledger that a job ran, with its steps (for jobs started by their own launcher). */
+    public void record(String jobName, JobExecution execution) {
         run.ledger().jobRan(jobName);
         for (StepExecution s : execution.getStepExecutions()) {
             long ms = s.getStartTime() == null || s.getEndTime() == null ? 0 : Duration.between(s.getStartTime(), s.getEndTime()).toMillis();
             run.ledger().step(new StepRecord(jobName, s.getStepName(), s.getStatus().name(), s.getExitStatus().getExitCode(), ms));
         }
-        return execution.getStatus();
+    }
+
+    /** A bean of the run's Spring context (job operator, repository, jobs). */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    public <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
+    public Console console() {
+        return console;
     }
 
     /** True when a pre-flight server or extension check failed: a configuration problem, exit code 2. */

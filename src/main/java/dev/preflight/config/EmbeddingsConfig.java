@@ -20,15 +20,16 @@ public record EmbeddingsConfig(String provider, int chunkSize, int threads, Open
     /** An OpenAI-compatible {@code /v1/embeddings} endpoint and the limits the client keeps to. */
     public record OpenAiSettings(String baseUrl, String model, Integer dimensions, String apiKeyEnv, int requestsPerMinute,
                                  int tokensPerMinute, int maxInputsPerRequest, int maxTokensPerRequest, int maxTokensPerInput,
-                                 int maxRetries) {
+                                 int maxRetries, int maxConcurrentRequests) {
 
         static final Set<String> KEYS = Set.of("baseUrl", "model", "dimensions", "apiKeyEnv", "requestsPerMinute",
-                "tokensPerMinute", "maxInputsPerRequest", "maxTokensPerRequest", "maxTokensPerInput", "maxRetries");
+                "tokensPerMinute", "maxInputsPerRequest", "maxTokensPerRequest", "maxTokensPerInput", "maxRetries",
+                "maxConcurrentRequests");
 
         /** OpenAI's published limits for text-embedding-3-small (tier 1 rate limits). */
         public static OpenAiSettings defaults() {
             return new OpenAiSettings("https://api.openai.com/v1", "text-embedding-3-small", null, "OPENAI_API_KEY",
-                    3000, 1_000_000, 2048, 300_000, 8191, 6);
+                    3000, 1_000_000, 2048, 300_000, 8191, 6, 4);
         }
     }
 
@@ -61,7 +62,8 @@ public record EmbeddingsConfig(String provider, int chunkSize, int threads, Open
                     ov.positiveInt(o, "requestsPerMinute", od.requestsPerMinute()), ov.positiveInt(o, "tokensPerMinute", od.tokensPerMinute()),
                     ov.positiveInt(o, "maxInputsPerRequest", od.maxInputsPerRequest()),
                     ov.positiveInt(o, "maxTokensPerRequest", od.maxTokensPerRequest()),
-                    ov.positiveInt(o, "maxTokensPerInput", od.maxTokensPerInput()), ov.positiveInt(o, "maxRetries", od.maxRetries()));
+                    ov.positiveInt(o, "maxTokensPerInput", od.maxTokensPerInput()), ov.positiveInt(o, "maxRetries", od.maxRetries()),
+                    ov.positiveInt(o, "maxConcurrentRequests", od.maxConcurrentRequests()));
         }
         List<EmbeddingTarget> targets = d.targets();
         if (m.get("targets") != null) {

@@ -4,7 +4,6 @@ import dev.preflight.cli.PreflightException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -71,19 +70,21 @@ public final class BackfillLauncher {
         return operator.start(job, params);
     }
 
+    /** The last execution of the newest generation with this identity, or null. */
     private JobExecution lastOf(String target, String model, String mode) {
-        List<JobInstance> instances = repository.getJobInstances(BackfillJobConfiguration.JOB, 0, LOOK_BACK);
-        for (JobInstance instance : instances) {
+        JobExecution newest = null;
+        for (JobInstance instance : repository.getJobInstances(BackfillJobConfiguration.JOB, 0, LOOK_BACK)) {
             JobExecution last = repository.getLastJobExecution(instance);
             if (last == null) {
                 continue;
             }
             JobParameters p = last.getJobParameters();
-            if (target.equals(p.getString("target")) && model.equals(p.getString("model")) && mode.equals(p.getString("mode"))) {
-                return last;
+            if (target.equals(p.getString("target")) && model.equals(p.getString("model")) && mode.equals(p.getString("mode"))
+                    && (newest == null || p.getLong("generation") > newest.getJobParameters().getLong("generation"))) {
+                newest = last;
             }
         }
-        return null;
+        return newest;
     }
 
     private static void lock(Connection c, String target) throws java.sql.SQLException {

@@ -27,6 +27,8 @@ import org.springframework.batch.core.repository.JobRepository;
 public final class BackfillRunner {
 
     private static final Logger log = LoggerFactory.getLogger(BackfillRunner.class);
+    /** Partitions that can write at once: the run's pool has 8 connections, the job repository needs some. */
+    static final int MAX_THREADS = 6;
 
     /** What {@code ./preflight backfill} was asked: every field optional. */
     public record Request(String target, String provider, Long limit, boolean dryRun, boolean reembed, Integer threads) {
@@ -59,6 +61,10 @@ public final class BackfillRunner {
 
     private EmbeddingsSection run(Request request) throws Exception {
         EmbeddingsConfig config = session.run().config().embeddings();
+        if (request.threads() != null && request.threads() > MAX_THREADS) {
+            throw dev.preflight.cli.PreflightException.config("--threads " + request.threads() + " is more than " + MAX_THREADS,
+                    "each thread holds a pooled connection while it writes; use --threads " + MAX_THREADS + " or fewer");
+        }
         List<EmbeddingTarget> targets = request.target() == null ? config.targets() : List.of(config.target(request.target()));
         DataSource dataSource = session.dataSource();
         List<TargetBackfill> planned = new ArrayList<>();

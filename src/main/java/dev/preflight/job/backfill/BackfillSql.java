@@ -105,9 +105,15 @@ public final class BackfillSql {
 
     public static final String COPY_IN = "COPY preflight_backfill (id, v, h) FROM STDIN (FORMAT binary)";
 
-    /** One join UPDATE for the whole chunk. */
+    /**
+     * One join UPDATE for the whole chunk; parameters: the chunk's first and last id. The chunk's
+     * rows are consecutive in key order, so the range lets the planner read only them through the
+     * primary key: without it, the unanalyzed temp table made it hash-join a full scan of the
+     * table for every chunk (measured: 11.5 s of a 19.5 s backfill of 100,000 rows).
+     */
     public String joinUpdate() {
-        return "UPDATE " + table + " t SET " + vector.substring(2) + " = x.v FROM preflight_backfill x WHERE " + id + " = x.id::" + idType;
+        return "UPDATE " + table + " t SET " + vector.substring(2) + " = x.v FROM preflight_backfill x WHERE " + id + " = x.id::" + idType
+                + " AND " + id + " >= ?::" + idType + " AND " + id + " <= ?::" + idType;
     }
 
     /** Parameters: target, model. Records what produced each vector of the chunk. */

@@ -67,7 +67,11 @@ public class VectorWriter implements ItemWriter<EmbeddedRow> {
             } catch (java.io.IOException e) {
                 throw new SQLException("COPY of " + vectors.size() + " vectors failed: " + e.getMessage(), e);
             }
-            st.executeUpdate(task.sql().joinUpdate());
+        }
+        try (PreparedStatement ps = c.prepareStatement(task.sql().joinUpdate())) {
+            ps.setString(1, vectors.get(0).id());
+            ps.setString(2, vectors.get(vectors.size() - 1).id());
+            ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement(BackfillSql.UPSERT_STATE)) {
             ps.setString(1, target);

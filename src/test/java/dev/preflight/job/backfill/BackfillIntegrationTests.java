@@ -73,7 +73,7 @@ class BackfillIntegrationTests {
     void rateLimit429sWithRetryAfterAreObeyedAndAllRowsLand(TestDatabase db, @TempDir Path tmp) throws Exception {
         try (MockOpenAiServer mock = new MockOpenAiServer(8).every429(3, 1)) {
             // given a provider that answers every third request with 429 and Retry-After: 1
-            Path project = ItemsProject.create(tmp, 8, ItemsProject.openAi(mock.baseUrl(), "maxInputsPerRequest: 25"));
+            Path project = ItemsProject.create(tmp, 8, ItemsProject.openAi(mock.baseUrl(), "maxInputsPerRequest: 25\nmaxConcurrentRequests: 1"));
             ItemsProject.migrateAndFill(project, db, 300);
 
             // when

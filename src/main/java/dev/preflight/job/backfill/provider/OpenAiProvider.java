@@ -4,6 +4,10 @@ import dev.preflight.config.EmbeddingsConfig.OpenAiSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,6 +30,7 @@ public final class OpenAiProvider implements EmbeddingProvider {
     private final String model;
     private final OpenAiClient client;
     private volatile Integer dimensions;
+    private final ExecutorService pool;
 
     public OpenAiProvider(OpenAiSettings settings, String model, String apiKey) {
         this.settings = settings;
@@ -33,6 +38,11 @@ public final class OpenAiProvider implements EmbeddingProvider {
         this.client = new OpenAiClient(settings.baseUrl(), apiKey, settings.maxRetries(),
                 new RateLimiter(settings.requestsPerMinute(), settings.tokensPerMinute()));
         this.dimensions = settings.dimensions() != null ? settings.dimensions() : KNOWN.get(model);
+        this.pool = Executors.newFixedThreadPool(settings.maxConcurrentRequests(), r -> {
+            Thread t = new Thread(r, "preflight-openai");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @Override
@@ -64,10 +74,38 @@ public final class OpenAiProvider implements EmbeddingProvider {
         return settings.maxTokensPerInput();
     }
 
+    /**
+     * Packs the texts into requests and sends up to {@code maxConcurrentRequests} of them at once
+     * (shared by every partition), so one slow answer does not leave the rate budget unused.
+     */
     @Override
     public List<float[]> embed(List<String> texts) {
         int dims = dimensions();
+        List<List<String>> batches = pack(texts);
+        if (batches.size() == 1) {
+            return request(batches.get(0), dims);
+        }
+        List<Future<List<float[]>>> futures = batches.stream().map(b -> pool.submit(() -> request(b, dims))).toList();
         List<float[]> out = new ArrayList<>(texts.size());
+        try {
+            for (Future<List<float[]>> f : futures) {
+                out.addAll(f.get());
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof ProviderException pe ? pe
+                    : new ProviderException.Unavailable("embeddings request failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderException.Unavailable("interrupted while waiting for embeddings", e);
+        } finally {
+            futures.forEach(f -> f.cancel(true));
+        }
+        return out;
+    }
+
+    /** Consecutive slices of at most maxInputsPerRequest texts and maxTokensPerRequest estimated tokens. */
+    private List<List<String>> pack(List<String> texts) {
+        List<List<String>> batches = new ArrayList<>();
         int from = 0;
         while (from < texts.size()) {
             int to = from;
@@ -76,10 +114,15 @@ public final class OpenAiProvider implements EmbeddingProvider {
                     && (to == from || tokens + TokenEstimate.of(texts.get(to)) <= settings.maxTokensPerRequest())) {
                 tokens += TokenEstimate.of(texts.get(to++));
             }
-            out.addAll(request(texts.subList(from, to), dims));
+            batches.add(texts.subList(from, to));
             from = to;
         }
-        return out;
+        return batches;
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
     }
 
     private List<float[]> request(List<String> texts, int expectedDims) {

@@ -65,6 +65,7 @@ class EmbeddingsConfigTests {
         assertThatThrownBy(() -> load(dir, "embeddings:\n  chunkSize: -5\n")).hasMessageContaining("embeddings.chunkSize");
         assertThatThrownBy(() -> load(dir, "embeddings:\n  targets:\n    x:\n      table: x\n")).hasMessageContaining("exactly one of 'text'");
         assertThatThrownBy(() -> load(dir, "embeddings:\n  openai:\n    key: abc\n")).hasMessageContaining("embeddings.openai.key");
-        assertThatThrownBy(() -> ProjectConfig.defaults().embeddings().target("nope")).hasMessageContaining("declared targets: [chunks");
+        assertThatThrownBy(() -> ProjectConfig.defaults().embeddings().target("nope")).hasMessageContaining("'nope'")
+                .extracting("remedy").asString().contains("declared targets: [chunks, messages, brand_voices]");
     }
 }

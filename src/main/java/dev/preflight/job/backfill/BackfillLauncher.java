@@ -55,8 +55,9 @@ public final class BackfillLauncher {
                         task.target().name(), previous.getId(), previous.getStatus());
                 previous = operator.recover(previous);
             }
-            log.info("backfill {}: restarting execution {} ({}): finished chunks are not redone", task.target().name(),
-                    previous.getId(), previous.getStatus());
+            task.resumePartitions(partitionCount(previous));
+            log.info("backfill {}: restarting execution {} ({}, {} partition(s)): finished chunks are not redone", task.target().name(),
+                    previous.getId(), previous.getStatus(), task.resumePartitions());
             return operator.restart(previous);
         }
         long generation = previous == null ? 1 : previous.getJobParameters().getLong("generation") + 1;
@@ -68,6 +69,21 @@ public final class BackfillLauncher {
                 .addString("run.id", runId, false)
                 .toJobParameters();
         return operator.start(job, params);
+    }
+
+    /** How many partitions the instance was split into, over all its executions (a restart runs only the unfinished ones). */
+    private int partitionCount(JobExecution execution) {
+        int n = 0;
+        for (JobExecution e : repository.getJobExecutions(execution.getJobInstance())) {
+            for (var step : e.getStepExecutions()) {
+                String name = step.getStepName();
+                int at = name.lastIndexOf(IdRangePartitioner.PREFIX);
+                if (at >= 0) {
+                    n = Math.max(n, Integer.parseInt(name.substring(at + IdRangePartitioner.PREFIX.length())) + 1);
+                }
+            }
+        }
+        return Math.max(n, 1);
     }
 
     /** The last execution of the newest generation with this identity, or null. */

@@ -23,6 +23,7 @@ public final class BackfillProgress implements AutoCloseable {
     private final AtomicLong done = new AtomicLong();
     private final long startNanos = System.nanoTime();
     private final ScheduledExecutorService timer;
+    private volatile long endNanos;
 
     /** @param terminal where to draw the live line, or null to log instead */
     public BackfillProgress(String target, long total, PrintStream terminal) {
@@ -46,13 +47,14 @@ public final class BackfillProgress implements AutoCloseable {
         return done.get();
     }
 
+    /** Time since the start, up to {@link #close()}. */
     public Duration elapsed() {
-        return Duration.ofNanos(System.nanoTime() - startNanos);
+        return Duration.ofNanos((endNanos != 0 ? endNanos : System.nanoTime()) - startNanos);
     }
 
-    /** Rows per second since the start. */
+    /** Rows per second since the start, up to {@link #close()}. */
     public double rate() {
-        double s = (System.nanoTime() - startNanos) / 1e9;
+        double s = elapsed().toNanos() / 1e9;
         return s <= 0 ? 0 : done.get() / s;
     }
 
@@ -80,6 +82,9 @@ public final class BackfillProgress implements AutoCloseable {
 
     @Override
     public void close() {
+        if (endNanos == 0) {
+            endNanos = System.nanoTime();
+        }
         timer.shutdownNow();
         if (terminal != null) {
             terminal.print("\r" + line() + "   \n");

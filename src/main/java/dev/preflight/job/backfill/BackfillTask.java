@@ -22,6 +22,7 @@ public final class BackfillTask {
     private final BackfillStats stats;
     private final BackfillProgress progress;
     private volatile boolean clearIssues = true;
+    private volatile int resumePartitions;
 
     public BackfillTask(EmbeddingTarget target, BackfillSql sql, EmbeddingProvider provider, DatabaseUrl readUrl, int chunkSize,
                         int threads, boolean reembed, Long limit, BackfillStats stats, BackfillProgress progress) {
@@ -62,6 +63,15 @@ public final class BackfillTask {
 
     void clearIssues(boolean value) {
         clearIssues = value;
+    }
+
+    /** On a restart, how many partitions the interrupted execution had (0 on a first start). */
+    public int resumePartitions() {
+        return resumePartitions;
+    }
+
+    void resumePartitions(int n) {
+        resumePartitions = n;
     }
 
     public EmbeddingTarget target() {

@@ -16,9 +16,12 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * Splits the rows that need work into {@code --threads} id ranges of about equal size (ntile over
  * the pending ids), one partition each. The first range is open below and the last open above, so
  * rows inserted during the run are not lost. Spring Batch stores the ranges with the partitions:
- * a restart reuses them.
+ * a restart reuses them, whatever {@code --threads} says then.
  */
 public class IdRangePartitioner implements Partitioner {
+
+    /** Partition names are PREFIX + index; Spring Batch names the worker step executions {@code step:name}. */
+    static final String PREFIX = "partition";
 
     private final DataSource dataSource;
     private final BackfillTasks tasks;
@@ -31,6 +34,15 @@ public class IdRangePartitioner implements Partitioner {
     @Override
     public Map<String, ExecutionContext> partition(int ignoredGridSize) {
         BackfillTask task = tasks.current();
+        if (task.resumePartitions() > 0) {
+            // A restart: the same names as before; Spring Batch gives each unfinished one its saved range and
+            // position and skips the finished ones. New ranges here would strand the rows of the old ones.
+            Map<String, ExecutionContext> names = new LinkedHashMap<>();
+            for (int i = 0; i < task.resumePartitions(); i++) {
+                names.put(PREFIX + i, new ExecutionContext());
+            }
+            return names;
+        }
         // upper bounds of every range but the last
         List<String> uppers = task.threads() <= 1 ? List.of() : upperBounds(task);
         Map<String, ExecutionContext> out = new LinkedHashMap<>();
@@ -42,7 +54,7 @@ public class IdRangePartitioner implements Partitioner {
             if (i < uppers.size()) {
                 ctx.putString(PrefetchingReader.HIGH, uppers.get(i));
             }
-            out.put("partition" + i, ctx);
+            out.put(PREFIX + i, ctx);
         }
         return out;
     }

@@ -18,17 +18,17 @@ class OpenAiProviderTests {
     @Test
     void packsTextsIntoRequestsWithinTheInputAndTokenLimits() throws Exception {
         try (MockOpenAiServer mock = new MockOpenAiServer(8)) {
-            // given 60 texts of ~10 tokens, at most 25 inputs and 100 tokens per request
+            // given 60 texts of 10 estimated tokens, at most 25 inputs and 100 tokens per request
             List<String> texts = IntStream.range(0, 60).mapToObj(i -> "row-" + i + ": " + "x".repeat(32)).toList();
             OpenAiProvider p = new OpenAiProvider(settings(mock.baseUrl(), 8, 25, 100, 0), "mock-embed", "k");
 
             // when
             List<float[]> vectors = p.embed(texts);
 
-            // then every text has its own vector, in order, in requests of at most 9 texts (<= 100 tokens)
+            // then every text has its own vector, in order, in requests of 10 texts (10 tokens each, <= 100 tokens)
             assertThat(vectors).hasSize(60);
             assertThat(vectors.get(59)).containsExactly(new DeterministicProvider(8).embed(List.of(texts.get(59))).get(0));
-            assertThat(mock.acceptedRequests()).isEqualTo(7);
+            assertThat(mock.acceptedRequests()).isEqualTo(6);
         }
     }
 

@@ -61,14 +61,14 @@ T1=$(date +%s.%N)
 P="$(json rowsPerSecond)"; PE="$(json embedded)"; PN="$(json nullsRemaining)"
 PW="$(awk -v n="$PE" -v a="$T0" -v b="$T1" 'BEGIN { printf "%.0f", n / (b - a) }')"
 
-echo "== Preflight backfill through a mock OpenAI server (1200 requests/min, 1,800,000 tokens/min)" >&2
+echo "== Preflight backfill through a mock OpenAI server (600 requests/min, 450,000 tokens/min), 2 threads" >&2
 baseline reset
 STATS="$WORK/mock.stats"
-java -cp "$CP" dev.preflight.testing.MockOpenAiServer 384 1200 1800000 "$STATS" >"$WORK/mock.url" &
+java -cp "$CP" dev.preflight.testing.MockOpenAiServer 384 600 450000 "$STATS" >"$WORK/mock.url" &
 MOCK_PID=$!
 for _ in $(seq 100); do [ -s "$WORK/mock.url" ] && break; sleep 0.1; done
 sed -i "s#baseUrl: .*#baseUrl: $(cat "$WORK/mock.url")#" "$WORK/jobs/preflight.yaml"
-BENCH_KEY=k java -jar "$JAR" backfill --project "$WORK" --db-url "$URL" --provider openai >"$WORK/o.log" 2>&1 || true
+BENCH_KEY=k java -jar "$JAR" backfill --project "$WORK" --db-url "$URL" --provider openai --threads 2 >"$WORK/o.log" 2>&1 || true
 sleep 1.5
 read -r REQS TOKS R429 FIRST LAST <"$STATS"
 OE="$(json embedded)"; OF="$(json failed)"; ON="$(json nullsRemaining)"; OR="$(json rowsPerSecond)"
@@ -86,6 +86,6 @@ awk -v p="$P" -v a="$A" -v b="$B" -v w="$PW" 'BEGIN {
 awk -v r="$REQS" -v t="$TOKS" -v f="$FIRST" -v l="$LAST" -v q="$R429" -v e="$OE" -v fl="$OF" -v n="$ON" -v rr="$OR" 'BEGIN {
   m = (l - f) / 1e9 / 60
   printf "mock OpenAI: %d requests, %d tokens in %.1f s; %d x 429; %s embedded, %s failed, %s NULL left; %s rows/s\n", r, t, m * 60, q, e, fl, n, rr
-  printf "  requests/min %.0f of 1200 allowed (%.1f%%); tokens/min %.0f of 1800000 allowed (%.1f%%)\n", r / m, 100 * r / m / 1200, t / m, 100 * t / m / 1800000
-  bind = (r / m / 1200 > t / m / 1800000) ? r / m / 1200 : t / m / 1800000
+  printf "  requests/min %.0f of 600 allowed (%.1f%%); tokens/min %.0f of 450000 allowed (%.1f%%)\n", r / m, 100 * r / m / 600, t / m, 100 * t / m / 450000
+  bind = (r / m / 600 > t / m / 450000) ? r / m / 600 : t / m / 450000
   printf "  achieved rate on the binding limit: %.1f%% of allowed (target >= 90%%), failed rows: %s\n", 100 * bind, fl }'

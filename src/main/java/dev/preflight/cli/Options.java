@@ -15,9 +15,9 @@ public record Options(String command, List<String> arguments, Map<String, String
 
     /** Flags that take a value. */
     static final Set<String> VALUED = Set.of("project", "db-url", "direct-url", "fail-on", "reports", "run-id", "duration",
-            "target-recall", "index");
+            "target-recall", "index", "target", "provider", "limit", "threads");
     /** Flags that are switches. */
-    static final Set<String> SWITCHES = Set.of("keep", "help", "dry-run", "compare-hnsw", "apply-probes");
+    static final Set<String> SWITCHES = Set.of("keep", "help", "dry-run", "compare-hnsw", "apply-probes", "reembed");
 
     public static Options parse(String[] args) {
         String command = null;
@@ -82,6 +82,23 @@ public record Options(String command, List<String> arguments, Map<String, String
         Map<String, String> merged = new LinkedHashMap<>(flags);
         merged.put("run-id", runId);
         return new Options(command, arguments, Map.copyOf(merged));
+    }
+
+    /** A positive whole-number option, or null when absent; anything else is a usage error naming the option. */
+    public Integer positiveInt(String name) {
+        String v = flags.get(name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw PreflightException.config("--" + name + " must be a positive whole number, not '" + v + "'", "for example --" + name + " 4");
     }
 
     public String flag(String name) {

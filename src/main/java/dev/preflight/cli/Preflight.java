@@ -1,5 +1,6 @@
 package dev.preflight.cli;
 
+import dev.preflight.cli.command.BackfillCommand;
 import dev.preflight.cli.command.GateCommand;
 import dev.preflight.cli.command.HelpCommand;
 import dev.preflight.cli.command.HistoryCommand;
@@ -27,7 +28,7 @@ public final class Preflight {
 
     public Preflight(Console console) {
         this.console = console;
-        register(List.of(new GateCommand(this::steps), new RunCommand(this::steps), new MigrateCommand(), new ReportCommand(),
+        register(List.of(new GateCommand(this::steps), new RunCommand(this::steps), new MigrateCommand(), new BackfillCommand(), new ReportCommand(),
                 new StatusCommand(), new VerifyCommand(), new HistoryCommand(), new RestartCommand(this::steps, this::commands),
                 new ScheduleCommand(this::steps), new RetuneCommand()));
         register(List.of(new HelpCommand(this::commands)));

@@ -17,18 +17,20 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * The project's settings from {@code jobs/preflight.yaml}: Flyway placeholders, schema and history table,
- * severity overrides per check id, and the retune job's settings. Every setting has a default, so the file is optional.
+ * severity overrides per check id, and the settings of the retune and backfill jobs. Every setting has a default,
+ * so the file is optional.
  */
 public record ProjectConfig(Map<String, String> placeholders, String schema, String historyTable, Map<String, Severity> severities,
-                            RetuneConfig retune) {
+                            RetuneConfig retune, EmbeddingsConfig embeddings) {
 
     public static final String FILE = "preflight.yaml";
-    private static final Set<String> TOP_LEVEL = Set.of("migrations", "severity", "verify", "retune");
+    private static final Set<String> TOP_LEVEL = Set.of("migrations", "severity", "verify", "retune", "embeddings");
     private static final Set<String> MIGRATION_KEYS = Set.of("placeholders", "schema", "historyTable");
 
     /** Defaults: the embedding dimension of OpenAI's text-embedding-3-small and ada-002. */
     public static ProjectConfig defaults() {
-        return new ProjectConfig(Map.of("embedding_dimension", "1536"), "public", "flyway_schema_history", Map.of(), RetuneConfig.defaults());
+        return new ProjectConfig(Map.of("embedding_dimension", "1536"), "public", "flyway_schema_history", Map.of(),
+                RetuneConfig.defaults(), EmbeddingsConfig.defaults());
     }
 
     public static ProjectConfig load(ProjectLayout project) {
@@ -88,7 +90,9 @@ public record ProjectConfig(Map<String, String> placeholders, String schema, Str
         }
         RetuneConfig retune = root.get("retune") == null ? RetuneConfig.defaults()
                 : RetuneConfig.parse(asMap(root.get("retune"), where, "retune"), where);
-        return new ProjectConfig(Map.copyOf(placeholders), schema, history, Map.copyOf(severities), retune);
+        EmbeddingsConfig embeddings = root.get("embeddings") == null ? EmbeddingsConfig.defaults()
+                : EmbeddingsConfig.parse(asMap(root.get("embeddings"), where, "embeddings"), where);
+        return new ProjectConfig(Map.copyOf(placeholders), schema, history, Map.copyOf(severities), retune, embeddings);
     }
 
     private static Map<?, ?> asMap(Object o, String where, String what) {

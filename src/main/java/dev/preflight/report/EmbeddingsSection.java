@@ -1,5 +1,47 @@
 package dev.preflight.report;
 
-/** Report section "Embeddings", filled by the backfill job. Placeholder until the backfill job lands. */
-public record EmbeddingsSection(boolean dryRun) {
+import java.util.List;
+
+/**
+ * Report section "Embeddings", filled by the backfill job: per target, what the run found, did and
+ * left, with the provider and whether its vectors carry meaning.
+ */
+public record EmbeddingsSection(boolean dryRun, List<Target> targets) {
+
+    public EmbeddingsSection {
+        targets = List.copyOf(targets);
+    }
+
+    /**
+     * One target's backfill.
+     *
+     * @param status COMPLETED, FAILED, STOPPED, DRY_RUN, NOT_PRESENT (a built-in target whose table is missing) or
+     *               DIMENSION_MISMATCH
+     * @param pending rows that needed work when the run started (NULL or stale vectors)
+     * @param nullsRemaining rows whose vector is still NULL after the run
+     * @param nullsSkipped those of them with a recorded skip (empty or too long text)
+     * @param nullsFailed those of them whose chunk the provider's answer failed
+     */
+    public record Target(String name, String table, String column, Integer dimensions, String provider, String model,
+                         boolean semantic, String status, long rowsTotal, long pending, long embedded, long refreshed, long skipped,
+                         long failed, long nullsRemaining, long nullsSkipped, long nullsFailed, List<Issue> issues,
+                         double rowsPerSecond, long durationMs, String note) {
+
+        public Target {
+            issues = List.copyOf(issues);
+        }
+
+        /** NULL vectors with no recorded reason: rows the run did not reach (stopped, failed, --limit). */
+        public long nullsUnexplained() {
+            return Math.max(0, nullsRemaining - nullsSkipped - nullsFailed);
+        }
+    }
+
+    /** Rows without a vector for one reason, with the first ids. */
+    public record Issue(String kind, String reason, long rows, List<String> ids) {
+
+        public Issue {
+            ids = List.copyOf(ids);
+        }
+    }
 }

@@ -126,6 +126,9 @@ public final class Session implements AutoCloseable {
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 .properties("spring.config.location=classpath:/preflight/application.properties")
+                // No context shutdown hook: on SIGTERM a running job must stop after its chunk (the backfill's own hook
+                // asks it to) while the DataSource is still open; close() closes the context.
+                .registerShutdownHook(false)
                 .initializers(ctx -> {
                     ctx.getBeanFactory().registerSingleton("runContext", run);
                     ctx.getBeanFactory().registerSingleton("databaseTarget", run.target());
@@ -170,26 +173,45 @@ public final class Session implements AutoCloseable {
             run.ledger().step(new StepRecord(jobName, jobName, "COMPLETED", "completed earlier in run " + run.ledger().runId(), 0));
             return BatchStatus.COMPLETED;
         }
-        running = execution;
+        record(jobName, execution);
+        return execution.getStatus();
+    }
+
+    /** Records in the ledger that a job ran, with its steps (also for jobs started by their own launcher). */
+    public void record(String jobName, JobExecution execution) {
         run.ledger().jobRan(jobName);
         for (StepExecution s : execution.getStepExecutions()) {
             long ms = s.getStartTime() == null || s.getEndTime() == null ? 0 : Duration.between(s.getStartTime(), s.getEndTime()).toMillis();
             run.ledger().step(new StepRecord(jobName, s.getStepName(), s.getStatus().name(), s.getExitStatus().getExitCode(), ms));
         }
-        running = null;
-        return execution.getStatus();
     }
 
-    private volatile JobExecution running;
+    /** A bean of the run's Spring context (job operator, repository, jobs). */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    public <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
+    public Console console() {
+        return console;
+    }
 
     /** Asks the running job (if any) to stop at its next safe point: used on SIGTERM. */
     public void stopRunningJob() {
-        JobExecution e = running;
-        if (e != null && context != null) {
+        if (context == null) {
+            return;
+        }
+        JobOperator operator = context.getBean(JobOperator.class);
+        for (Job job : context.getBeansOfType(Job.class).values()) {
             try {
-                context.getBean(JobOperator.class).stop(e);
-            } catch (Exception ex) {
-                org.slf4j.LoggerFactory.getLogger(Session.class).warn("could not stop job {}: {}", e.getJobInstance().getJobName(), ex.toString());
+                for (Long id : operator.getRunningExecutions(job.getName())) {
+                    operator.stop(id);
+                }
+            } catch (Exception e) {
+                // no execution of this job is running, or it ended meanwhile
             }
         }
     }

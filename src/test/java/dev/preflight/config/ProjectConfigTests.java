@@ -15,7 +15,7 @@ class ProjectConfigTests {
     void defaultsWithoutAFile(@TempDir Path dir) {
         ProjectConfig c = ProjectConfig.load(ProjectLayout.of(dir));
 
-        assertThat(c.placeholders()).containsEntry("embedding_dimension", "1536");
+        assertThat(c.placeholders()).containsEntry("embedding_dimension", "1536"); // the default when no file sets it
         assertThat(c.schema()).isEqualTo("public");
     }
 

@@ -52,7 +52,9 @@ class GateIntegrationTests {
         indexes.forEach(ix -> assertThat(ix.get("lists").asInt()).isEqualTo(100));
         var columns = report.get("database").get("vectorColumns");
         assertThat(columns).hasSize(3);
-        columns.forEach(c -> assertThat(c.get("dimensions").asInt()).isEqualTo(1536));
+        columns.forEach(c -> assertThat(c.get("dimensions").asInt()).isEqualTo(384)); // jobs/preflight.yaml: the local model
+        assertThat(report.get("jobs").toString()).contains("\"migrate\"", "\"backfill\""); // the gate fills the embeddings after migrate
+        assertThat(report.get("checklist").findValuesAsString("id")).contains("EMB001").doesNotContain("EMB000");
         assertThat(report.get("migrationStatus").get("before").get("state").asString()).isEqualTo("NEVER_MIGRATED");
         assertThat(report.get("migrationStatus").get("after").get("state").asString()).isEqualTo("UP_TO_DATE");
         assertThat(report.get("migrationStatus").get("appliedInThisRun").asInt()).isEqualTo(5);

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Backfill benchmark, one run: 100,000 rows of vector(384), no vector index.
+#   1. Preflight's backfill (deterministic provider) against (a) one UPDATE per row and (b) one binary
+#      COPY into a temp table plus one join UPDATE, both done outside Preflight (Baseline.java);
+#   2. Preflight's backfill through a mock OpenAI server enforcing requests/min and tokens/min:
+#      achieved rate against the allowed rate, failed rows.
+# Uses BENCH_DB_URL (postgresql://user:pass@host:port/db) when set, else starts an embedded PostgreSQL.
+# ROWS=... changes the row count. Run from anywhere: bench/backfill/run.sh
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+ROWS="${ROWS:-100000}"
+cd "$ROOT"
+
+echo "== building (jar, test classes for the mock server, class path)" >&2
+./preflight help >/dev/null
+mvn -B -q test-compile >/dev/null
+CP="$ROOT/target/classes:$ROOT/target/test-classes:$(mvn -B -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
+JAR="$ROOT/target/preflight.jar"
+
+WORK="$(mktemp -d)"
+cp -r "$HERE/project/." "$WORK/"
+PGDATA_DIR=""
+MOCK_PID=""
+cleanup() {
+  [ -n "$MOCK_PID" ] && kill "$MOCK_PID" 2>/dev/null || true
+  if [ -n "$PGDATA_DIR" ] && [ -f "$PGDATA_DIR/postmaster.pid" ]; then
+    kill -INT "$(head -1 "$PGDATA_DIR/postmaster.pid")" 2>/dev/null || true
+    sleep 2
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+if [ -n "${BENCH_DB_URL:-}" ]; then
+  URL="$BENCH_DB_URL"
+  java -jar "$JAR" migrate --project "$WORK" --db-url "$URL" >/dev/null
+else
+  OUT="$(java -jar "$JAR" migrate --project "$WORK" --keep 2>&1)"
+  URL="$(echo "$OUT" | sed -n 's/^Embedded database kept running: //p')"
+  PGDATA_DIR="$(echo "$OUT" | sed -n 's/^Stop it with: .* -D \(.*\) stop$/\1/p')"
+fi
+[[ "$URL" =~ ^postgres(ql)?://([^:]+):([^@]+)@([^/]+)/([^?]+) ]] || { echo "cannot parse the database URL" >&2; exit 2; }
+DBUSER="${BASH_REMATCH[2]}"; DBPASS="${BASH_REMATCH[3]}"; JDBC="jdbc:postgresql://${BASH_REMATCH[4]}/${BASH_REMATCH[5]}"
+
+baseline() { java -cp "$CP" "$HERE/Baseline.java" "$1" "$JDBC" "$DBUSER" "$DBPASS" "$ROWS"; }
+json() { sed -n "s/.*\"$1\" : \\([0-9.]*\\).*/\\1/p" "$WORK/reports/latest/readiness.json" | head -1; }
+rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
+
+echo "== (a) one UPDATE per row" >&2
+baseline reset; read -r N S < <(baseline per-row); A="$(rate "$N" "$S")"
+echo "== (b) binary COPY into a temp table + one join UPDATE" >&2
+baseline reset; read -r N S < <(baseline copy); B="$(rate "$N" "$S")"
+
+echo "== Preflight backfill, deterministic provider" >&2
+baseline reset
+T0=$(date +%s.%N)
+java -jar "$JAR" backfill --project "$WORK" --db-url "$URL" --provider deterministic >"$WORK/p.log" 2>&1 || true
+T1=$(date +%s.%N)
+P="$(json rowsPerSecond)"; PE="$(json embedded)"; PN="$(json nullsRemaining)"
+PW="$(awk -v n="$PE" -v a="$T0" -v b="$T1" 'BEGIN { printf "%.0f", n / (b - a) }')"
+
+echo "== Preflight backfill through a mock OpenAI server (600 requests/min, 450,000 tokens/min), 2 threads" >&2
+baseline reset
+STATS="$WORK/mock.stats"
+java -cp "$CP" dev.preflight.testing.MockOpenAiServer 384 600 450000 "$STATS" >"$WORK/mock.url" &
+MOCK_PID=$!
+for _ in $(seq 100); do [ -s "$WORK/mock.url" ] && break; sleep 0.1; done
+sed -i "s#baseUrl: .*#baseUrl: $(cat "$WORK/mock.url")#" "$WORK/jobs/preflight.yaml"
+BENCH_KEY=k java -jar "$JAR" backfill --project "$WORK" --db-url "$URL" --provider openai --threads 2 >"$WORK/o.log" 2>&1 || true
+sleep 1.5
+read -r REQS TOKS R429 FIRST LAST <"$STATS"
+OE="$(json embedded)"; OF="$(json failed)"; ON="$(json nullsRemaining)"; OR="$(json rowsPerSecond)"
+
+echo
+echo "Backfill of $ROWS rows, vector(384), no vector index"
+printf '%-62s %10s rows/s\n' "(a) one UPDATE per row, autocommit" "$A"
+printf '%-62s %10s rows/s\n' "(b) binary COPY into a temp table + one join UPDATE" "$B"
+printf '%-62s %10s rows/s  (%s embedded, %s NULL left)\n' "Preflight backfill, deterministic provider (job time)" "$P" "$PE" "$PN"
+printf '%-62s %10s rows/s\n' "Preflight backfill, wall clock incl. JVM and Spring start" "$PW"
+awk -v p="$P" -v a="$A" -v b="$B" -v w="$PW" 'BEGIN {
+  printf "ratio Preflight / (a) per-row UPDATE:   %.2fx\n", p / a
+  printf "ratio Preflight / (b) COPY + join:      %.2fx   (target >= 0.80x)\n", p / b
+  printf "ratio wall clock / (b) COPY + join:     %.2fx\n", w / b }'
+awk -v r="$REQS" -v t="$TOKS" -v f="$FIRST" -v l="$LAST" -v q="$R429" -v e="$OE" -v fl="$OF" -v n="$ON" -v rr="$OR" 'BEGIN {
+  m = (l - f) / 1e9 / 60
+  printf "mock OpenAI: %d requests, %d tokens in %.1f s; %d x 429; %s embedded, %s failed, %s NULL left; %s rows/s\n", r, t, m * 60, q, e, fl, n, rr
+  printf "  requests/min %.0f of 600 allowed (%.1f%%); tokens/min %.0f of 450000 allowed (%.1f%%)\n", r / m, 100 * r / m / 600, t / m, 100 * t / m / 450000
+  bind = (r / m / 600 > t / m / 450000) ? r / m / 600 : t / m / 450000
+  printf "  achieved rate on the binding limit: %.1f%% of allowed (target >= 90%%), failed rows: %s\n", 100 * bind, fl }'

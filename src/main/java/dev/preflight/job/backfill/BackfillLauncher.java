@@ -1,0 +1,118 @@
+package dev.preflight.job.backfill;
+
+import dev.preflight.cli.PreflightException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+
+/**
+ * Starts or restarts the backfill of one target. A job instance is identified by target, model,
+ * mode and a generation number: while the last instance of that identity is unfinished (failed,
+ * stopped, or killed and found still STARTED) it is restarted, and its partitions resume after
+ * their last committed chunk; once it completed, the next run is the next generation. An advisory
+ * lock per target proves a STARTED execution is a dead process's, not a running one.
+ */
+public final class BackfillLauncher {
+
+    private static final Logger log = LoggerFactory.getLogger(BackfillLauncher.class);
+    /** How many recent backfill instances are searched for one to restart. */
+    private static final int LOOK_BACK = 200;
+
+    private final JobOperator operator;
+    private final JobRepository repository;
+    private final Job job;
+    private final BackfillTasks tasks;
+
+    public BackfillLauncher(JobOperator operator, JobRepository repository, Job job, BackfillTasks tasks) {
+        this.operator = operator;
+        this.repository = repository;
+        this.job = job;
+        this.tasks = tasks;
+    }
+
+    /**
+     * Runs the task to its end (COMPLETED, FAILED or STOPPED) holding the target's lock on
+     * {@code lockConnection}, a connection outside the pool, kept open by the caller.
+     */
+    public JobExecution run(BackfillTask task, Connection lockConnection, String runId) throws Exception {
+        lock(lockConnection, task.target().name());
+        tasks.current(task);
+        String mode = task.reembed() ? "reembed" : "fill";
+        JobExecution previous = lastOf(task.target().name(), task.provider().model(), mode);
+        if (previous != null && previous.getStatus() != BatchStatus.COMPLETED && previous.getStatus() != BatchStatus.ABANDONED) {
+            if (previous.isRunning()) {
+                log.info("backfill {}: execution {} was left {} by a process that is gone (killed?); recovering it",
+                        task.target().name(), previous.getId(), previous.getStatus());
+                previous = operator.recover(previous);
+            }
+            task.resumePartitions(partitionCount(previous));
+            log.info("backfill {}: restarting execution {} ({}, {} partition(s)): finished chunks are not redone", task.target().name(),
+                    previous.getId(), previous.getStatus(), task.resumePartitions());
+            return operator.restart(previous);
+        }
+        long generation = previous == null ? 1 : previous.getJobParameters().getLong("generation") + 1;
+        JobParameters params = new JobParametersBuilder()
+                .addString("target", task.target().name())
+                .addString("model", task.provider().model())
+                .addString("mode", mode)
+                .addLong("generation", generation)
+                .addString("run.id", runId, false)
+                .toJobParameters();
+        return operator.start(job, params);
+    }
+
+    /** How many partitions the instance was split into, over all its executions (a restart runs only the unfinished ones). */
+    private int partitionCount(JobExecution execution) {
+        int n = 0;
+        for (JobExecution e : repository.getJobExecutions(execution.getJobInstance())) {
+            for (var step : e.getStepExecutions()) {
+                String name = step.getStepName();
+                int at = name.lastIndexOf(IdRangePartitioner.PREFIX);
+                if (at >= 0) {
+                    n = Math.max(n, Integer.parseInt(name.substring(at + IdRangePartitioner.PREFIX.length())) + 1);
+                }
+            }
+        }
+        return Math.max(n, 1);
+    }
+
+    /** The last execution of the newest generation with this identity, or null. */
+    private JobExecution lastOf(String target, String model, String mode) {
+        JobExecution newest = null;
+        for (JobInstance instance : repository.getJobInstances(BackfillJobConfiguration.JOB, 0, LOOK_BACK)) {
+            JobExecution last = repository.getLastJobExecution(instance);
+            if (last == null) {
+                continue;
+            }
+            JobParameters p = last.getJobParameters();
+            if (target.equals(p.getString("target")) && model.equals(p.getString("model")) && mode.equals(p.getString("mode"))
+                    && (newest == null || p.getLong("generation") > newest.getJobParameters().getLong("generation"))) {
+                newest = last;
+            }
+        }
+        return newest;
+    }
+
+    private static void lock(Connection c, String target) throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement(BackfillSql.TRY_LOCK)) {
+            ps.setLong(1, 0x5046_4246_0000_0000L ^ (("preflight.backfill:" + target).hashCode() & 0xffff_ffffL));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    throw PreflightException.config("another Preflight backfill of target '" + target + "' is running on this database",
+                            "wait for it to finish, or stop it (SIGTERM stops it cleanly after the current chunk)");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.preflight.job.backfill;
+
+import dev.preflight.config.EmbeddingTarget;
+import dev.preflight.db.Catalog;
+
+/**
+ * The backfill's SQL for one target, in one place. The table is aliased {@code t} and Preflight's
+ * side table {@code preflight.embedding_state} {@code s}; a row needs work when its vector is NULL,
+ * or when its recorded model or content hash differs (or always, with {@code --reembed}). Rows with
+ * a vector but no record (embedded outside Preflight) are left alone unless {@code --reembed}.
+ */
+public final class BackfillSql {
+
+    /** The side tables: which model and text produced each vector, and rows that could not be embedded. */
+    public static final String STATE_DDL = """
+            CREATE SCHEMA IF NOT EXISTS preflight;
+            CREATE TABLE IF NOT EXISTS preflight.embedding_state (
+              target text NOT NULL, row_id text NOT NULL, model text NOT NULL, content_hash text NOT NULL,
+              embedded_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (target, row_id));
+            CREATE TABLE IF NOT EXISTS preflight.embedding_issues (
+              target text NOT NULL, row_id text NOT NULL, kind text NOT NULL, reason text NOT NULL,
+              recorded_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (target, row_id))""";
+
+    /** Column type and declared typmod (the dimension for vector) of one column; no row when missing. */
+    public static final String COLUMN_TYPE = "SELECT format_type(a.atttypid, a.atttypmod), a.atttypmod, "
+            + "(SELECT typname FROM pg_type WHERE oid = a.atttypid) FROM pg_attribute a "
+            + "WHERE a.attrelid = to_regclass(?) AND a.attname = ? AND a.attnum > 0 AND NOT a.attisdropped";
+
+    public static final String TABLE_EXISTS = "SELECT to_regclass(?) IS NOT NULL";
+
+    /** Parameter: lock key. Held for the whole backfill of a target, so two runs never work on one target together. */
+    public static final String TRY_LOCK = "SELECT pg_try_advisory_lock(?)";
+
+    public static final String UPSERT_ISSUE = "INSERT INTO preflight.embedding_issues (target, row_id, kind, reason) "
+            + "VALUES (?, ?, ?, ?) ON CONFLICT (target, row_id) DO UPDATE SET kind = EXCLUDED.kind, reason = EXCLUDED.reason, "
+            + "recorded_at = now()";
+
+    public static final String HAS_ISSUES = "SELECT EXISTS (SELECT 1 FROM preflight.embedding_issues WHERE target = ?)";
+
+    private final String table;
+    private final String id;
+    private final String idType;
+    private final String vector;
+    private final String text;
+
+    public BackfillSql(EmbeddingTarget target, String idType) {
+        this.table = qualified(target.table());
+        this.id = "t." + Catalog.ident(target.idColumn());
+        this.idType = idType;
+        this.vector = "t." + Catalog.ident(target.vectorColumn());
+        this.text = target.textExpression();
+    }
+
+    /** {@code table} or {@code schema.table}, quoted. */
+    public static String qualified(String table) {
+        int dot = table.indexOf('.');
+        return dot < 0 ? Catalog.ident(table) : Catalog.ident(table.substring(0, dot)) + "." + Catalog.ident(table.substring(dot + 1));
+    }
+
+    private String needsWork(boolean reembed) {
+        return reembed ? "TRUE" : "(" + vector + " IS NULL OR (s.row_id IS NOT NULL AND (s.model <> ? OR s.content_hash <> md5(coalesce("
+                + text + ", '')))))";
+    }
+
+    private String from() {
+        return " FROM " + table + " t LEFT JOIN preflight.embedding_state s ON s.target = ? AND s.row_id = " + id + "::text ";
+    }
+
+    /** Parameters: target, [model unless reembed], [low], [high], limit. */
+    public String page(boolean reembed, boolean low, boolean high) {
+        return "SELECT " + id + "::text, " + text + ", md5(coalesce(" + text + ", '')), " + vector + " IS NOT NULL" + from()
+                + "WHERE " + needsWork(reembed) + (low ? " AND " + id + " > ?::" + idType : "")
+                + (high ? " AND " + id + " <= ?::" + idType : "") + " ORDER BY " + id + " LIMIT ?";
+    }
+
+    /** Parameters: target, [model]. Rows the run would embed. */
+    public String countPending(boolean reembed) {
+        return "SELECT count(*)" + from() + "WHERE " + needsWork(reembed);
+    }
+
+    /** Parameters: target, [model], partitions. Upper id bound (inclusive) of each partition of the pending rows. */
+    public String partitionBounds(boolean reembed) {
+        return "SELECT (array_agg(id ORDER BY k DESC))[1] FROM (SELECT " + id + "::text AS id, " + id + " AS k, ntile(?) OVER (ORDER BY " + id + ") AS part"
+                + from() + "WHERE " + needsWork(reembed) + ") x GROUP BY part ORDER BY part";
+    }
+
+    /** Rows, NULL vectors, and NULL vectors with a recorded skip, with a recorded failure: parameter target. */
+    public String totals() {
+        return "SELECT count(*), count(*) FILTER (WHERE " + vector + " IS NULL), count(*) FILTER (WHERE " + vector
+                + " IS NULL AND i.kind = 'skipped'), count(*) FILTER (WHERE " + vector + " IS NULL AND i.kind = 'failed') FROM " + table + " t LEFT JOIN preflight.embedding_issues i ON i.target = ? "
+                + "AND i.row_id = " + id + "::text";
+    }
+
+    /** Recorded skips and failures of rows still NULL, per reason, with the first 20 ids: parameter target. */
+    public String issues() {
+        return "SELECT i.kind, i.reason, count(*), (array_agg(i.row_id ORDER BY i.row_id))[1:20] FROM preflight.embedding_issues i "
+                + "JOIN " + table + " t ON i.row_id = " + id + "::text WHERE i.target = ? AND " + vector + " IS NULL "
+                + "GROUP BY i.kind, i.reason ORDER BY i.kind, count(*) DESC";
+    }
+
+    public static String tempTable(int dims) {
+        return "CREATE TEMP TABLE preflight_backfill (id text NOT NULL, v vector(" + dims + ") NOT NULL, h text NOT NULL) "
+                + "ON COMMIT DROP";
+    }
+
+    public static final String COPY_IN = "COPY preflight_backfill (id, v, h) FROM STDIN (FORMAT binary)";
+
+    /**
+     * One join UPDATE for the whole chunk; parameters: the chunk's first and last id. The chunk's
+     * rows are consecutive in key order, so the range lets the planner read only them through the
+     * primary key: without it, the unanalyzed temp table made it hash-join a full scan of the
+     * table for every chunk (measured: 11.5 s of a 19.5 s backfill of 100,000 rows).
+     */
+    public String joinUpdate() {
+        return "UPDATE " + table + " t SET " + vector.substring(2) + " = x.v FROM preflight_backfill x WHERE " + id + " = x.id::" + idType
+                + " AND " + id + " >= ?::" + idType + " AND " + id + " <= ?::" + idType;
+    }
+
+    /** Parameters: target, model. Records what produced each vector of the chunk. */
+    public static final String UPSERT_STATE = "INSERT INTO preflight.embedding_state (target, row_id, model, content_hash) "
+            + "SELECT ?, id, ?, h FROM preflight_backfill ON CONFLICT (target, row_id) DO UPDATE SET model = EXCLUDED.model, "
+            + "content_hash = EXCLUDED.content_hash, embedded_at = now()";
+
+    /** Parameter: target. Rows embedded now are no longer skipped or failed. */
+    public static final String CLEAR_ISSUES = "DELETE FROM preflight.embedding_issues i USING preflight_backfill x "
+            + "WHERE i.target = ? AND i.row_id = x.id";
+}

@@ -1,0 +1,26 @@
+package dev.preflight.job.backfill.provider;
+
+/** A provider call that did not give usable vectors; the two kinds are handled differently. */
+public abstract sealed class ProviderException extends RuntimeException {
+
+    ProviderException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /**
+     * The provider answered, but with something that cannot be written (malformed JSON, the wrong
+     * number of vectors, the wrong dimension): the chunk fails and nothing of it is written.
+     */
+    public static final class Rejected extends ProviderException {
+        public Rejected(String message) {
+            super(message, null);
+        }
+    }
+
+    /** The provider could not be reached, or kept failing after every retry: the step fails and can be restarted. */
+    public static final class Unavailable extends ProviderException {
+        public Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.preflight.job.backfill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.preflight.testing.JarRun;
+import dev.preflight.testing.MockOpenAiServer;
+import dev.preflight.testing.PostgresExtension;
+import dev.preflight.testing.TestDatabase;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged jar, killed or stopped mid-run and run again. */
+@ExtendWith(PostgresExtension.class)
+class BackfillKillIntegrationTests {
+
+    private static final int ROWS = 3000;
+    private static final int CHUNK = 50;
+    private static final int THREADS = 2;
+    /** Rows a killed run may have embedded without committing: per partition, the chunk being written and those read ahead. */
+    private static final int IN_FLIGHT = THREADS * (PrefetchingReader.AHEAD + 2) * CHUNK;
+
+    private static List<String> backfillStatuses(TestDatabase db) {
+        return db.queryStrings("SELECT e.status FROM preflight.batch_job_execution e JOIN preflight.batch_job_instance i "
+                + "ON i.job_instance_id = e.job_instance_id WHERE i.job_name = 'backfill' ORDER BY e.job_execution_id");
+    }
+
+    private static Process start(Path project, TestDatabase db) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                JarRun.jar().toString(), "backfill", "--project", project.toString(), "--db-url", db.uri(), "--threads",
+                String.valueOf(THREADS)).redirectErrorStream(true).redirectOutput(project.resolve("first-run.log").toFile());
+        pb.environment().put("MOCK_KEY", "k");
+        return pb.start();
+    }
+
+    private static void awaitCommitted(TestDatabase db, Process p, long rows) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (db.queryLong("SELECT count(*) FROM items WHERE embedding IS NOT NULL") < rows) {
+            assertThat(p.isAlive()).as("backfill still running").isTrue();
+            assertThat(System.nanoTime()).as("rows committed in time").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private static Path project(Path tmp, MockOpenAiServer mock, TestDatabase db) throws Exception {
+        Path project = ItemsProject.create(tmp, 8, ItemsProject.openAi(mock.baseUrl(), "maxInputsPerRequest: " + CHUNK));
+        ItemsProject.migrateAndFill(project, db, ROWS);
+        return project;
+    }
+
+    @Test
+    void killedWithSigkillThenRunAgainEmbedsEveryRowOnceAndLeavesNoNulls(TestDatabase db, @TempDir Path tmp) throws Exception {
+        try (MockOpenAiServer mock = new MockOpenAiServer(8).delay(100)) {
+            Path project = project(tmp, mock, db);
+
+            // given a run killed with SIGKILL once some chunks are committed
+            Process p = start(project, db);
+            awaitCommitted(db, p, 600);
+            p.destroyForcibly().waitFor();
+            Set<String> committed = new HashSet<>(db.queryStrings("SELECT row_id FROM preflight.embedding_state"));
+            assertThat(committed.size()).isBetween(600, ROWS - 1);
+            assertThat(db.queryLong("SELECT count(*) FROM items WHERE embedding IS NOT NULL")).isEqualTo(committed.size());
+
+            // when run again
+            JarRun again = JarRun.run(project, Map.of("MOCK_KEY", "k"), "backfill", "--project", project.toString(), "--db-url", db.uri(),
+                    "--threads", String.valueOf(THREADS));
+
+            // then the killed execution is restarted, no NULL is left, and no committed row was embedded again
+            assertThat(again.exitCode()).as(again.output()).isZero();
+            assertThat(again.output()).contains("recovering it").contains("restarting execution");
+            assertThat(db.queryLong("SELECT count(*) FROM items WHERE embedding IS NULL")).isZero();
+            assertThat(db.queryLong("SELECT count(*) FROM preflight.embedding_state")).isEqualTo(ROWS);
+            Map<String, Integer> calls = mock.callsPerRow();
+            assertThat(calls).hasSize(ROWS);
+            committed.forEach(id -> assertThat(calls.get(id)).as("calls for committed row " + id).isEqualTo(1));
+            assertThat(calls.values()).allMatch(n -> n <= 2);
+            assertThat(calls.values().stream().filter(n -> n == 2).count()).as("rows embedded but not committed at the kill")
+                    .isLessThanOrEqualTo(IN_FLIGHT);
+            assertThat(backfillStatuses(db)).containsExactly("FAILED", "COMPLETED");
+        }
+    }
+
+    @Test
+    void sigtermStopsCleanlyAfterTheCurrentChunkAndARunAgainFinishes(TestDatabase db, @TempDir Path tmp) throws Exception {
+        try (MockOpenAiServer mock = new MockOpenAiServer(8).delay(100)) {
+            Path project = project(tmp, mock, db);
+
+            // given a run sent SIGTERM once some chunks are committed
+            Process p = start(project, db);
+            awaitCommitted(db, p, 300);
+            p.destroy();
+            assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+
+            // then it stopped: the job is STOPPED, and every committed vector has its side-table record
+            assertThat(backfillStatuses(db)).containsExactly("STOPPED");
+            long done = db.queryLong("SELECT count(*) FROM items WHERE embedding IS NOT NULL");
+            assertThat(done).isLessThan(ROWS).isEqualTo(db.queryLong("SELECT count(*) FROM preflight.embedding_state"));
+            assertThat(java.nio.file.Files.readString(project.resolve("first-run.log"))).contains("stop requested");
+
+            // when run again, then it finishes
+            JarRun again = JarRun.run(project, Map.of("MOCK_KEY", "k"), "backfill", "--project", project.toString(), "--db-url", db.uri());
+            assertThat(again.exitCode()).as(again.output()).isZero();
+            assertThat(db.queryLong("SELECT count(*) FROM items WHERE embedding IS NULL")).isZero();
+            assertThat(backfillStatuses(db)).containsExactly("STOPPED", "COMPLETED");
+        }
+    }
+}

@@ -16,7 +16,7 @@ public record Options(String command, List<String> arguments, Map<String, String
     /** Flags that take a value. */
     static final Set<String> VALUED = Set.of("project", "db-url", "direct-url", "fail-on", "reports", "run-id");
     /** Flags that are switches. */
-    static final Set<String> SWITCHES = Set.of("keep", "help");
+    static final Set<String> SWITCHES = Set.of("keep", "help", "dry-run");
 
     public static Options parse(String[] args) {
         String command = null;

@@ -4,6 +4,7 @@ import dev.preflight.cli.command.GateCommand;
 import dev.preflight.cli.command.HelpCommand;
 import dev.preflight.cli.command.MigrateCommand;
 import dev.preflight.cli.command.ReportCommand;
+import dev.preflight.cli.command.SeedCommand;
 import dev.preflight.cli.command.StatusCommand;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class Preflight {
 
     public Preflight(Console console) {
         this.console = console;
-        register(List.of(new GateCommand(), new MigrateCommand(), new ReportCommand(), new StatusCommand()));
+        register(List.of(new GateCommand(), new MigrateCommand(), new SeedCommand(), new ReportCommand(), new StatusCommand()));
         register(List.of(new HelpCommand(this::commands)));
     }
 

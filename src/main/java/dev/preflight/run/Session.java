@@ -145,8 +145,15 @@ public final class Session implements AutoCloseable {
 
     /** Starts a job as a new instance identified by the run id; returns its final status. */
     public BatchStatus runJob(String jobName) throws Exception {
+        return runJob(jobName, java.util.Map.of());
+    }
+
+    /** Starts a job with extra non-identifying string parameters (switches such as a dry run). */
+    public BatchStatus runJob(String jobName, java.util.Map<String, String> parameters) throws Exception {
         Job job = context.getBean(jobName + "Job", Job.class);
-        JobParameters params = new JobParametersBuilder().addString("run.id", run.ledger().runId()).toJobParameters();
+        JobParametersBuilder builder = new JobParametersBuilder().addString("run.id", run.ledger().runId());
+        parameters.forEach((k, v) -> builder.addString(k, v, false));
+        JobParameters params = builder.toJobParameters();
         JobExecution execution = context.getBean(JobOperator.class).start(job, params);
         run.ledger().jobRan(jobName);
         for (StepExecution s : execution.getStepExecutions()) {

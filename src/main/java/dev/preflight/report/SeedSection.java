@@ -36,6 +36,11 @@ public record SeedSection(String status, boolean dryRun, List<String> files, lon
                                      long campaigns, long metrics) {
     }
 
+    public SeedSection withDurationMs(long ms) {
+        return new SeedSection(status, dryRun, files, seededRows, ms, inserted, updated, unchanged, tables, organizations,
+                organizationTotals, errors, remedy);
+    }
+
     /** True for input errors: the files must be fixed; exit code 2. */
     public boolean invalid() {
         return "INVALID".equals(status);

@@ -41,9 +41,11 @@ public final class SeedTasklet implements Tasklet {
         SeedFiles files = null;
         SeedSection section;
         RuntimeException failure = null;
+        long t0 = System.nanoTime();
         try {
             files = SeedFiles.read(run.project());
-            section = new SeedLoader(dataSource, run.config().schema()).load(files, dryRun);
+            log.info("seed: read {} file(s), {} row(s) in {} ms", files.files().size(), files.rows(), (System.nanoTime() - t0) / 1_000_000);
+            section = new SeedLoader(dataSource, run.config().schema()).load(files, dryRun, t0);
         } catch (SeedInputException e) {
             e.errors().forEach(err -> log.error("seed: {}", err));
             section = failed("INVALID", dryRun, files, e.errors(), e.remedy());
@@ -51,6 +53,7 @@ public final class SeedTasklet implements Tasklet {
         } catch (Exception e) {
             section = failed("FAILED", dryRun, files, List.of("seed: loading failed and was rolled back: " + e.getMessage()),
                     "fix the cause above and run ./preflight seed again");
+            log.error("{}", section.errors().get(0), e);
             failure = new IllegalStateException(section.errors().get(0), e);
         }
         run.ledger().seed(section);

@@ -124,7 +124,8 @@ final class TableWriter {
     private long copyIn(String target, SeedBlock b) throws SQLException, IOException {
         String sql = "COPY " + target + " " + columnList(b.columns()) + " FROM STDIN WITH (FORMAT csv)";
         PGCopyOutputStream out = new PGCopyOutputStream(connection.unwrap(PGConnection.class), sql, 1 << 16);
-        try (Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
+        try {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             for (String[] row : b.rows()) {
                 for (int i = 0; i < row.length; i++) {
                     if (i > 0) {
@@ -138,8 +139,14 @@ final class TableWriter {
                 }
                 w.write('\n');
             }
+            w.flush();
+            return out.endCopy();
+        } catch (IOException | SQLException | RuntimeException e) {
+            if (out.isActive()) {
+                out.cancelCopy(); // leave the connection usable for the rollback
+            }
+            throw e;
         }
-        return out.getHandledRowCount();
     }
 
     /** The conflict clause: update the mentioned non-key columns, and only rows where one of them differs. */

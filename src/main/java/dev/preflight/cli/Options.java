@@ -14,7 +14,7 @@ import java.util.Set;
 public record Options(String command, List<String> arguments, Map<String, String> flags) {
 
     /** Flags that take a value. */
-    static final Set<String> VALUED = Set.of("project", "db-url", "direct-url", "fail-on", "reports", "run-id");
+    static final Set<String> VALUED = Set.of("project", "db-url", "direct-url", "fail-on", "reports", "run-id", "duration");
     /** Flags that are switches. */
     static final Set<String> SWITCHES = Set.of("keep", "help", "dry-run");
 
@@ -59,6 +59,28 @@ public record Options(String command, List<String> arguments, Map<String, String
                     "use --fail-on warning to fail CI on READY_WITH_WARNINGS");
         }
         return new Options(command == null ? "help" : command, List.copyOf(positional), Map.copyOf(flags));
+    }
+
+    /**
+     * These options with a plan step's parameters added (a parameter given on the command line
+     * wins, so a user can override a plan for one run). Switch parameters take "true" or "false".
+     */
+    public Options withParams(Map<String, String> params) {
+        Map<String, String> merged = new LinkedHashMap<>();
+        params.forEach((k, v) -> {
+            if (!(SWITCHES.contains(k) && v.equalsIgnoreCase("false"))) {
+                merged.put(k, v);
+            }
+        });
+        merged.putAll(flags);
+        return new Options(command, arguments, Map.copyOf(merged));
+    }
+
+    /** These options with the run id set: used to restart a run under its own id. */
+    public Options withRunId(String runId) {
+        Map<String, String> merged = new LinkedHashMap<>(flags);
+        merged.put("run-id", runId);
+        return new Options(command, arguments, Map.copyOf(merged));
     }
 
     public String flag(String name) {

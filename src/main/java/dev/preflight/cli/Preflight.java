@@ -2,8 +2,12 @@ package dev.preflight.cli;
 
 import dev.preflight.cli.command.GateCommand;
 import dev.preflight.cli.command.HelpCommand;
+import dev.preflight.cli.command.HistoryCommand;
+import dev.preflight.cli.command.RestartCommand;
 import dev.preflight.cli.command.MigrateCommand;
 import dev.preflight.cli.command.ReportCommand;
+import dev.preflight.cli.command.RunCommand;
+import dev.preflight.cli.command.ScheduleCommand;
 import dev.preflight.cli.command.SeedCommand;
 import dev.preflight.cli.command.StatusCommand;
 import java.util.LinkedHashMap;
@@ -22,7 +26,9 @@ public final class Preflight {
 
     public Preflight(Console console) {
         this.console = console;
-        register(List.of(new GateCommand(), new MigrateCommand(), new SeedCommand(), new ReportCommand(), new StatusCommand()));
+        register(List.of(new GateCommand(this::steps), new RunCommand(this::steps), new MigrateCommand(), new SeedCommand(),
+                new ReportCommand(), new StatusCommand(), new HistoryCommand(), new RestartCommand(this::steps, this::commands),
+                new ScheduleCommand(this::steps)));
         register(List.of(new HelpCommand(this::commands)));
     }
 
@@ -32,6 +38,11 @@ public final class Preflight {
                 throw new IllegalStateException("two commands are named " + c.name());
             }
         }
+    }
+
+    /** The commands that can be plan steps. */
+    public List<StepCommand> steps() {
+        return commands.values().stream().filter(StepCommand.class::isInstance).map(StepCommand.class::cast).toList();
     }
 
     public List<Command> commands() {

@@ -32,6 +32,28 @@ public final class Connections {
         }
     }
 
+    /** A small pool for short-lived work outside a run's Spring context (the scheduler's bookkeeping). */
+    public record Pooled(com.zaxxer.hikari.HikariDataSource dataSource) implements AutoCloseable {
+        @Override
+        public void close() {
+            dataSource.close();
+        }
+    }
+
+    public static Pooled dataSource(DatabaseUrl url) {
+        try (Connection probe = open(url)) {
+            probe.isValid(1); // fail early with a classified error when the database is unreachable
+        } catch (SQLException e) {
+            throw describe(url, e);
+        }
+        com.zaxxer.hikari.HikariDataSource ds = new com.zaxxer.hikari.HikariDataSource();
+        ds.setJdbcUrl(url.jdbcUrl());
+        ds.setDataSourceProperties(url.connectionProperties());
+        ds.setMaximumPoolSize(2);
+        ds.setPoolName("preflight-scheduler");
+        return new Pooled(ds);
+    }
+
     /** Classifies a connection failure by its SQLSTATE into a message and a remedy. */
     static PreflightException describe(DatabaseUrl url, SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();

@@ -30,6 +30,8 @@ public final class RunLedger {
     private volatile String migrationError;
     private final Set<String> appliedVersions = Collections.synchronizedSet(new LinkedHashSet<>());
     private volatile List<MigrationEntry> migrations = List.of();
+    private volatile String plan;
+    private final java.util.Map<String, String> attachments = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
     private volatile SeedSection seed;
     private volatile EmbeddingsSection embeddings;
     private volatile VectorIndexSection vectorIndexTuning;
@@ -157,5 +159,25 @@ public final class RunLedger {
 
     public void verify(VerifySection section) {
         verify = section;
+    }
+
+    /** The plan this run executes, or null for a single command. */
+    public String plan() {
+        return plan;
+    }
+
+    public void plan(String name) {
+        plan = name;
+    }
+
+    /** Adds a file to the run's report folder (for example {@code drift.sql}), by file name. */
+    public void attach(String fileName, String content) {
+        attachments.put(fileName, content);
+    }
+
+    public java.util.Map<String, String> attachments() {
+        synchronized (attachments) {
+            return java.util.Map.copyOf(attachments);
+        }
     }
 }

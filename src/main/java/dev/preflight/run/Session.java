@@ -31,7 +31,9 @@ import dev.preflight.report.ReportAssembler;
 import dev.preflight.report.Severity;
 import dev.preflight.report.StepRecord;
 import dev.preflight.report.Verdict;
+import dev.preflight.report.render.CiOutputs;
 import dev.preflight.report.render.ReportWriter;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -44,6 +46,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.boot.Banner;
@@ -64,6 +67,8 @@ public final class Session implements AutoCloseable {
     private final RunContext run;
     private final TargetResolver.Resolved resolved;
     private ConfigurableApplicationContext context;
+    private RunHistory history;
+    private boolean finished;
 
     private Session(String command, Options options, Console console, RunContext run, TargetResolver.Resolved resolved) {
         this.command = command;
@@ -128,6 +133,8 @@ public final class Session implements AutoCloseable {
                 .run();
         try {
             BatchSchema.ensure(context.getBean(DataSource.class));
+            history = new RunHistory(context.getBean(DataSource.class));
+            history.started(run.ledger().runId(), null, command);
         } catch (java.sql.SQLException e) {
             throw new PreflightException(ExitCode.USAGE_OR_CONNECTION,
                     "db: creating Preflight's job repository in schema 'preflight' failed: " + e.getMessage(),
@@ -139,28 +146,56 @@ public final class Session implements AutoCloseable {
         return run;
     }
 
+    /** Where commands print their own summaries (a step's table of counts, for example). */
+    public Console console() {
+        return console;
+    }
+
     public DataSource dataSource() {
         return context.getBean(DataSource.class);
     }
 
-    /** Starts a job as a new instance identified by the run id; returns its final status. */
+    /**
+     * Starts a job identified by the run id (plus any identifying parameters given). When the run
+     * id is that of an earlier failed run, Spring Batch restarts the failed instance where it
+     * stopped; a job that already completed in that run is skipped.
+     */
     public BatchStatus runJob(String jobName) throws Exception {
-        return runJob(jobName, java.util.Map.of());
+        return runJob(jobName, new JobParametersBuilder());
     }
 
-    /** Starts a job with extra non-identifying string parameters (switches such as a dry run). */
-    public BatchStatus runJob(String jobName, java.util.Map<String, String> parameters) throws Exception {
+    public BatchStatus runJob(String jobName, JobParametersBuilder parameters) throws Exception {
         Job job = context.getBean(jobName + "Job", Job.class);
-        JobParametersBuilder builder = new JobParametersBuilder().addString("run.id", run.ledger().runId());
-        parameters.forEach((k, v) -> builder.addString(k, v, false));
-        JobParameters params = builder.toJobParameters();
-        JobExecution execution = context.getBean(JobOperator.class).start(job, params);
+        JobParameters params = parameters.addString("run.id", run.ledger().runId()).toJobParameters();
+        JobExecution execution;
+        try {
+            execution = context.getBean(JobOperator.class).start(job, params);
+        } catch (JobInstanceAlreadyCompleteException e) {
+            run.ledger().step(new StepRecord(jobName, jobName, "COMPLETED", "completed earlier in run " + run.ledger().runId(), 0));
+            return BatchStatus.COMPLETED;
+        }
+        running = execution;
         run.ledger().jobRan(jobName);
         for (StepExecution s : execution.getStepExecutions()) {
             long ms = s.getStartTime() == null || s.getEndTime() == null ? 0 : Duration.between(s.getStartTime(), s.getEndTime()).toMillis();
             run.ledger().step(new StepRecord(jobName, s.getStepName(), s.getStatus().name(), s.getExitStatus().getExitCode(), ms));
         }
+        running = null;
         return execution.getStatus();
+    }
+
+    private volatile JobExecution running;
+
+    /** Asks the running job (if any) to stop at its next safe point: used on SIGTERM. */
+    public void stopRunningJob() {
+        JobExecution e = running;
+        if (e != null && context != null) {
+            try {
+                context.getBean(JobOperator.class).stop(e);
+            } catch (Exception ex) {
+                org.slf4j.LoggerFactory.getLogger(Session.class).warn("could not stop job {}: {}", e.getJobInstance().getJobName(), ex.toString());
+            }
+        }
     }
 
     /** True when a pre-flight server or extension check failed: a configuration problem, exit code 2. */
@@ -192,7 +227,15 @@ public final class Session implements AutoCloseable {
         MigrationStatus status = new MigrationStatus(run.ledger().stateBefore(), after, run.migrationFiles().files().size(),
                 run.migrationFiles().totalLines(), run.ledger().appliedInThisRun(), run.ledger().migrationError());
         ReadinessReport report = ReportAssembler.assemble(run.ledger(), command, run.project(), database, status);
-        publish(report);
+        Path written = publish(report);
+        ExitCode exit = exitCode(report);
+        finished = true;
+        history.finished(run.ledger().runId(), run.ledger().steps().stream().anyMatch(s -> s.status().equals("FAILED")) ? "FAILED" : "FINISHED",
+                report.verdict().name(), exit.code(), run.project().relative(written));
+        return exit;
+    }
+
+    private ExitCode exitCode(ReadinessReport report) {
         if (preflightBlocked()) {
             String reason = report.findings().stream().filter(f -> f.id().startsWith("SRV") && f.severity().blocksRelease())
                     .map(f -> f.message() + " -> " + f.remedy()).findFirst().orElse("pre-flight checks failed");
@@ -205,6 +248,20 @@ public final class Session implements AutoCloseable {
         return ExitCode.READY;
     }
 
+    /** For commands that only read (history, restart look-ups): their run leaves no history row. */
+    public void markNoReport() throws java.sql.SQLException {
+        finished = true;
+        try (Connection c = dataSource().getConnection();
+             var ps = c.prepareStatement("DELETE FROM preflight.run_history WHERE run_id = ?")) {
+            ps.setString(1, run.ledger().runId());
+            ps.executeUpdate();
+        }
+    }
+
+    public RunHistory history() {
+        return history;
+    }
+
     private void publishAfterConnectionFailure(PreflightException e) {
         try {
             run.ledger().add(new CheckOutcome("SRV001", "Database is reachable with the given credentials", command,
@@ -215,17 +272,26 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    private void publish(ReadinessReport report) throws java.io.IOException {
-        var written = new ReportWriter(run.project()).write(report);
+    private Path publish(ReadinessReport report) throws java.io.IOException {
+        var written = new ReportWriter(run.project(), run.ledger().attachments()).write(report);
+        new CiOutputs(console).publish(report, java.nio.file.Files.readString(written.resolve("readiness.md")));
         long blockers = report.findings().stream().filter(f -> f.severity().blocksRelease()).count();
         long warnings = report.findings().stream().filter(f -> f.severity().isWarning()).count();
         console.out().println("Verdict: " + report.verdict() + " (" + blockers + " blocking, " + warnings + " warning finding(s))");
         console.out().println("Report:  " + run.project().relative(written.resolve("readiness.md")) + " (.html, .json); latest in "
                 + run.project().relative(run.project().reportsDir().resolve("latest")));
+        return written;
     }
 
     @Override
     public void close() {
+        if (history != null && !finished) {
+            try {
+                history.finished(run.ledger().runId(), "FAILED", null, ExitCode.USAGE_OR_CONNECTION.code(), null);
+            } catch (java.sql.SQLException | RuntimeException ignored) {
+                // the run is ending on an error already; its history row stays RUNNING at worst
+            }
+        }
         if (context != null) {
             context.close();
             context = null;

@@ -6,12 +6,17 @@ import dev.preflight.report.Finding;
 import dev.preflight.report.Severity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * MIG002: every migration applied without error. A failed migration (in this run or recorded in
  * the history) means the schema is not what the code expects; fix the file and migrate again.
  */
 public final class MigrationsAppliedCheck implements Check {
+
+    /** FlywayMigration's failure message names the file and the line: "migration V6__x.sql failed at line 5: ...". */
+    private static final Pattern LOCATION = Pattern.compile("migration (\\S+\\.sql) failed at line (\\d+)");
 
     @Override
     public String id() {
@@ -32,8 +37,13 @@ public final class MigrationsAppliedCheck implements Check {
     public List<Finding> run(CheckContext ctx) {
         List<Finding> out = new ArrayList<>();
         if (ctx.migrationError() != null) {
-            out.add(finding("migrations", ctx.migrationError(), "applied", "failed",
-                    "fix the statement at that line (or the database state it depends on) and run migrate again"));
+            Finding f = finding("migrations", ctx.migrationError(), "applied", "failed",
+                    "fix the statement at that line (or the database state it depends on) and run migrate again");
+            Matcher m = LOCATION.matcher(ctx.migrationError());
+            if (m.find() && ctx.migrations() != null) {
+                f = f.at(ctx.project().relative(ctx.migrations().folder().resolve(m.group(1))), Integer.valueOf(m.group(2)));
+            }
+            out.add(f);
         }
         ctx.migrationEntries().stream().filter(e -> e.state().contains("FAILED")).forEach(e -> out.add(finding(
                 "migration " + e.version(), "the schema history records migration " + e.file() + " as failed", "SUCCESS", e.state(),

@@ -4,15 +4,21 @@ import dev.preflight.cli.Command;
 import dev.preflight.cli.Console;
 import dev.preflight.cli.ExitCode;
 import dev.preflight.cli.Options;
-import dev.preflight.job.migrate.MigrateJobConfiguration;
-import dev.preflight.run.Session;
-import org.springframework.batch.core.BatchStatus;
+import dev.preflight.cli.StepCommand;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * {@code gate}: the main job and CI gate: migrate, then seed (when the migration succeeded), then
- * the readiness report; exit code 1 when the database is not ready, 2 when the seed files are bad.
+ * {@code gate}: the main job and CI gate: the {@code gate} plan (the project's
+ * {@code jobs/gate.yaml}, else the built-in one); exit code 1 when the database is not ready.
  */
 public final class GateCommand implements Command {
+
+    private final Supplier<List<StepCommand>> steps;
+
+    public GateCommand(Supplier<List<StepCommand>> steps) {
+        this.steps = steps;
+    }
 
     @Override
     public String name() {
@@ -21,16 +27,11 @@ public final class GateCommand implements Command {
 
     @Override
     public String summary() {
-        return "the CI gate: migrate, seed and report (embedded database when none is given); exit 1 if not ready";
+        return "the CI gate: run the gate plan (migrate, ..., report); embedded database when none is given; exit 1 if not ready";
     }
 
     @Override
     public ExitCode run(Options options, Console console) throws Exception {
-        try (Session session = Session.open(name(), options, console)) {
-            if (session.runJob(MigrateJobConfiguration.JOB) != BatchStatus.COMPLETED) {
-                return session.finish(); // seeding a half-migrated schema would only add noise to the report
-            }
-            return SeedCommand.runSeed(session, options, console);
-        }
+        return RunCommand.runPlan("gate", options, console, steps.get());
     }
 }

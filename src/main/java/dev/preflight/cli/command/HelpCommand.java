@@ -46,6 +46,7 @@ public final class HelpCommand implements Command {
         out.println("  --fail-on LEVEL    not-ready (default) or warning: exit 1 on READY_WITH_WARNINGS too");
         out.println("  --dry-run          seed: validate and count inserts/updates/unchanged, write nothing");
         out.println("  --run-id ID        name of the run and its report folder (default: time stamp and command)");
+        out.println("  --duration SECONDS schedule only: stop after this many seconds (default: run until SIGTERM)");
         out.println();
         out.println("Exit codes: 0 ready, 1 not ready, 2 usage, configuration or connection error.");
         return ExitCode.READY;

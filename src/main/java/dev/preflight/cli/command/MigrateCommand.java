@@ -1,14 +1,14 @@
 package dev.preflight.cli.command;
 
-import dev.preflight.cli.Command;
-import dev.preflight.cli.Console;
-import dev.preflight.cli.ExitCode;
 import dev.preflight.cli.Options;
+import dev.preflight.cli.StepCommand;
 import dev.preflight.job.migrate.MigrateJobConfiguration;
 import dev.preflight.run.Session;
+import java.util.Set;
+import org.springframework.batch.core.BatchStatus;
 
 /** {@code migrate}: pre-flight checks of the server and extensions, Flyway migrate, then the report. */
-public final class MigrateCommand implements Command {
+public final class MigrateCommand implements StepCommand {
 
     @Override
     public String name() {
@@ -21,10 +21,12 @@ public final class MigrateCommand implements Command {
     }
 
     @Override
-    public ExitCode run(Options options, Console console) throws Exception {
-        try (Session session = Session.open(name(), options, console)) {
-            session.runJob(MigrateJobConfiguration.JOB);
-            return session.finish();
-        }
+    public Set<String> parameters() {
+        return Set.of();
+    }
+
+    @Override
+    public boolean execute(Session session, Options options) throws Exception {
+        return session.runJob(MigrateJobConfiguration.JOB) == BatchStatus.COMPLETED;
     }
 }

@@ -2,16 +2,18 @@ package dev.preflight.cli.command;
 
 import dev.preflight.check.CheckContext;
 import dev.preflight.check.CheckRunner;
-import dev.preflight.cli.Command;
-import dev.preflight.cli.Console;
-import dev.preflight.cli.ExitCode;
 import dev.preflight.cli.Options;
+import dev.preflight.cli.StepCommand;
 import dev.preflight.job.migrate.PreflightChecksTasklet;
 import dev.preflight.run.Session;
 import java.sql.Connection;
+import java.util.Set;
 
-/** {@code report}: measures the database as it is (changes nothing) and writes the readiness report. */
-public final class ReportCommand implements Command {
+/**
+ * {@code report}: measures the database as it is (changes nothing) and writes the readiness
+ * report. As a plan step it adds the server checks when no migrate step ran them.
+ */
+public final class ReportCommand implements StepCommand {
 
     @Override
     public String name() {
@@ -24,14 +26,20 @@ public final class ReportCommand implements Command {
     }
 
     @Override
-    public ExitCode run(Options options, Console console) throws Exception {
-        try (Session session = Session.open(name(), options, console)) {
-            var run = session.run();
-            try (Connection c = session.dataSource().getConnection()) {
-                CheckContext ctx = CheckContext.of(c, run.target(), run.project(), run.migrationFiles());
-                run.ledger().addAll(new CheckRunner(run.severityPolicy()).run(name(), PreflightChecksTasklet.checks(), ctx));
-            }
-            return session.finish();
+    public Set<String> parameters() {
+        return Set.of();
+    }
+
+    @Override
+    public boolean execute(Session session, Options options) throws Exception {
+        var run = session.run();
+        if (run.ledger().hasOutcome("SRV002")) {
+            return true; // migrate already checked the server in this run
         }
+        try (Connection c = session.dataSource().getConnection()) {
+            CheckContext ctx = CheckContext.of(c, run.target(), run.project(), run.migrationFiles());
+            run.ledger().addAll(new CheckRunner(run.severityPolicy()).run(name(), PreflightChecksTasklet.checks(), ctx));
+        }
+        return true;
     }
 }

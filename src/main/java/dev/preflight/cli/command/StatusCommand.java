@@ -43,6 +43,7 @@ public final class StatusCommand implements Command {
             for (MigrationEntry e : flyway.entries(Set.of())) {
                 out.printf("  %-8s %-10s %s%n", e.version() == null ? "R" : e.version(), e.state(), e.file() == null ? e.description() : e.file());
             }
+            session.markNoReport();
             return s.state() == dev.preflight.report.MigrationStatus.State.UP_TO_DATE ? ExitCode.READY : ExitCode.NOT_READY;
         }
     }

@@ -1,3 +1,45 @@
 package dev.preflight.report.render;
-/** STUB (replaced by the real renderer). */
-public class JsonReportRenderer { public String render(dev.preflight.report.ReadinessReport r) { return tools.jackson.databind.json.JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(r); } }
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.preflight.report.ReadinessReport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes a readiness report as pretty JSON ({@code readiness.json}) and reads it back for comparisons. */
+public final class JsonReportRenderer {
+
+    // The JSON keeps the records' order so it reads top-down like the Markdown (verdict before
+    // details). Jackson 3 sorts alphabetically by default and keeps record order only because
+    // components are creator properties; switching sorting off makes the order not depend on that.
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            // A previous report written by a newer Preflight must still be readable for comparison.
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
+            .build();
+
+    /** The report as pretty JSON, ending with a newline. */
+    public String render(ReadinessReport report) {
+        return MAPPER.writeValueAsString(report) + "\n";
+    }
+
+    public void write(ReadinessReport report, Path file) throws IOException {
+        Files.writeString(file, render(report), StandardCharsets.UTF_8);
+    }
+
+    /** Parses a report written by {@link #render}; unknown properties (from newer versions) are ignored. */
+    public static ReadinessReport read(String json) {
+        return MAPPER.readValue(json, ReadinessReport.class);
+    }
+
+    public static ReadinessReport read(Path file) throws IOException {
+        return read(Files.readString(file, StandardCharsets.UTF_8));
+    }
+}

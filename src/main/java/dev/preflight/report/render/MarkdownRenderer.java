@@ -1,3 +1,40 @@
 package dev.preflight.report.render;
-/** STUB (replaced by the real renderer). */
-public class MarkdownRenderer { public MarkdownRenderer(java.nio.file.Path p) {} public String render(dev.preflight.report.ReadinessReport r) { return "# Readiness " + r.verdict(); } }
+
+import dev.preflight.report.ReadinessReport;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Renders a readiness report as Markdown ({@code readiness.md}) from the FreeMarker template
+ * {@value #TEMPLATE}; a project may override it with its own {@code templates/} folder.
+ *
+ * <p>The template sees {@code report} (the {@link ReadinessReport}), {@code components} (the
+ * {@link ComponentStatus} rows) and {@code text} (the {@link ReportText} helpers).
+ */
+public final class MarkdownRenderer {
+
+    public static final String TEMPLATE = "readiness.md.ftl";
+
+    private final ReportTemplates templates;
+
+    /** @param projectTemplates the project's templates folder, or null to use the built-in template */
+    public MarkdownRenderer(Path projectTemplates) {
+        this(new ReportTemplates(projectTemplates));
+    }
+
+    private MarkdownRenderer(ReportTemplates templates) {
+        this.templates = templates;
+    }
+
+    /** A renderer sharing another renderer's FreeMarker set-up (and its template cache). */
+    static MarkdownRenderer using(ReportTemplates templates) {
+        return new MarkdownRenderer(templates);
+    }
+
+    public String render(ReadinessReport report) {
+        return templates.process(TEMPLATE, Map.of(
+                "report", report,
+                "components", ComponentStatus.of(report.checklist()),
+                "text", new ReportText()));
+    }
+}

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -20,9 +21,22 @@ import java.util.stream.Stream;
 public final class ReportWriter {
 
     private final ProjectLayout project;
+    private final Map<String, String> extraFiles;
 
     public ReportWriter(ProjectLayout project) {
+        this(project, Map.of());
+    }
+
+    /** With extra files for the run's folder (for example {@code drift.sql}), by file name. */
+    public ReportWriter(ProjectLayout project, Map<String, String> extraFiles) {
         this.project = project;
+        this.extraFiles = Map.copyOf(extraFiles);
+    }
+
+    /** The HTML-only parts: the trend chart over earlier runs of this reports folder. */
+    private static Map<String, String> fragments(Path reports, ReadinessReport report) {
+        String trend = TrendChart.fromReports(reports, report);
+        return trend == null ? Map.of() : Map.of("trends", trend);
     }
 
     /** Writes the three files and returns the run's report folder. */
@@ -30,10 +44,12 @@ public final class ReportWriter {
         Path reports = project.reportsDir();
         Files.createDirectories(reports);
         String markdown = new MarkdownRenderer(project.templatesOrNull()).render(report);
-        Map<String, String> files = Map.of(
-                "readiness.json", new JsonReportRenderer().render(report),
-                "readiness.md", markdown,
-                "readiness.html", new HtmlRenderer(project.templatesOrNull()).render(report, markdown, Map.of()));
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("readiness.json", new JsonReportRenderer().render(report));
+        files.put("readiness.md", markdown);
+        files.put("readiness.html", new HtmlRenderer(project.templatesOrNull()).render(report, markdown, fragments(reports, report)));
+        files.put("junit.xml", new JunitXmlRenderer().render(report));
+        extraFiles.forEach(files::putIfAbsent);
         Path staging = Files.createTempDirectory(reports, "." + report.runId() + "-");
         for (Map.Entry<String, String> f : files.entrySet()) {
             Files.writeString(staging.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);

@@ -58,6 +58,9 @@ class GateIntegrationTests {
         assertThat(report.get("migrationStatus").get("appliedInThisRun").asInt()).isEqualTo(5);
         assertThat(report.get("migrations").findValuesAsString("state")).containsOnly("SUCCESS").hasSize(5);
         assertThat(report.get("findings").findValuesAsString("id")).containsOnly("IDX001");
+        assertThat(report.get("jobs").valueStream().map(j -> j.asString()).toList()).containsExactly("migrate", "seed");
+        assertThat(report.get("seed").get("status").asString()).isEqualTo("APPLIED"); // the gate seeds after migrating
+        assertThat(db.queryLong("SELECT count(*) FROM organizations")).isEqualTo(2);
         assertThat(Files.readString(project.resolve("reports/latest/readiness.md"))).isNotBlank();
         assertThat(Files.readString(project.resolve("reports/latest/readiness.html"))).contains("<html");
 
@@ -71,6 +74,7 @@ class GateIntegrationTests {
         assertThat(second.get("migrationStatus").get("before").get("state").asString()).isEqualTo("UP_TO_DATE");
         assertThat(second.get("database").get("counts").get("tables").asLong()).isEqualTo(tables);
         assertThat(second.get("migrations").findValues("appliedInThisRun")).allMatch(n -> !n.asBoolean());
+        assertThat(second.get("seed").get("inserted").asLong() + second.get("seed").get("updated").asLong()).isZero();
         try (var dirs = Files.list(project.resolve("reports"))) {
             assertThat(dirs.filter(Files::isDirectory).count()).isEqualTo(3); // two runs + latest
         }

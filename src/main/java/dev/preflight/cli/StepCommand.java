@@ -1,0 +1,26 @@
+package dev.preflight.cli;
+
+import dev.preflight.run.Session;
+import java.util.Set;
+
+/**
+ * A command that is also a plan step: it runs its job(s) inside a session that a plan (or the
+ * command itself) opened, and declares the parameters a plan may give it.
+ */
+public interface StepCommand extends Command {
+
+    /** Option names this step accepts as plan parameters (without the leading dashes). */
+    Set<String> parameters();
+
+    /** Runs the step in an open session; returns false when its job failed. */
+    boolean execute(Session session, Options options) throws Exception;
+
+    /** Run on its own: a session of its own, the step, then the report. */
+    @Override
+    default ExitCode run(Options options, Console console) throws Exception {
+        try (Session session = Session.open(name(), options, console)) {
+            execute(session, options);
+            return session.finish();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.preflight.cli.command;
+
+import dev.preflight.cli.Command;
+import dev.preflight.cli.Console;
+import dev.preflight.cli.ExitCode;
+import dev.preflight.cli.Options;
+import dev.preflight.cli.PreflightException;
+import dev.preflight.cli.StepCommand;
+import dev.preflight.config.DatabaseUrl;
+import dev.preflight.config.ProjectLayout;
+import dev.preflight.db.BatchSchema;
+import dev.preflight.db.Connections;
+import dev.preflight.plan.Plan;
+import dev.preflight.plan.PlanLoader;
+import dev.preflight.plan.PlanRunner;
+import dev.preflight.plan.Scheduler;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * {@code schedule}: stays running and starts the project's plans on their cron schedules; ends
+ * cleanly on SIGTERM (the running step stops at a safe point and can be restarted).
+ */
+public final class ScheduleCommand implements Command {
+
+    private final Supplier<List<StepCommand>> steps;
+
+    public ScheduleCommand(Supplier<List<StepCommand>> steps) {
+        this.steps = steps;
+    }
+
+    @Override
+    public String name() {
+        return "schedule";
+    }
+
+    @Override
+    public String summary() {
+        return "stay running and start plans on their cron schedules (one run per tick across schedulers)";
+    }
+
+    @Override
+    public ExitCode run(Options options, Console console) throws Exception {
+        String raw = options.flag("db-url") != null ? options.flag("db-url") : console.env("DATABASE_URL");
+        if (raw == null) {
+            throw PreflightException.config("the scheduler needs a database: scheduled plans run against a lasting one",
+                    "give --db-url or set DATABASE_URL");
+        }
+        String direct = options.flag("direct-url") != null ? options.flag("direct-url") : console.env("DIRECT_DATABASE_URL");
+        DatabaseUrl url = DatabaseUrl.parse(direct != null ? direct : raw);
+        ProjectLayout project = new ProjectLayout(options.project(), options.reportsDir());
+        PlanLoader loader = new PlanLoader(project, steps.get());
+        List<Plan> plans = loader.available().stream().map(loader::load).filter(p -> p.schedule() != null).toList();
+        if (plans.isEmpty()) {
+            throw PreflightException.config("no plan in " + project.relative(project.jobs()) + " has a schedule",
+                    "add for example schedule: \"0 3 * * *\" to jobs/nightly.yaml");
+        }
+        try (Connections.Pooled ds = Connections.dataSource(url)) {
+            BatchSchema.ensure(ds.dataSource());
+        }
+        Scheduler scheduler = new Scheduler(plans, new PlanRunner(steps.get()), url, options, console);
+        Thread loop = Thread.currentThread();
+        Thread hook = new Thread(() -> {
+            console.err().println("[preflight] SIGTERM: stopping the scheduler after the current step...");
+            scheduler.stop();
+            try {
+                loop.join(120_000);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "preflight-scheduler-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            String duration = options.flag("duration");
+            scheduler.run(duration == null ? null : Instant.now().plusSeconds(Long.parseLong(duration)));
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it waits for this thread
+            }
+        }
+        return ExitCode.READY;
+    }
+}

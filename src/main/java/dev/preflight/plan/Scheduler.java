@@ -1,0 +1,203 @@
+package dev.preflight.plan;
+
+import dev.preflight.cli.Console;
+import dev.preflight.cli.ExitCode;
+import dev.preflight.cli.Options;
+import dev.preflight.cli.PreflightException;
+import dev.preflight.config.DatabaseUrl;
+import dev.preflight.db.Connections;
+import java.net.InetAddress;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.support.CronExpression;
+
+/**
+ * Starts plans on their cron schedules. Each tick is claimed once in {@code preflight.schedule_ticks}
+ * (its primary key makes it exactly once however many schedulers watch the database) and the plan
+ * runs under its advisory lock; ticks missed while no scheduler ran are reported, not skipped silently.
+ */
+public final class Scheduler {
+
+    private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
+    private static final int MAX_MISSED_REPORTED = 100;
+
+    static final String CLAIM = "INSERT INTO preflight.schedule_ticks (plan, tick, claimed_by) VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
+    static final String OUTCOME = "UPDATE preflight.schedule_ticks SET outcome = ? WHERE plan = ? AND tick = ?";
+    static final String LAST_TICK = "SELECT max(tick) FROM preflight.schedule_ticks WHERE plan = ?";
+
+    private final List<Plan> plans;
+    private final PlanRunner runner;
+    private final DatabaseUrl url;
+    private final Options options;
+    private final Console console;
+    private final String name;
+    private volatile boolean stopping;
+
+    public Scheduler(List<Plan> plans, PlanRunner runner, DatabaseUrl url, Options options, Console console) {
+        this.plans = List.copyOf(plans);
+        this.runner = runner;
+        this.url = url;
+        this.options = options;
+        this.console = console;
+        this.name = host() + ":" + ProcessHandle.current().pid();
+    }
+
+    /** Asks the loop to end; a running plan's job is stopped at its next safe point. */
+    public void stop() {
+        stopping = true;
+        runner.stopCurrent();
+    }
+
+    /** Runs until {@link #stop()} or until {@code until} (null: forever). */
+    public void run(Instant until) throws Exception {
+        ZoneId zone = ZoneOffset.UTC;
+        List<String> missed = reportMissed(zone);
+        log.info("scheduler {} watching {} plan(s): {}", name, plans.size(),
+                plans.stream().map(p -> p.name() + " [" + p.schedule() + "]").toList());
+        Instant from = Instant.now();
+        while (!stopping && (until == null || Instant.now().isBefore(until))) {
+            Plan next = null;
+            Instant nextTick = null;
+            for (Plan p : plans) {
+                ZonedDateTime t = PlanLoader.Schedules.parse(p.schedule()).next(from.atZone(zone));
+                if (t != null && (nextTick == null || t.toInstant().isBefore(nextTick))) {
+                    nextTick = t.toInstant();
+                    next = p;
+                }
+            }
+            if (next == null) {
+                return;
+            }
+            if (!sleepUntil(nextTick, until)) {
+                return;
+            }
+            from = nextTick;
+            if (claim(next, nextTick)) {
+                String outcome = runOnce(next, nextTick, missed);
+                missed = List.of();
+                record(next, nextTick, outcome);
+            } else {
+                log.info("tick {} of plan {} was claimed by another scheduler", nextTick, next.name());
+            }
+        }
+    }
+
+    private String runOnce(Plan plan, Instant tick, List<String> warnings) {
+        String runId = plan.name() + "-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(tick);
+        log.info("starting plan {} for tick {} as run {}", plan.name(), tick, runId);
+        try {
+            ExitCode code = runner.run(plan, options.withRunId(runId), console, warnings);
+            return "EXIT_" + code.code();
+        } catch (PreflightException e) {
+            log.warn("plan {} did not run: {}", plan.name(), e.oneLine());
+            return e.getMessage().contains("already running") ? "BUSY" : "ERROR";
+        } catch (Exception e) {
+            log.error("plan {} failed: {}", plan.name(), e.toString());
+            return "ERROR";
+        }
+    }
+
+    private boolean claim(Plan plan, Instant tick) throws SQLException {
+        try (Connection c = Connections.open(url); PreparedStatement ps = c.prepareStatement(CLAIM)) {
+            ps.setString(1, plan.name());
+            ps.setTimestamp(2, Timestamp.from(tick));
+            ps.setString(3, name);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    private void record(Plan plan, Instant tick, String outcome) {
+        try (Connection c = Connections.open(url); PreparedStatement ps = c.prepareStatement(OUTCOME)) {
+            ps.setString(1, outcome);
+            ps.setString(2, plan.name());
+            ps.setTimestamp(3, Timestamp.from(tick));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            log.warn("could not record the outcome of plan {}: {}", plan.name(), e.getMessage());
+        }
+    }
+
+    /** Ticks between each plan's last claimed tick and now had no scheduler: say so, and mark them. */
+    List<String> reportMissed(ZoneId zone) throws SQLException {
+        List<String> warnings = new ArrayList<>();
+        try (Connection c = Connections.open(url)) {
+            for (Plan p : plans) {
+                Instant last;
+                try (PreparedStatement ps = c.prepareStatement(LAST_TICK)) {
+                    ps.setString(1, p.name());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        Timestamp t = rs.getTimestamp(1);
+                        last = t == null ? null : t.toInstant();
+                    }
+                }
+                if (last == null) {
+                    continue;
+                }
+                CronExpression cron = PlanLoader.Schedules.parse(p.schedule());
+                List<Instant> missedTicks = new ArrayList<>();
+                ZonedDateTime t = cron.next(last.atZone(zone));
+                Instant now = Instant.now();
+                while (t != null && t.toInstant().isBefore(now) && missedTicks.size() < MAX_MISSED_REPORTED) {
+                    missedTicks.add(t.toInstant());
+                    t = cron.next(t);
+                }
+                if (missedTicks.isEmpty()) {
+                    continue;
+                }
+                String w = "plan " + p.name() + " missed " + missedTicks.size() + (missedTicks.size() == MAX_MISSED_REPORTED ? "+" : "")
+                        + " scheduled run(s) between " + missedTicks.get(0) + " and " + missedTicks.get(missedTicks.size() - 1)
+                        + " (no scheduler was running)";
+                log.warn(w);
+                console.err().println("[preflight] warning: " + w);
+                warnings.add(w);
+                for (Instant m : missedTicks) {
+                    try (PreparedStatement ps = c.prepareStatement(CLAIM.replace("claimed_by)", "claimed_by, outcome)")
+                            .replace("?, ?, ?)", "?, ?, ?, 'MISSED')"))) {
+                        ps.setString(1, p.name());
+                        ps.setTimestamp(2, Timestamp.from(m));
+                        ps.setString(3, name);
+                        ps.executeUpdate();
+                    }
+                }
+            }
+        }
+        return warnings;
+    }
+
+    private boolean sleepUntil(Instant tick, Instant until) throws InterruptedException {
+        while (!stopping) {
+            Instant now = Instant.now();
+            if (!now.isBefore(tick)) {
+                return true;
+            }
+            if (until != null && !now.isBefore(until)) {
+                return false;
+            }
+            // short naps so SIGTERM is answered promptly
+            Thread.sleep(Math.min(500, Math.max(1, Duration.between(now, tick).toMillis())));
+        }
+        return false;
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            return "localhost";
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.preflight.report.render;
+
+import dev.preflight.report.DatabaseInfo;
+import dev.preflight.report.ReadinessReport;
+import dev.preflight.report.Verdict;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * The HTML report's trend: an inline SVG over the earlier runs in the same reports folder
+ * (verdict, number of findings, share of NULL embeddings) and links to each run's report.
+ */
+public final class TrendChart {
+
+    /** One run's point on the chart. */
+    public record Point(String runId, String generatedAt, Verdict verdict, int findings, Double nullShare) {
+    }
+
+    private static final int MAX_RUNS = 30;
+    private static final int W = 640;
+    private static final int H = 180;
+    private static final int PAD = 30;
+
+    private TrendChart() {
+    }
+
+    /** The fragment for the current report and up to 29 earlier ones, or null when there is no history yet. */
+    public static String fromReports(Path reportsDir, ReadinessReport current) {
+        List<Point> points = new ArrayList<>();
+        if (Files.isDirectory(reportsDir)) {
+            try (Stream<Path> dirs = Files.list(reportsDir)) {
+                for (Path d : dirs.filter(Files::isDirectory).toList()) {
+                    Path json = d.resolve("readiness.json");
+                    String name = d.getFileName().toString();
+                    if (name.equals("latest") || name.startsWith(".") || !Files.isRegularFile(json)) {
+                        continue;
+                    }
+                    try {
+                        ReadinessReport r = JsonReportRenderer.read(json);
+                        points.add(point(name, r));
+                    } catch (IOException | RuntimeException ignored) {
+                        // an unreadable old report is left out of the trend, not fatal
+                    }
+                }
+            } catch (IOException e) {
+                return null;
+            }
+        }
+        points.add(point(current.runId(), current));
+        points.sort(Comparator.comparing(Point::generatedAt));
+        if (points.size() > MAX_RUNS) {
+            points = points.subList(points.size() - MAX_RUNS, points.size());
+        }
+        return points.size() < 2 ? null : html(points, current.runId());
+    }
+
+    static Point point(String runId, ReadinessReport r) {
+        Double share = null;
+        if (r.database() != null && r.database().vectorColumns() != null) {
+            long rows = r.database().vectorColumns().stream().mapToLong(DatabaseInfo.VectorColumn::rows).sum();
+            long nulls = r.database().vectorColumns().stream().mapToLong(DatabaseInfo.VectorColumn::nulls).sum();
+            share = rows == 0 ? null : (double) nulls / rows;
+        }
+        return new Point(runId, r.generatedAt() == null ? "" : r.generatedAt(), r.verdict(), r.findings() == null ? 0 : r.findings().size(), share);
+    }
+
+    /** Pure rendering of the points: the SVG and the list of links. */
+    static String html(List<Point> points, String currentRunId) {
+        int maxFindings = Math.max(1, points.stream().mapToInt(Point::findings).max().orElse(1));
+        StringBuilder svg = new StringBuilder();
+        svg.append("<h2>Trend over the last ").append(points.size()).append(" runs</h2>\n");
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"").append(W).append("\" height=\"").append(H)
+                .append("\" viewBox=\"0 0 ").append(W).append(' ').append(H).append("\" aria-label=\"verdict, findings and NULL embedding share per run\">\n");
+        svg.append("<rect x=\"0\" y=\"0\" width=\"").append(W).append("\" height=\"").append(H).append("\" fill=\"#fafafa\" stroke=\"#ddd\"/>\n");
+        StringBuilder findings = new StringBuilder();
+        StringBuilder nulls = new StringBuilder();
+        for (int i = 0; i < points.size(); i++) {
+            Point p = points.get(i);
+            double x = x(i, points.size());
+            double yf = y((double) p.findings() / maxFindings);
+            findings.append(i == 0 ? "M" : " L").append(fmt(x)).append(',').append(fmt(yf));
+            if (p.nullShare() != null) {
+                nulls.append(nulls.length() == 0 ? "M" : " L").append(fmt(x)).append(',').append(fmt(y(p.nullShare())));
+            }
+            svg.append("<circle cx=\"").append(fmt(x)).append("\" cy=\"").append(H - 10).append("\" r=\"5\" fill=\"").append(colour(p.verdict()))
+                    .append("\"><title>").append(escape(p.runId())).append(": ").append(p.verdict()).append(", ").append(p.findings())
+                    .append(" findings").append(p.nullShare() == null ? "" : String.format(Locale.ROOT, ", %.1f%% NULL embeddings", 100 * p.nullShare()))
+                    .append("</title></circle>\n");
+        }
+        svg.append("<path d=\"").append(findings).append("\" fill=\"none\" stroke=\"#1f6feb\" stroke-width=\"2\"/>\n");
+        if (nulls.length() > 0) {
+            svg.append("<path d=\"").append(nulls).append("\" fill=\"none\" stroke=\"#8250df\" stroke-width=\"2\" stroke-dasharray=\"5,3\"/>\n");
+        }
+        svg.append("<text x=\"").append(PAD).append("\" y=\"14\" font-size=\"11\" fill=\"#1f6feb\">findings (max ").append(maxFindings)
+                .append(")</text><text x=\"").append(PAD + 130).append("\" y=\"14\" font-size=\"11\" fill=\"#8250df\">NULL embedding share (0-100%)</text>")
+                .append("<text x=\"").append(PAD + 340).append("\" y=\"14\" font-size=\"11\" fill=\"#444\">dots: verdict</text>\n");
+        svg.append("</svg>\n<p>Runs: ");
+        for (int i = 0; i < points.size(); i++) {
+            Point p = points.get(i);
+            String link = p.runId().equals(currentRunId) ? "readiness.html" : "../" + escape(p.runId()) + "/readiness.html";
+            svg.append(i == 0 ? "" : " · ").append("<a href=\"").append(link).append("\">").append(escape(p.runId())).append("</a>");
+        }
+        return svg.append("</p>\n").toString();
+    }
+
+    private static double x(int i, int n) {
+        return n == 1 ? W / 2.0 : PAD + (W - 2.0 * PAD) * i / (n - 1);
+    }
+
+    private static double y(double fraction) {
+        return (H - 25) - (H - 50) * fraction;
+    }
+
+    private static String colour(Verdict v) {
+        return v == Verdict.READY ? "#1a7f37" : v == Verdict.READY_WITH_WARNINGS ? "#bf8700" : "#cf222e";
+    }
+
+    private static String fmt(double d) {
+        return String.format(Locale.ROOT, "%.1f", d);
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,124 @@
+package dev.preflight.run;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Preflight's run history in the target database ({@code preflight.run_history}) joined with
+ * Spring Batch's job repository: what ran, when, how it ended, and the verdict.
+ */
+public final class RunHistory {
+
+    static final String START = "INSERT INTO preflight.run_history (run_id, plan, command, status) VALUES (?, ?, ?, 'RUNNING') "
+            + "ON CONFLICT (run_id) DO UPDATE SET status = 'RUNNING', finished_at = NULL, attempts = run_history.attempts + 1";
+    static final String FINISH = "UPDATE preflight.run_history SET finished_at = now(), status = ?, verdict = ?, exit_code = ?, report_dir = ? "
+            + "WHERE run_id = ?";
+    static final String PLAN = "UPDATE preflight.run_history SET plan = ? WHERE run_id = ?";
+    static final String LIST = "SELECT run_id, plan, command, started_at, finished_at, status, verdict, exit_code, report_dir, attempts "
+            + "FROM preflight.run_history ORDER BY started_at DESC LIMIT ?";
+    static final String ONE = "SELECT run_id, plan, command, started_at, finished_at, status, verdict, exit_code, report_dir, attempts "
+            + "FROM preflight.run_history WHERE run_id = ?";
+    static final String JOBS = "SELECT i.job_name, e.status, e.start_time, e.end_time FROM preflight.batch_job_execution e "
+            + "JOIN preflight.batch_job_instance i ON i.job_instance_id = e.job_instance_id "
+            + "JOIN preflight.batch_job_execution_params p ON p.job_execution_id = e.job_execution_id AND p.parameter_name = 'run.id' "
+            + "WHERE p.parameter_value = ? ORDER BY e.job_execution_id";
+
+    /** One run as listed by {@code ./preflight history}. */
+    public record Run(String runId, String plan, String command, Instant started, Instant finished, String status,
+                      String verdict, Integer exitCode, String reportDir, int attempts, List<JobRun> jobs) {
+
+        public Duration duration() {
+            return started == null || finished == null ? null : Duration.between(started, finished);
+        }
+    }
+
+    /** One job execution of a run, from the job repository. */
+    public record JobRun(String job, String status, Instant started, Instant ended) {
+    }
+
+    private final DataSource dataSource;
+
+    public RunHistory(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public void started(String runId, String plan, String command) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(START)) {
+            ps.setString(1, runId);
+            ps.setString(2, plan);
+            ps.setString(3, command);
+            ps.executeUpdate();
+        }
+    }
+
+    public void plan(String runId, String plan) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(PLAN)) {
+            ps.setString(1, plan);
+            ps.setString(2, runId);
+            ps.executeUpdate();
+        }
+    }
+
+    public void finished(String runId, String status, String verdict, int exitCode, String reportDir) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(FINISH)) {
+            ps.setString(1, status);
+            ps.setString(2, verdict);
+            ps.setInt(3, exitCode);
+            ps.setString(4, reportDir);
+            ps.setString(5, runId);
+            ps.executeUpdate();
+        }
+    }
+
+    public List<Run> recent(int limit) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(LIST)) {
+            ps.setInt(1, limit);
+            return read(c, ps);
+        }
+    }
+
+    public Run find(String runId) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(ONE)) {
+            ps.setString(1, runId);
+            List<Run> runs = read(c, ps);
+            return runs.isEmpty() ? null : runs.get(0);
+        }
+    }
+
+    private static List<Run> read(Connection c, PreparedStatement ps) throws SQLException {
+        List<Run> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String id = rs.getString(1);
+                out.add(new Run(id, rs.getString(2), rs.getString(3), instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)),
+                        rs.getString(6), rs.getString(7), (Integer) rs.getObject(8), rs.getString(9), rs.getInt(10), jobs(c, id)));
+            }
+        }
+        return out;
+    }
+
+    private static List<JobRun> jobs(Connection c, String runId) throws SQLException {
+        List<JobRun> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(JOBS)) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new JobRun(rs.getString(1), rs.getString(2), instant(rs.getTimestamp(3)), instant(rs.getTimestamp(4))));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.preflight.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.preflight.cli.Console;
+import dev.preflight.cli.Preflight;
+import dev.preflight.config.ProjectLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlanLoaderTests {
+
+    private static PlanLoader loader(Path dir) {
+        return new PlanLoader(ProjectLayout.of(dir), new Preflight(Console.system()).steps());
+    }
+
+    private static void write(Path dir, String name, String yaml) throws Exception {
+        Files.createDirectories(dir.resolve("jobs"));
+        Files.writeString(dir.resolve("jobs/" + name + ".yaml"), yaml);
+    }
+
+    @Test
+    void readsStepsParamsFailurePolicyAndSchedule(@TempDir Path dir) throws Exception {
+        write(dir, "nightly", "name: nightly\nschedule: \"30 2 * * *\"\nsteps:\n  - migrate\n  - job: report\n    onFailure: continue\n");
+
+        Plan plan = loader(dir).load("nightly");
+
+        assertThat(plan.schedule()).isEqualTo("30 2 * * *");
+        assertThat(plan.steps()).extracting(Plan.Step::job).containsExactly("migrate", "report");
+        assertThat(plan.steps().get(1).onFailure()).isEqualTo(Plan.OnFailure.CONTINUE);
+        assertThat(plan.steps().get(1).line()).isEqualTo(5);
+        assertThat(plan.file()).isEqualTo("jobs/nightly.yaml");
+    }
+
+    @Test
+    void builtInPlansApplyWhenTheProjectHasNone(@TempDir Path dir) {
+        assertThat(loader(dir).load("gate").steps()).isNotEmpty();
+        assertThat(loader(dir).load("gate").file()).startsWith("built-in");
+    }
+
+    @Test
+    void unknownStepParameterOrKeyIsRejectedWithFileAndLine(@TempDir Path dir) throws Exception {
+        write(dir, "p1", "steps:\n  - migrate\n  - job: deploy\n");
+        assertThatThrownBy(() -> loader(dir).load("p1")).hasMessageContaining("jobs/p1.yaml line 3").hasMessageContaining("unknown step 'deploy'");
+
+        write(dir, "p2", "steps:\n  - job: migrate\n    params:\n      turbo: true\n");
+        assertThatThrownBy(() -> loader(dir).load("p2")).hasMessageContaining("jobs/p2.yaml line 2").hasMessageContaining("no parameter 'turbo'");
+
+        write(dir, "p3", "stepz:\n  - migrate\n");
+        assertThatThrownBy(() -> loader(dir).load("p3")).hasMessageContaining("line 1").hasMessageContaining("unknown key 'stepz'");
+
+        write(dir, "p4", "steps:\n  - job: migrate\n    onFailure: explode\n");
+        assertThatThrownBy(() -> loader(dir).load("p4")).hasMessageContaining("line 3").hasMessageContaining("onFailure");
+
+        write(dir, "p5", "schedule: \"every day\"\nsteps: [migrate]\n");
+        assertThatThrownBy(() -> loader(dir).load("p5")).hasMessageContaining("line 1").hasMessageContaining("bad cron");
+
+        write(dir, "p6", "steps:\n  - job: [migrate\n");
+        assertThatThrownBy(() -> loader(dir).load("p6")).hasMessageContaining("jobs/p6.yaml line");
+
+        assertThatThrownBy(() -> loader(dir).load("nope")).hasMessageContaining("no plan named 'nope'");
+    }
+
+    @Test
+    void fiveAndSixFieldCronAreAccepted() {
+        assertThat(PlanLoader.Schedules.parse("0 3 * * *")).isNotNull();
+        assertThat(PlanLoader.Schedules.parse("*/5 * * * * *")).isNotNull();
+    }
+}

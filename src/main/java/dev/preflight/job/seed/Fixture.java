@@ -35,7 +35,7 @@ record Fixture(String file, String table, int line, int count, List<String> colu
                     if (!(value instanceof MappingNode m)) {
                         throw YamlSeedReader.error(file, value, table + ".template must map columns to values");
                     }
-                    template = YamlSeedReader.mapping(file, table + " template", m);
+                    template = YamlSeedReader.mapping(file, table + " template", m, new java.util.HashMap<>());
                 }
                 default -> throw YamlSeedReader.error(file, t.getKeyNode(), "unknown fixture key '" + key
                         + "' for " + table + ": a fixture has 'generate: N' and 'template:'");
@@ -80,7 +80,7 @@ record Fixture(String file, String table, int line, int count, List<String> colu
         Arrays.fill(lines, line);
         int[] numbers = new int[count];
         Arrays.setAll(numbers, i -> i + 1);
-        return new SeedBlock(table, file, columns, rows, lines, numbers, true);
+        return new SeedBlock(table, file, columns, rows, lines, numbers, true, null);
     }
 
     /** Literal strings alternate with placeholder codes: Integer 0 for {n}, K for {n%K}, null... for {text}. */

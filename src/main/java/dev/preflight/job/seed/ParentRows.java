@@ -63,7 +63,7 @@ final class ParentRows {
         List<String> keys = new ArrayList<>(elsewhere.keySet());
         for (int missing : missingInDatabase(fk, keys)) {
             int r = elsewhere.get(keys.get(missing));
-            errors.accept(b.where(r) + ": " + b.table() + "(" + String.join(", ", fk.columns()) + ") = ("
+            errors.accept(b.where(r, fk.columns().get(0)) + ": " + b.table() + "(" + String.join(", ", fk.columns()) + ") = ("
                     + keys.get(missing).replace('\u0000', ',') + ") has no parent row in " + fk.parent() + "("
                     + String.join(", ", fk.parentColumns()) + "), neither in the seed files nor in the database (foreign key "
                     + fk.name() + ")");

@@ -12,9 +12,10 @@ import java.util.List;
  * @param lines     1-based line of each row in the file
  * @param records   1-based record number of each row within its table in the file (generated row number for fixtures)
  * @param generated true when the rows come from a fixture template rather than written out
+ * @param cellLines line of each value ({@code [row][column]}) for YAML records, else null (a CSV row is on its line)
  */
 public record SeedBlock(String table, String file, List<String> columns, List<String[]> rows, int[] lines, int[] records,
-                        boolean generated) {
+                        boolean generated, int[][] cellLines) {
 
     public int size() {
         return rows.size();
@@ -27,6 +28,15 @@ public record SeedBlock(String table, String file, List<String> columns, List<St
     /** Where row {@code i} came from, for messages: {@code jobs/seed/agents.yaml line 12 (agents record 2)}. */
     public String where(int i) {
         return file + " line " + lines[i] + " (" + table + (generated ? " generated row " : " record ") + records[i] + ")";
+    }
+
+    /** Where one value came from: the line of the value itself when known (YAML), else of its row. */
+    public String where(int i, String column) {
+        int c = columns.indexOf(column);
+        if (cellLines == null || c < 0) {
+            return where(i);
+        }
+        return file + " line " + cellLines[i][c] + " (" + table + " record " + records[i] + ", column " + column + ")";
     }
 
     /** Where the block as a whole came from. */

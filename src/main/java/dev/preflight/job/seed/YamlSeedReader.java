@@ -70,20 +70,23 @@ final class YamlSeedReader {
             if (!(item instanceof MappingNode record)) {
                 throw error(file, item, table + " record " + n + " must be a mapping of column: value");
             }
-            Map<String, String> values = mapping(file, table + " record " + n, record);
+            Map<String, Integer> lines = new LinkedHashMap<>();
+            Map<String, String> values = mapping(file, table + " record " + n, record, lines);
             groups.computeIfAbsent(List.copyOf(values.keySet()), k -> new ArrayList<>())
-                    .add(new Object[] {values.values().toArray(new String[0]), line(item), n});
+                    .add(new Object[] {values.values().toArray(new String[0]), line(item), n,
+                            lines.values().stream().mapToInt(Integer::intValue).toArray()});
         }
         List<SeedBlock> out = new ArrayList<>();
         groups.forEach((columns, rows) -> out.add(new SeedBlock(table, file, columns,
                 rows.stream().map(r -> (String[]) r[0]).toList(),
                 rows.stream().mapToInt(r -> (Integer) r[1]).toArray(),
-                rows.stream().mapToInt(r -> (Integer) r[2]).toArray(), false)));
+                rows.stream().mapToInt(r -> (Integer) r[2]).toArray(), false,
+                rows.stream().map(r -> (int[]) r[3]).toArray(int[][]::new))));
         return out;
     }
 
-    /** A record's column: value pairs as text, duplicate columns refused. */
-    static Map<String, String> mapping(String file, String what, MappingNode record) {
+    /** A record's column: value pairs as text, duplicate columns refused; {@code lines} receives each value's line. */
+    static Map<String, String> mapping(String file, String what, MappingNode record, Map<String, Integer> lines) {
         Map<String, String> values = new LinkedHashMap<>();
         for (NodeTuple t : record.getValue()) {
             String column = scalar(file, t.getKeyNode(), "a column name");
@@ -91,6 +94,7 @@ final class YamlSeedReader {
                 throw error(file, t.getKeyNode(), what + " mentions column '" + column + "' twice");
             }
             values.put(column, YamlValues.text(t.getValueNode()));
+            lines.put(column, line(t.getKeyNode()));
         }
         return values;
     }

@@ -29,19 +29,19 @@ class SeedBadInputIntegrationTests {
         CASES.put("unknown table", new Case("60-bad.yaml", "organisations:\n  - {id: org_x, name: X, slug: x}\n",
                 List.of("line 2", "unknown table 'organisations'")));
         CASES.put("unknown column", new Case("60-bad.yaml", "agents:\n  - id: agent_x\n    organizationId: org_neon\n    name: X\n    colour: red\n",
-                List.of("line 2 (agents record 1)", "unknown column 'colour'")));
+                List.of("line 5 (agents record 1, column colour)", "unknown column 'colour'")));
         CASES.put("bad enum label", new Case("60-bad.yaml",
                 "agents:\n  - {id: agent_ok, organizationId: org_neon, name: Fine, kind: SUPPORT}\n  - {id: agent_x, organizationId: org_neon, name: X, kind: ROBOT}\n",
-                List.of("line 3 (agents record 2)", "agents.kind = 'ROBOT'", "AgentKind", "COPILOT")));
+                List.of("line 3 (agents record 2, column kind)", "agents.kind = 'ROBOT'", "AgentKind", "COPILOT")));
         CASES.put("bad type", new Case("60-bad.yaml",
                 "campaigns:\n  - {id: camp_x, organizationId: org_neon, name: X, budget: lots}\n",
-                List.of("line 2 (campaigns record 1)", "campaigns.budget = 'lots'", "numeric")));
+                List.of("line 2 (campaigns record 1, column budget)", "campaigns.budget = 'lots'", "numeric")));
         CASES.put("bad type in CSV", new Case("61-messages.csv",
                 "id,conversationId,role,content,tokenCount\nmsg_a,conv_neon_support,user,hello,3\nmsg_b,conv_neon_support,user,\"hi, there\",three\n",
                 List.of("61-messages.csv line 3 (messages record 2)", "messages.tokenCount = 'three'")));
         CASES.put("missing parent", new Case("60-bad.yaml",
                 "datasets:\n  - {id: ds_x, organizationId: org_nowhere, name: X}\n",
-                List.of("line 2 (datasets record 1)", "org_nowhere", "no parent row in organizations(id)")));
+                List.of("line 2 (datasets record 1, column organizationId)", "org_nowhere", "no parent row in organizations(id)")));
         CASES.put("duplicate id", new Case("60-bad.yaml", "users:\n  - {id: usr_kofi, email: kofi2@neonlabs.ai}\n",
                 List.of("line 2 (users record 1)", "duplicate primary key users(id) = (usr_kofi)", "10-identity.yaml line")));
         CASES.put("YAML syntax error", new Case("60-bad.yaml", "users:\n  - {id: usr_x, email: x@y.z\n  - name: [unclosed\n",
@@ -77,6 +77,26 @@ class SeedBadInputIntegrationTests {
                     .as(e.getKey()).contains("\"INVALID\"").contains("SEED001");
             Files.delete(bad);
         }
+    }
+
+    @Test
+    void theGateWithABadSeedFileIsNotReadyNamesTheLineAndSeedsNothing(TestDatabase db, @TempDir Path tmp) throws Exception {
+        // given the example with one bad enum label
+        Path project = Projects.copyExample(tmp);
+        Path agents = project.resolve("jobs/seed/30-agents.yaml");
+        Files.writeString(agents, Files.readString(agents).replace("kind: RESEARCH", "kind: RESEARCHER"));
+
+        // when
+        CliRun gate = CliRun.run("gate", "--project", project.toString(), "--db-url", db.uri());
+
+        // then the migration stands, the seed step failed as a whole and says where
+        assertThat(gate.exitCode()).isEqualTo(1);
+        assertThat(gate.err()).contains("jobs/seed/30-agents.yaml line 18 (agents record 2, column kind)").contains("'RESEARCHER'");
+        assertThat(db.queryLong("SELECT count(*) FROM flyway_schema_history WHERE success")).isEqualTo(5);
+        assertThat(db.queryLong("SELECT (SELECT count(*) FROM organizations) + (SELECT count(*) FROM users) + (SELECT count(*) FROM chunks)"))
+                .isZero();
+        String json = Files.readString(project.resolve("reports/latest/readiness.json"));
+        assertThat(json).contains("\"NOT_READY\"").contains("\"SEED001\"").contains("RESEARCHER");
     }
 
     @Test

@@ -38,6 +38,7 @@ class SeedReadersTests {
         assertThat(blocks.get(0).columns()).containsExactly("id", "name", "metadata");
         assertThat(blocks.get(0).rows().get(0)[2]).isEqualTo("{\"model\":\"gpt\",\"temperature\":0.3,\"tags\":[\"x\",\"y\"],\"on\":true}");
         assertThat(blocks.get(0).where(0)).isEqualTo("jobs/seed/10-a.yaml line 3 (agents record 1)");
+        assertThat(blocks.get(0).where(0, "metadata")).isEqualTo("jobs/seed/10-a.yaml line 5 (agents record 1, column metadata)");
         assertThat(blocks.get(1).rows().get(0)).containsExactly("a2", "08");
         assertThat(blocks.get(1).where(0)).isEqualTo("jobs/seed/10-a.yaml line 6 (agents record 2)");
         assertThat(blocks.get(2).rows().get(0)).containsExactly("a3", null, "null");

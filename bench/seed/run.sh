@@ -113,5 +113,5 @@ printf '  %-52s %8s ms   ratio %sx\n' "seed step, first run (load + SEED001/SEED
 printf '  %-52s %8s ms   ratio %sx\n' "seed command wall time, first run (JVM+Spring+report)" "$seed_wall" "$(ratio "$seed_wall" "$copy_wall")"
 printf '  %-52s %8s ms   ratio %sx   (%s unchanged)\n' "seed load, second run (upsert, all unchanged)" "$seed2_step" "$(ratio "$seed2_step" "$copy_wall")" "$seed2_unchanged"
 printf '  %-52s %8s ms   ratio %sx\n' "seed command wall time, second run" "$seed2_wall" "$(ratio "$seed2_wall" "$copy_wall")"
-grep -h "TableWriter" "$WORK/seed1.log" "$WORK/seed2.log" | sed 's/^/  log: /' || true
+grep -hE "TableWriter|seed: read|validated in" "$WORK/seed1.log" "$WORK/seed2.log" | sed 's/^/  log: /' || true
 echo "  target: seed load within 2x of \\copy"

@@ -62,7 +62,7 @@ final class CsvSeedReader {
         int[] records = new int[rows.size()];
         java.util.Arrays.setAll(records, i -> i + 1);
         return new SeedBlock(table, file, List.copyOf(header), rows, lines.stream().mapToInt(Integer::intValue).toArray(),
-                records, false, null);
+                records, false, null, null);
     }
 
     /** RFC 4180 fields, tracking lines; quoted fields may span lines. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -66,21 +67,25 @@ record Fixture(String file, String table, int line, int count, List<String> colu
         List<Object[]> parts = templates.stream().map(Fixture::compile).toList();
         boolean needsText = templates.stream().anyMatch(t -> t != null && t.contains("{text}"));
         FixtureText text = new FixtureText(table);
-        List<String[]> rows = new ArrayList<>(count);
-        StringBuilder sb = new StringBuilder(256);
-        for (int n = 1; n <= count; n++) {
+        // Each row depends on its number only, so rows can be made in parallel and stay deterministic.
+        List<String[]> rows = IntStream.rangeClosed(1, count).parallel().mapToObj(n -> {
             String body = needsText ? text.forRow(n) : null;
+            StringBuilder sb = new StringBuilder(64);
             String[] row = new String[width];
             for (int c = 0; c < width; c++) {
                 row[c] = expand(parts.get(c), n, body, sb);
             }
-            rows.add(row);
-        }
+            return row;
+        }).toList();
         int[] lines = new int[count];
         Arrays.fill(lines, line);
         int[] numbers = new int[count];
         Arrays.setAll(numbers, i -> i + 1);
-        return new SeedBlock(table, file, columns, rows, lines, numbers, true, null);
+        boolean[] constants = new boolean[width];
+        for (int c = 0; c < width; c++) {
+            constants[c] = parts.get(c) == null || parts.get(c).length == 1;
+        }
+        return new SeedBlock(table, file, columns, rows, lines, numbers, true, null, constants);
     }
 
     /** Literal strings alternate with placeholder codes: Integer 0 for {n}, K for {n%K}, null... for {text}. */
@@ -108,6 +113,10 @@ record Fixture(String file, String table, int line, int count, List<String> colu
         }
         if (parts.length == 1) {
             return (String) parts[0];
+        }
+        if (parts.length == 3 && ((String) parts[0]).isEmpty() && ((String) parts[2]).isEmpty()) {
+            // a value that is just one placeholder: no copying (the text of 100,000 rows is tens of MB)
+            return parts[1] == Placeholder.TEXT ? text : parts[1] == Placeholder.N ? Integer.toString(n) : Long.toString(n % (Long) parts[1]);
         }
         sb.setLength(0);
         for (Object p : parts) {

@@ -46,7 +46,8 @@ final class ParentRows {
         Set<String> inSeed = seeded.computeIfAbsent(fk.parent() + "(" + fk.parentColumns() + ")",
                 k -> SeedValidator.keysOf(blocks, fk.parent(), fk.parentColumns()));
         Map<String, Integer> elsewhere = new LinkedHashMap<>();
-        for (int r = 0; r < b.size(); r++) {
+        boolean constant = java.util.Arrays.stream(at).allMatch(b::constant);
+        for (int r = 0; r < (constant ? 1 : b.size()); r++) {
             String[] row = b.rows().get(r);
             boolean anyNull = false;
             for (int i : at) {

@@ -13,9 +13,15 @@ import java.util.List;
  * @param records   1-based record number of each row within its table in the file (generated row number for fixtures)
  * @param generated true when the rows come from a fixture template rather than written out
  * @param cellLines line of each value ({@code [row][column]}) for YAML records, else null (a CSV row is on its line)
+ * @param constants per column, true when every row holds the same value (a fixture column without placeholders),
+ *                  so checks need to look at one row only; null when not known
  */
 public record SeedBlock(String table, String file, List<String> columns, List<String[]> rows, int[] lines, int[] records,
-                        boolean generated, int[][] cellLines) {
+                        boolean generated, int[][] cellLines, boolean[] constants) {
+
+    public boolean constant(int column) {
+        return constants != null && constants[column];
+    }
 
     public int size() {
         return rows.size();

@@ -62,7 +62,9 @@ public final class SeedLoader {
     private SeedSection loadIn(Connection c, SeedFiles files, boolean dryRun, long t0) throws SQLException, IOException {
         SeedSchema schema = SeedSchema.read(c, schemaName);
         log.info("seed: {} row(s) in {} file(s); validating against schema {}", files.rows(), files.files().size(), schemaName);
+        long v0 = System.nanoTime();
         new SeedValidator(c, schema).validate(files.blocks());
+        log.info("seed: validated in {} ms", (System.nanoTime() - v0) / 1_000_000);
         Set<String> tables = files.blocks().stream().map(SeedBlock::table).collect(Collectors.toCollection(LinkedHashSet::new));
         Map<String, Set<String>> parents = new LinkedHashMap<>();
         schema.tables().values().forEach(t -> parents.put(t.name(),

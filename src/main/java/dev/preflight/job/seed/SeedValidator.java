@@ -82,7 +82,7 @@ final class SeedValidator {
         for (int ci = 0; ci < b.columns().size(); ci++) {
             SeedSchema.Column col = t.columns().get(b.columns().get(ci));
             if (col != null && col.notNull()) {
-                for (int r = 0; r < b.size(); r++) {
+                for (int r = 0; r < (b.constant(ci) ? 1 : b.size()); r++) {
                     if (b.rows().get(r)[ci] == null) {
                         error(b.where(r, col.name()) + ": " + b.table() + "." + col.name() + " is NOT NULL but the seed gives null");
                         break;
@@ -93,43 +93,52 @@ final class SeedValidator {
     }
 
     private void duplicates(List<SeedBlock> blocks) {
-        Map<String, Map<String, String>> seen = new HashMap<>();
+        record Row(SeedBlock block, int row) {
+        }
+        Map<String, Map<String, Row>> seen = new HashMap<>();
         for (SeedBlock b : blocks) {
             List<String> key = schema.table(b.table()).primaryKey();
             int[] at = key.stream().mapToInt(b::columnIndex).toArray();
-            Map<String, String> keys = seen.computeIfAbsent(b.table(), k -> new HashMap<>());
+            Map<String, Row> keys = seen.computeIfAbsent(b.table(), k -> new HashMap<>(b.size() * 2));
             for (int r = 0; r < b.size(); r++) {
-                String k = key(b.rows().get(r), at);
-                String first = keys.putIfAbsent(k, b.where(r));
+                String k = at.length == 1 ? b.rows().get(r)[at[0]] : key(b.rows().get(r), at);
+                Row first = keys.putIfAbsent(k, new Row(b, r));
                 if (first != null) {
                     error(b.where(r) + ": duplicate primary key " + b.table() + "(" + String.join(", ", key) + ") = ("
-                            + k.replace('\u0000', ',') + "), first given at " + first);
+                            + k.replace('\u0000', ',') + "), first given at " + first.block().where(first.row()));
                 }
             }
         }
     }
 
+    /** One query per block: the distinct values of each column that needs converting. */
     private void types(SeedBlock b, TypeProbe probe) throws SQLException {
         SeedSchema.Table t = schema.table(b.table());
+        List<SeedSchema.Column> cols = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        List<Map<String, Integer>> distincts = new ArrayList<>();
         for (int ci = 0; ci < b.columns().size(); ci++) {
             SeedSchema.Column col = t.columns().get(b.columns().get(ci));
             if (col.acceptsAnyText()) {
                 continue;
             }
             Map<String, Integer> distinct = new LinkedHashMap<>();
-            for (int r = 0; r < b.size(); r++) {
+            for (int r = 0; r < (b.constant(ci) ? 1 : b.size()); r++) {
                 String v = b.rows().get(r)[ci];
                 if (v != null) {
                     distinct.putIfAbsent(v, r);
                 }
             }
-            List<String> values = new ArrayList<>(distinct.keySet());
-            TypeProbe.Failure f = probe.firstFailure(col.type(), values);
-            if (f != null) {
-                String bad = values.get(f.index());
-                error(b.where(distinct.get(bad), col.name()) + ": " + b.table() + "." + col.name() + " = '" + abbreviate(bad)
-                        + "' is not a valid " + col.type() + ": " + f.reason() + enumLabels(col));
-            }
+            cols.add(col);
+            types.add(col.type());
+            distincts.add(distinct);
+        }
+        List<List<String>> values = distincts.stream().map(d -> (List<String>) new ArrayList<>(d.keySet())).toList();
+        for (TypeProbe.Failure f : probe.failures(types, values)) {
+            SeedSchema.Column col = cols.get(f.column());
+            String bad = values.get(f.column()).get(f.index());
+            error(b.where(distincts.get(f.column()).get(bad), col.name()) + ": " + b.table() + "." + col.name() + " = '"
+                    + abbreviate(bad) + "' is not a valid " + col.type() + ": " + f.reason() + enumLabels(col));
         }
     }
 

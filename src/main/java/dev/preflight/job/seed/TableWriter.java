@@ -30,6 +30,8 @@ final class TableWriter {
     /** Blocks of at least this many rows are loaded with COPY. */
     static final int COPY_THRESHOLD = 2_000;
     private static final int MAX_PARAMETERS = 30_000;
+    /** Long COPYs log their progress this often. */
+    private static final long PROGRESS_NANOS = 10_000_000_000L;
     private static final Logger log = LoggerFactory.getLogger(TableWriter.class);
 
     /** Rows inserted, updated and left unchanged by one write. */
@@ -126,7 +128,16 @@ final class TableWriter {
         PGCopyOutputStream out = new PGCopyOutputStream(connection.unwrap(PGConnection.class), sql, 1 << 16);
         try {
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            long t0 = System.nanoTime();
+            long lastLog = t0;
+            int done = 0;
             for (String[] row : b.rows()) {
+                if (++done % 10_000 == 0 && System.nanoTime() - lastLog > PROGRESS_NANOS) {
+                    lastLog = System.nanoTime();
+                    double rate = done / ((lastLog - t0) / 1e9);
+                    log.info("seed: {}: {}/{} rows sent ({} rows/s, about {} s left)", b.table(), done, b.size(), Math.round(rate),
+                            Math.round((b.size() - done) / rate));
+                }
                 for (int i = 0; i < row.length; i++) {
                     if (i > 0) {
                         w.write(',');

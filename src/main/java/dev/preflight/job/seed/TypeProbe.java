@@ -4,20 +4,21 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
+import java.util.ArrayList;
 import java.util.List;
 import org.postgresql.util.PSQLException;
 
 /**
- * Asks PostgreSQL whether text values convert to a column's type, so the seed accepts exactly what
- * the server accepts (enum labels, numeric ranges, timestamps, JSON, vectors). All values of a
- * column go in one query; only when that fails is the list halved to find the first bad value.
- * Every probe runs under a savepoint, so a failed cast does not abort the seed's transaction.
+ * Asks PostgreSQL whether text values convert to their columns' types, so the seed accepts exactly
+ * what the server accepts (enum labels, numeric ranges, timestamps, JSON, vectors). All columns of
+ * a block go in one query; only when that fails is each column probed and its list halved to find
+ * the first bad value. It runs before anything is written, so a failed probe simply rolls the
+ * transaction back (no savepoint round trips on the common, valid path).
  */
 final class TypeProbe {
 
-    /** The first value (index into the list) that does not convert, and PostgreSQL's reason. */
-    record Failure(int index, String reason) {
+    /** The first value (index into the column's list) that does not convert, and PostgreSQL's reason. */
+    record Failure(int column, int index, String reason) {
     }
 
     private final Connection connection;
@@ -26,35 +27,56 @@ final class TypeProbe {
         this.connection = connection;
     }
 
-    Failure firstFailure(String type, List<String> values) throws SQLException {
-        if (values.isEmpty() || converts(type, values, 0, values.size()) == null) {
-            return null;
+    /** One failure per column with a value that does not convert; empty when all convert. */
+    List<Failure> failures(List<String> types, List<List<String>> values) throws SQLException {
+        List<Failure> out = new ArrayList<>();
+        if (types.isEmpty() || converts(types, values) == null) {
+            return out;
         }
-        int lo = 0;
-        int hi = values.size();
-        while (hi - lo > 1) {
-            int mid = (lo + hi) >>> 1;
-            if (converts(type, values, lo, mid) != null) {
-                hi = mid;
-            } else {
-                lo = mid;
+        for (int c = 0; c < types.size(); c++) {
+            List<String> column = values.get(c);
+            List<String> type = List.of(types.get(c));
+            if (column.isEmpty() || converts(type, List.of(column)) == null) {
+                continue;
             }
+            int lo = 0;
+            int hi = column.size();
+            while (hi - lo > 1) {
+                int mid = (lo + hi) >>> 1;
+                if (converts(type, List.of(column.subList(lo, mid))) != null) {
+                    hi = mid;
+                } else {
+                    lo = mid;
+                }
+            }
+            out.add(new Failure(c, lo, converts(type, List.of(column.subList(lo, hi)))));
         }
-        return new Failure(lo, converts(type, values, lo, hi));
+        return out;
     }
 
-    /** Null when every value in {@code [from, to)} converts, else PostgreSQL's message. */
-    private String converts(String type, List<String> values, int from, int to) throws SQLException {
-        Savepoint sp = connection.setSavepoint();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT count(v::" + type + ") FROM unnest(?::text[]) AS v")) {
-            ps.setArray(1, connection.createArrayOf("text", values.subList(from, to).toArray()));
+    /** Null when every value converts to its column's type, else PostgreSQL's message. */
+    private String converts(List<String> types, List<List<String>> values) throws SQLException {
+        StringBuilder counts = new StringBuilder();
+        StringBuilder arrays = new StringBuilder();
+        StringBuilder names = new StringBuilder();
+        for (int c = 0; c < types.size(); c++) {
+            String sep = c == 0 ? "" : ", ";
+            counts.append(sep).append("count(v").append(c).append("::").append(types.get(c)).append(')');
+            arrays.append(sep).append("?::text[]");
+            names.append(sep).append('v').append(c);
+        }
+        // unnest pads shorter arrays with NULLs, which count() skips.
+        String sql = "SELECT " + counts + " FROM unnest(" + arrays + ") AS u(" + names + ")";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int c = 0; c < types.size(); c++) {
+                ps.setArray(c + 1, connection.createArrayOf("text", values.get(c).toArray()));
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
             }
-            connection.releaseSavepoint(sp);
             return null;
         } catch (SQLException e) {
-            connection.rollback(sp);
+            connection.rollback(); // nothing is written before validation ends: the rollback loses nothing
             return message(e);
         }
     }

@@ -81,7 +81,7 @@ final class YamlSeedReader {
                 rows.stream().map(r -> (String[]) r[0]).toList(),
                 rows.stream().mapToInt(r -> (Integer) r[1]).toArray(),
                 rows.stream().mapToInt(r -> (Integer) r[2]).toArray(), false,
-                rows.stream().map(r -> (int[]) r[3]).toArray(int[][]::new))));
+                rows.stream().map(r -> (int[]) r[3]).toArray(int[][]::new), null)));
         return out;
     }
 

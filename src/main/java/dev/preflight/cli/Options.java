@@ -14,9 +14,10 @@ import java.util.Set;
 public record Options(String command, List<String> arguments, Map<String, String> flags) {
 
     /** Flags that take a value. */
-    static final Set<String> VALUED = Set.of("project", "db-url", "direct-url", "fail-on", "reports", "run-id", "duration");
+    static final Set<String> VALUED = Set.of("project", "db-url", "direct-url", "fail-on", "reports", "run-id", "duration",
+            "target-recall", "index");
     /** Flags that are switches. */
-    static final Set<String> SWITCHES = Set.of("keep", "help", "dry-run");
+    static final Set<String> SWITCHES = Set.of("keep", "help", "dry-run", "compare-hnsw", "apply-probes");
 
     public static Options parse(String[] args) {
         String command = null;

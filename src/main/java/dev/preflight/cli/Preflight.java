@@ -6,10 +6,12 @@ import dev.preflight.cli.command.HistoryCommand;
 import dev.preflight.cli.command.RestartCommand;
 import dev.preflight.cli.command.MigrateCommand;
 import dev.preflight.cli.command.ReportCommand;
+import dev.preflight.cli.command.RetuneCommand;
 import dev.preflight.cli.command.RunCommand;
 import dev.preflight.cli.command.ScheduleCommand;
 import dev.preflight.cli.command.SeedCommand;
 import dev.preflight.cli.command.StatusCommand;
+import dev.preflight.cli.command.VerifyCommand;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +29,8 @@ public final class Preflight {
     public Preflight(Console console) {
         this.console = console;
         register(List.of(new GateCommand(this::steps), new RunCommand(this::steps), new MigrateCommand(), new SeedCommand(),
-                new ReportCommand(), new StatusCommand(), new HistoryCommand(), new RestartCommand(this::steps, this::commands),
-                new ScheduleCommand(this::steps)));
+                new ReportCommand(), new StatusCommand(), new VerifyCommand(), new HistoryCommand(),
+                new RestartCommand(this::steps, this::commands), new ScheduleCommand(this::steps), new RetuneCommand()));
         register(List.of(new HelpCommand(this::commands)));
     }
 

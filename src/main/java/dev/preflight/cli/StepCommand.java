@@ -1,5 +1,6 @@
 package dev.preflight.cli;
 
+import dev.preflight.config.ProjectLayout;
 import dev.preflight.run.Session;
 import java.util.Set;
 
@@ -12,12 +13,17 @@ public interface StepCommand extends Command {
     /** Option names this step accepts as plan parameters (without the leading dashes). */
     Set<String> parameters();
 
+    /** Checks the step's own input files before any step of the run starts (default: nothing to check). */
+    default void validate(ProjectLayout project, Options options) {
+    }
+
     /** Runs the step in an open session; returns false when its job failed. */
     boolean execute(Session session, Options options) throws Exception;
 
     /** Run on its own: a session of its own, the step, then the report. */
     @Override
     default ExitCode run(Options options, Console console) throws Exception {
+        validate(new ProjectLayout(options.project(), options.reportsDir()), options);
         try (Session session = Session.open(name(), options, console)) {
             execute(session, options);
             return session.finish();

@@ -17,17 +17,18 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * The project's settings from {@code jobs/preflight.yaml}: Flyway placeholders, schema and history table,
- * and severity overrides per check id. Every setting has a default, so the file is optional.
+ * severity overrides per check id, and the retune job's settings. Every setting has a default, so the file is optional.
  */
-public record ProjectConfig(Map<String, String> placeholders, String schema, String historyTable, Map<String, Severity> severities) {
+public record ProjectConfig(Map<String, String> placeholders, String schema, String historyTable, Map<String, Severity> severities,
+                            RetuneConfig retune) {
 
     public static final String FILE = "preflight.yaml";
-    private static final Set<String> TOP_LEVEL = Set.of("migrations", "severity");
+    private static final Set<String> TOP_LEVEL = Set.of("migrations", "severity", "verify", "retune");
     private static final Set<String> MIGRATION_KEYS = Set.of("placeholders", "schema", "historyTable");
 
     /** Defaults: the embedding dimension of OpenAI's text-embedding-3-small and ada-002. */
     public static ProjectConfig defaults() {
-        return new ProjectConfig(Map.of("embedding_dimension", "1536"), "public", "flyway_schema_history", Map.of());
+        return new ProjectConfig(Map.of("embedding_dimension", "1536"), "public", "flyway_schema_history", Map.of(), RetuneConfig.defaults());
     }
 
     public static ProjectConfig load(ProjectLayout project) {
@@ -85,7 +86,9 @@ public record ProjectConfig(Map<String, String> placeholders, String schema, Str
                 }
             }
         }
-        return new ProjectConfig(Map.copyOf(placeholders), schema, history, Map.copyOf(severities));
+        RetuneConfig retune = root.get("retune") == null ? RetuneConfig.defaults()
+                : RetuneConfig.parse(asMap(root.get("retune"), where, "retune"), where);
+        return new ProjectConfig(Map.copyOf(placeholders), schema, history, Map.copyOf(severities), retune);
     }
 
     private static Map<?, ?> asMap(Object o, String where, String what) {

@@ -10,8 +10,10 @@ import dev.preflight.report.VectorIndexSection;
 import dev.preflight.report.VerifySection;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**

@@ -5,6 +5,7 @@ import dev.preflight.cli.ExitCode;
 import dev.preflight.cli.Options;
 import dev.preflight.cli.PreflightException;
 import dev.preflight.cli.StepCommand;
+import dev.preflight.config.ProjectLayout;
 import dev.preflight.report.CheckOutcome;
 import dev.preflight.report.Finding;
 import dev.preflight.report.Severity;
@@ -50,6 +51,10 @@ public final class PlanRunner {
 
     /** Runs the plan; {@code warnings} (for example missed scheduled runs) go into its report. */
     public ExitCode run(Plan plan, Options options, Console console, List<String> warnings) throws Exception {
+        ProjectLayout project = new ProjectLayout(options.project(), options.reportsDir());
+        for (Plan.Step step : plan.steps()) {
+            steps.get(step.job()).validate(project, options.withParams(step.params()));
+        }
         try (Session session = Session.open(plan.name(), options, console);
              PlanLock lock = PlanLock.acquire(session.target().ddlUrl(), plan.name())) {
             current = session;

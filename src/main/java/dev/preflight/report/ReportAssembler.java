@@ -47,7 +47,8 @@ public final class ReportAssembler {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), version(), project.root().getFileName().toString(),
                 Verdict.decide(findings), Verdict.RULE, confidence, ledger.jobs(), ledger.steps(), ledger.warnings(),
                 database, migrationStatus, ledger.migrations(), findings, List.copyOf(checklist),
-                ledger.seed(), ledger.embeddings(), ledger.vectorIndexTuning(), ledger.verify());
+                ledger.seed(), ledger.embeddings(), ledger.vectorIndexTuning(),
+                ledger.verify() == null ? null : RunComparison.complete(ledger.verify(), findings));
     }
 
     private static String version() {

@@ -129,6 +129,7 @@ public final class Session implements AutoCloseable {
                 .initializers(ctx -> {
                     ctx.getBeanFactory().registerSingleton("runContext", run);
                     ctx.getBeanFactory().registerSingleton("databaseTarget", run.target());
+                    ctx.getBeanFactory().registerSingleton("console", console);
                 })
                 .run();
         try {
@@ -273,7 +274,7 @@ public final class Session implements AutoCloseable {
     }
 
     private Path publish(ReadinessReport report) throws java.io.IOException {
-        var written = new ReportWriter(run.project(), run.ledger().attachments()).write(report);
+        var written = new ReportWriter(run.project()).write(report, run.ledger().attachments());
         new CiOutputs(console).publish(report, java.nio.file.Files.readString(written.resolve("readiness.md")));
         long blockers = report.findings().stream().filter(f -> f.severity().blocksRelease()).count();
         long warnings = report.findings().stream().filter(f -> f.severity().isWarning()).count();

@@ -43,4 +43,23 @@ class ProjectConfigTests {
         Files.writeString(f, "severity:\n  IDX001: critical\n");
         assertThatThrownBy(() -> ProjectConfig.load(ProjectLayout.of(dir))).hasMessageContaining("severity.IDX001");
     }
+
+    @Test
+    void readsRetuneSettingsAndRejectsBadOnes(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("jobs"));
+        Path f = dir.resolve("jobs/preflight.yaml");
+        assertThat(ProjectConfig.load(ProjectLayout.of(dir)).retune()).isEqualTo(RetuneConfig.defaults());
+
+        Files.writeString(f, "retune:\n  maintenanceWorkMemCap: 2GB\n  lockTimeout: 500ms\n  queries: 20\n");
+        RetuneConfig r = ProjectConfig.load(ProjectLayout.of(dir)).retune();
+        assertThat(r.maintenanceWorkMemCap()).isEqualTo("2GB");
+        assertThat(r.lockTimeout()).isEqualTo("500ms");
+        assertThat(r.queries()).isEqualTo(20);
+        assertThat(r.k()).isEqualTo(10);
+
+        Files.writeString(f, "retune:\n  probes: 3\n");
+        assertThatThrownBy(() -> ProjectConfig.load(ProjectLayout.of(dir))).hasMessageContaining("unknown setting 'retune.probes'");
+        Files.writeString(f, "retune:\n  queries: many\n");
+        assertThatThrownBy(() -> ProjectConfig.load(ProjectLayout.of(dir))).hasMessageContaining("retune.queries must be a positive whole number");
+    }
 }

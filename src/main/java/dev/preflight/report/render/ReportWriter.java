@@ -21,26 +21,28 @@ import java.util.stream.Stream;
 public final class ReportWriter {
 
     private final ProjectLayout project;
-    private final Map<String, String> extraFiles;
 
     public ReportWriter(ProjectLayout project) {
-        this(project, Map.of());
-    }
-
-    /** With extra files for the run's folder (for example {@code drift.sql}), by file name. */
-    public ReportWriter(ProjectLayout project, Map<String, String> extraFiles) {
         this.project = project;
-        this.extraFiles = Map.copyOf(extraFiles);
     }
 
-    /** The HTML-only parts: the trend chart over earlier runs of this reports folder. */
+    /** The HTML-only parts: recall charts of the retune job, and the trend chart over earlier runs of this reports folder. */
     private static Map<String, String> fragments(Path reports, ReadinessReport report) {
+        Map<String, String> out = new java.util.LinkedHashMap<>(RecallChartSvg.extraHtml(report.vectorIndexTuning()));
         String trend = TrendChart.fromReports(reports, report);
-        return trend == null ? Map.of() : Map.of("trends", trend);
+        if (trend != null) {
+            out.put("trends", trend);
+        }
+        return out;
     }
 
     /** Writes the three files and returns the run's report folder. */
     public Path write(ReadinessReport report) throws IOException {
+        return write(report, Map.of());
+    }
+
+    /** Writes the three files plus files the jobs produced (such as drift.sql) and returns the run's report folder. */
+    public Path write(ReadinessReport report, Map<String, String> extraFiles) throws IOException {
         Path reports = project.reportsDir();
         Files.createDirectories(reports);
         String markdown = new MarkdownRenderer(project.templatesOrNull()).render(report);

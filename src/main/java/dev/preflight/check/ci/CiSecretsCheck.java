@@ -1,0 +1,58 @@
+package dev.preflight.check.ci;
+
+import dev.preflight.check.Check;
+import dev.preflight.check.CheckContext;
+import dev.preflight.report.Finding;
+import dev.preflight.report.Severity;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * CI002: in CI ({@code CI=true}), {@code DATABASE_URL} is set, so the gate checks the deployment
+ * database rather than a throwaway one (the seed document's "GitHub secrets not configured");
+ * a missing {@code DIRECT_DATABASE_URL} is noted. Only whether they are set is reported, never a value.
+ */
+public final class CiSecretsCheck implements Check {
+
+    private final boolean ci;
+    private final boolean databaseUrl;
+    private final boolean directUrl;
+
+    public CiSecretsCheck(boolean ci, boolean databaseUrl, boolean directUrl) {
+        this.ci = ci;
+        this.databaseUrl = databaseUrl;
+        this.directUrl = directUrl;
+    }
+
+    @Override
+    public String id() {
+        return "CI002";
+    }
+
+    @Override
+    public String title() {
+        return "In CI, DATABASE_URL (and DIRECT_DATABASE_URL) are set";
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.MEDIUM;
+    }
+
+    @Override
+    public List<Finding> run(CheckContext context) {
+        List<Finding> out = new ArrayList<>();
+        if (!ci) {
+            return out;
+        }
+        if (!databaseUrl) {
+            out.add(finding("DATABASE_URL", "running in CI without DATABASE_URL: the deployment database was not checked",
+                    "set", "not set", "add the DATABASE_URL secret in the repository's settings and pass it to the job's env"));
+        }
+        if (!directUrl) {
+            out.add(new Finding(id(), Severity.INFO, "DIRECT_DATABASE_URL", "DIRECT_DATABASE_URL is not set in CI", "set (recommended with a pooler)",
+                    "not set", "add DIRECT_DATABASE_URL when DATABASE_URL goes through a connection pooler"));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.preflight.check.drift;
+
+import dev.preflight.db.schema.SchemaDifference;
+import dev.preflight.db.schema.SchemaDifference.ObjectType;
+import java.util.List;
+import java.util.Set;
+
+/** DRIFT001: tables and columns (type including vector dimensions, nullability, default) match a replay of the migrations. */
+public final class TableDriftCheck extends DriftCheck {
+
+    public TableDriftCheck(List<SchemaDifference> differences) {
+        super(differences);
+    }
+
+    @Override
+    public String id() {
+        return "DRIFT001";
+    }
+
+    @Override
+    public String title() {
+        return "Tables and columns match the migrations (types, nullability, defaults)";
+    }
+
+    @Override
+    protected Set<ObjectType> types() {
+        return Set.of(ObjectType.TABLE, ObjectType.COLUMN);
+    }
+}

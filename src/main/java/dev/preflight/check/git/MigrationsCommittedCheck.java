@@ -1,0 +1,43 @@
+package dev.preflight.check.git;
+
+import dev.preflight.check.Check;
+import dev.preflight.check.CheckContext;
+import dev.preflight.report.Finding;
+import dev.preflight.report.Severity;
+import java.util.List;
+
+/**
+ * GIT001: every migration file is committed. A migration that is untracked, modified or only
+ * staged is not what CI and other environments will apply: the seed document's CRITICAL
+ * ("new migrations must be committed before deployment").
+ */
+public final class MigrationsCommittedCheck implements Check {
+
+    private final GitState git;
+
+    public MigrationsCommittedCheck(GitState git) {
+        this.git = git;
+    }
+
+    @Override
+    public String id() {
+        return "GIT001";
+    }
+
+    @Override
+    public String title() {
+        return "Migration files are committed to git";
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.BLOCKER;
+    }
+
+    @Override
+    public List<Finding> run(CheckContext context) {
+        return git.uncommitted(p -> p.startsWith("migrations/")).stream().map(u -> finding("migration " + u.path(),
+                "migration file " + u + ": CI and other environments would not apply what was tested here", "committed", u.state(),
+                "git add " + u.path() + " && git commit")).toList();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.preflight.check.git;
+
+import dev.preflight.check.Check;
+import dev.preflight.check.CheckContext;
+import dev.preflight.report.Finding;
+import dev.preflight.report.Severity;
+import java.util.List;
+
+/**
+ * GIT004: the project is in a git repository Preflight can read. Without one nothing proves that
+ * the migrations tested here are the ones that will be deployed.
+ */
+public final class RepositoryCheck implements Check {
+
+    private final GitState git;
+
+    public RepositoryCheck(GitState git) {
+        this.git = git;
+    }
+
+    @Override
+    public String id() {
+        return "GIT004";
+    }
+
+    @Override
+    public String title() {
+        return "Project is in a readable git repository";
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.MEDIUM;
+    }
+
+    @Override
+    public List<Finding> run(CheckContext context) {
+        return git.repository() ? List.of() : List.of(finding("git", git.error() + ": whether migrations are committed is unverified",
+                "a git repository", "none", "run verify in the project's git checkout (git init && git add migrations)"));
+    }
+}

@@ -1,0 +1,58 @@
+package dev.preflight.check.index;
+
+import dev.preflight.check.Check;
+import dev.preflight.check.CheckContext;
+import dev.preflight.report.Finding;
+import dev.preflight.report.Severity;
+import dev.preflight.report.VectorIndexSection;
+import dev.preflight.report.VectorIndexSection.IndexTuning;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * IDX101: every measured vector index reaches the target recall@k against exact search at some
+ * probes (IVFFlat) or ef_search (HNSW) value. An index that cannot, even scanning every list,
+ * returns wrong neighbours whatever the application sets; the cause is usually a planner that does
+ * not use the index, or the data changing under the measurement. Re-run retune; check the plan.
+ */
+public final class RecallTargetCheck implements Check {
+
+    private final VectorIndexSection section;
+
+    public RecallTargetCheck(VectorIndexSection section) {
+        this.section = section;
+    }
+
+    @Override
+    public String id() {
+        return "IDX101";
+    }
+
+    @Override
+    public String title() {
+        return "Vector indexes reach the target recall@k against exact search";
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.MEDIUM;
+    }
+
+    @Override
+    public List<Finding> run(CheckContext context) {
+        List<Finding> out = new ArrayList<>();
+        for (IndexTuning t : section.indexes()) {
+            var ladder = t.current().ladder();
+            double best = ladder.stream().mapToDouble(VectorIndexSection.ProbeResult::recall).max().orElse(Double.NaN);
+            if (!ladder.isEmpty() && best < section.targetRecall()) {
+                int widest = ladder.get(ladder.size() - 1).probes();
+                out.add(finding("index " + t.name(), String.format(Locale.ROOT, "%s reaches at best recall@%d %.3f (at %s=%d), below the target %.2f",
+                                t.name(), section.k(), best, t.method().equals("hnsw") ? "ef_search" : "probes", widest, section.targetRecall()),
+                        String.format(Locale.ROOT, "recall >= %.2f", section.targetRecall()), String.format(Locale.ROOT, "%.3f", best),
+                        "check with EXPLAIN that queries use the index, then run ./preflight retune again"));
+            }
+        }
+        return out;
+    }
+}

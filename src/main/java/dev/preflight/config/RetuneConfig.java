@@ -1,0 +1,59 @@
+package dev.preflight.config;
+
+import dev.preflight.cli.PreflightException;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The retune job's settings ({@code retune:} in {@code jobs/preflight.yaml}).
+ *
+ * @param maintenanceWorkMemCap the most {@code maintenance_work_mem} a rebuild may raise its session to (PostgreSQL size syntax)
+ * @param lockTimeout {@code lock_timeout} of the short transaction that swaps the rebuilt index in
+ * @param swapAttempts how often the swap is tried before the rebuild is given up (the old index stays)
+ * @param queries how many query vectors are drawn from the table to measure recall
+ * @param k neighbours per query (recall@k)
+ * @param minRows below this many vectors an ANN index is not worth it: exact search is faster
+ */
+public record RetuneConfig(String maintenanceWorkMemCap, String lockTimeout, int swapAttempts, int queries, int k, long minRows) {
+
+    static final Set<String> KEYS = Set.of("maintenanceWorkMemCap", "lockTimeout", "swapAttempts", "queries", "k", "minRows");
+
+    public static RetuneConfig defaults() {
+        return new RetuneConfig("1GB", "2s", 3, 50, 10, 5_000);
+    }
+
+    /** Reads the {@code retune:} mapping; unknown keys and non-numbers are errors naming the file and key. */
+    static RetuneConfig parse(Map<?, ?> m, String where) {
+        for (Object key : m.keySet()) {
+            if (!KEYS.contains(String.valueOf(key))) {
+                throw PreflightException.config(where + ": unknown setting 'retune." + key + "'", "allowed: " + KEYS);
+            }
+        }
+        RetuneConfig d = defaults();
+        return new RetuneConfig(text(m, "maintenanceWorkMemCap", d.maintenanceWorkMemCap()), text(m, "lockTimeout", d.lockTimeout()),
+                (int) number(m, "swapAttempts", d.swapAttempts(), where), (int) number(m, "queries", d.queries(), where),
+                (int) number(m, "k", d.k(), where), number(m, "minRows", d.minRows(), where));
+    }
+
+    private static String text(Map<?, ?> m, String key, String fallback) {
+        Object v = m.get(key);
+        return v == null ? fallback : String.valueOf(v);
+    }
+
+    private static long number(Map<?, ?> m, String key, long fallback, String where) {
+        Object v = m.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            long n = Long.parseLong(String.valueOf(v));
+            if (n < (key.equals("minRows") ? 0 : 1)) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw PreflightException.config(where + ": retune." + key + " must be a positive whole number, not '" + v + "'",
+                    "for example retune." + key + ": " + fallback);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.preflight.job.retune;
+
+import dev.preflight.db.Catalog;
+import dev.preflight.db.CatalogQueries;
+import dev.preflight.report.VectorIndexSection.HnswComparison;
+import dev.preflight.report.VectorIndexSection.Measurement;
+import dev.preflight.report.VectorIndexSection.ProbeResult;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code --compare-hnsw}: copies an IVFFlat index's vectors into a scratch table in Preflight's own
+ * schema, builds an HNSW index there with pgvector's defaults, measures it the same way, and drops
+ * both. A copy, so the application's queries never meet the temporary index.
+ */
+final class HnswComparer {
+
+    private static final Logger log = LoggerFactory.getLogger(HnswComparer.class);
+    /** pgvector's HNSW build defaults. */
+    static final int M = 16;
+    static final int EF_CONSTRUCTION = 64;
+
+    private final DataSource dataSource;
+    private final RetuneSettings settings;
+
+    HnswComparer(DataSource dataSource, RetuneSettings settings) {
+        this.dataSource = dataSource;
+        this.settings = settings;
+    }
+
+    HnswComparison compare(IndexWork w) throws SQLException {
+        VectorIndexTarget ix = w.index;
+        String table = "retune_hnsw_" + ix.oid();
+        String copy = Catalog.ident(CatalogQueries.PREFLIGHT_SCHEMA) + "." + Catalog.ident(table);
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            c.setAutoCommit(true);
+            st.execute("DROP TABLE IF EXISTS " + copy);
+            try {
+                st.execute("CREATE TABLE " + copy + " (v " + ix.keyType() + ")");
+                st.execute("INSERT INTO " + copy + " SELECT " + ix.keyExpression() + " FROM " + ix.qualifiedTable() + " WHERE " + ix.rowFilter());
+                String name = table + "_idx";
+                long t0 = System.nanoTime();
+                st.execute("CREATE INDEX " + Catalog.ident(name) + " ON " + copy + " USING hnsw (v " + ix.opclass()
+                        + ") WITH (m = " + M + ", ef_construction = " + EF_CONSTRUCTION + ")");
+                long buildMillis = (System.nanoTime() - t0) / 1_000_000;
+                st.execute("ANALYZE " + copy);
+                VectorIndexTarget hnsw = VectorIndexTarget.read(c, CatalogQueries.PREFLIGHT_SCHEMA, name);
+                log.info("{}: HNSW copy built in {} ms", ix.name(), buildMillis);
+                Measurement m = new IndexMeasurement(settings).measure(c, hnsw, buildMillis);
+                c.setAutoCommit(true);
+                return new HnswComparison(M, EF_CONSTRUCTION, buildMillis, hnsw.sizeBytes(), m.ladder(),
+                        verdict(w.current(), m, settings.targetRecall()));
+            } finally {
+                c.setAutoCommit(true);
+                st.execute("DROP TABLE IF EXISTS " + copy);
+            }
+        }
+    }
+
+    /** Which index suits this data, in one sentence: latency at the target first, then build time and size. */
+    static String verdict(Measurement ivfflat, Measurement hnsw, double target) {
+        ProbeResult i = IvfflatAdvice.smallestMeeting(ivfflat.ladder(), target);
+        ProbeResult h = IvfflatAdvice.smallestMeeting(hnsw.ladder(), target);
+        if (h == null) {
+            return String.format(Locale.ROOT, "HNSW did not reach recall %.2f up to ef_search=%d: IVFFlat suits this data", target,
+                    IndexMeasurement.EF_SEARCH_LADDER.get(IndexMeasurement.EF_SEARCH_LADDER.size() - 1));
+        }
+        if (i == null) {
+            return "IVFFlat did not reach the target at any probes while HNSW did: HNSW suits this data";
+        }
+        String build = ivfflat.buildMillis() == null ? "" : String.format(Locale.ROOT, ", builds in %.1fx the time",
+                (double) hnsw.buildMillis() / Math.max(1, ivfflat.buildMillis()));
+        String figures = String.format(Locale.ROOT, "HNSW reaches %.3f at ef_search=%d in %.2f ms p50 against IVFFlat's %.3f at probes=%d "
+                + "in %.2f ms%s and is %.1fx the size", h.recall(), h.probes(), h.p50Millis(), i.recall(), i.probes(), i.p50Millis(),
+                build, (double) hnsw.sizeBytes() / Math.max(1, ivfflat.sizeBytes()));
+        return figures + (h.p50Millis() < 0.7 * i.p50Millis()
+                ? ": HNSW suits when query latency matters more than build time and memory"
+                : ": IVFFlat suits, as fast here and cheaper to build and keep");
+    }
+}

@@ -1,0 +1,47 @@
+package dev.preflight.job.retune;
+
+import dev.preflight.report.VectorIndexSection.Decision;
+import dev.preflight.report.VectorIndexSection.HnswComparison;
+import dev.preflight.report.VectorIndexSection.IndexTuning;
+import dev.preflight.report.VectorIndexSection.Measurement;
+import dev.preflight.report.VectorIndexSection.ProbeResult;
+
+/** One index as it moves through the retune job's steps: measured, decided, maybe rebuilt, compared. */
+final class IndexWork {
+
+    final VectorIndexTarget index;
+    final Measurement before;
+    Decision decision;
+    String reason;
+    Measurement after;
+    String error;
+    HnswComparison hnsw;
+
+    IndexWork(VectorIndexTarget index, Measurement before, Decision decision, String reason) {
+        this.index = index;
+        this.before = before;
+        this.decision = decision;
+        this.reason = reason;
+    }
+
+    boolean ivfflat() {
+        return index.method().equals("ivfflat");
+    }
+
+    /** The measurement the recommendation rests on: after a rebuild, else before. */
+    Measurement current() {
+        return after != null ? after : before;
+    }
+
+    /** The smallest measured probes meeting the target on the current index, or null. */
+    ProbeResult chosen(double target) {
+        return ivfflat() ? IvfflatAdvice.smallestMeeting(current().ladder(), target) : null;
+    }
+
+    IndexTuning toReport(double target) {
+        ProbeResult chosen = chosen(target);
+        return new IndexTuning(index.name(), index.displayTable(), index.keyExpression(), index.method(), index.opclass(),
+                decision, reason, before, after, chosen == null ? null : chosen.probes(), chosen == null ? null : chosen.recall(),
+                error, hnsw);
+    }
+}

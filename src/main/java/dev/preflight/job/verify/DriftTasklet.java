@@ -1,0 +1,80 @@
+package dev.preflight.job.verify;
+
+import dev.preflight.check.CheckContext;
+import dev.preflight.check.CheckRunner;
+import dev.preflight.check.drift.DriftCheck;
+import dev.preflight.check.drift.ReplayCheck;
+import dev.preflight.config.DomainMapping;
+import dev.preflight.db.schema.SchemaDifference;
+import dev.preflight.db.schema.SchemaModel;
+import dev.preflight.job.RunContext;
+import dev.preflight.report.CheckOutcome;
+import dev.preflight.report.Finding;
+import dev.preflight.report.VerifySection;
+import dev.preflight.report.VerifySection.DomainStatus;
+import dev.preflight.report.VerifySection.DriftItem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/** The verify job's drift step: replay, diff, the DRIFT checks' outcomes, drift.sql and the per-domain table counts. */
+final class DriftTasklet implements Tasklet {
+
+    private final RunContext run;
+    private final DataSource dataSource;
+
+    DriftTasklet(RunContext run, DataSource dataSource) {
+        this.run = run;
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        DriftReplay.Result r = new DriftReplay(run, dataSource).run();
+        CheckRunner runner = new CheckRunner(run.severityPolicy());
+        CheckContext ctx = CheckContext.of(null, run.target(), run.project(), run.migrationFiles());
+        List<CheckOutcome> outcomes = new ArrayList<>(runner.run(VerifyJobConfiguration.JOB, List.of(new ReplayCheck(r.error())), ctx));
+        List<DriftCheck> checks = DriftCheck.all(r.differences());
+        if (r.error() == null) {
+            outcomes.addAll(runner.run(VerifyJobConfiguration.JOB, checks, ctx));
+            run.ledger().attach(DriftScript.FILE, DriftScript.render(r.differences(), run.target().url().masked(), run.ledger().runId()));
+        } else {
+            checks.forEach(c -> outcomes.add(new CheckOutcome(c.id(), c.title(), VerifyJobConfiguration.JOB, CheckOutcome.Status.NOT_RUN,
+                    "not compared: the migrations could not be replayed (DRIFT010)", List.of())));
+        }
+        run.ledger().addAll(outcomes);
+        List<DriftItem> items = new ArrayList<>();
+        for (SchemaDifference d : r.differences()) {
+            DriftCheck check = checks.stream().filter(c -> c.covers(d)).findFirst().orElseThrow();
+            Finding f = run.severityPolicy().apply(check.toFinding(d));
+            items.add(new DriftItem(check.id(), f.severity(), d.subject(), d.change().name().toLowerCase()
+                    + (d.aspect() == null ? "" : " (" + d.aspect() + ")"), d.expected(), d.actual(), d.repair() != null));
+        }
+        VerifySection.Drift drift = new VerifySection.Drift(r.shadowDatabase(), r.expected() == null ? 0 : r.expected().size(), items,
+                r.error() == null ? DriftScript.FILE : null, r.replayMs(), r.introspectMs(), r.diffMs(), r.error());
+        VerifyJobConfiguration.update(run, s -> s.withDrift(drift, domains(DomainMapping.load(run.project()), r.actual())));
+        return RepeatStatus.FINISHED;
+    }
+
+    /** Tables present per domain; tables of the database that no domain lists go to "Other". */
+    static List<DomainStatus> domains(DomainMapping mapping, SchemaModel actual) {
+        Set<String> present = actual.tables().stream().map(SchemaModel.Table::name).collect(Collectors.toSet());
+        List<DomainStatus> out = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : mapping.domains().entrySet()) {
+            List<String> missing = e.getValue().stream().filter(t -> !present.contains(t)).toList();
+            out.add(new DomainStatus(e.getKey(), e.getValue(), e.getValue().size() - missing.size(), missing, 0, null, null, null));
+        }
+        List<String> other = present.stream().filter(t -> mapping.domainOf(t).equals(DomainMapping.OTHER)).sorted().toList();
+        if (!other.isEmpty()) {
+            out.add(new DomainStatus(DomainMapping.OTHER, other, other.size(), List.of(), 0, null, null, null));
+        }
+        return out;
+    }
+}

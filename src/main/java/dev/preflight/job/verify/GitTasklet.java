@@ -1,0 +1,49 @@
+package dev.preflight.job.verify;
+
+import dev.preflight.check.Check;
+import dev.preflight.check.CheckContext;
+import dev.preflight.check.CheckRunner;
+import dev.preflight.check.git.GitState;
+import dev.preflight.check.git.MigrationsCommittedCheck;
+import dev.preflight.check.git.NoSecretsTrackedCheck;
+import dev.preflight.check.git.RepositoryCheck;
+import dev.preflight.check.git.SchemaAndSeedCommittedCheck;
+import dev.preflight.job.RunContext;
+import dev.preflight.report.CheckOutcome;
+import dev.preflight.report.VerifySection;
+import java.util.List;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/** The verify job's git step: reads the project's git state once and runs the GIT checks over it. */
+final class GitTasklet implements Tasklet {
+
+    private final RunContext run;
+
+    GitTasklet(RunContext run) {
+        this.run = run;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        GitState git = GitState.read(run.project().root());
+        CheckRunner runner = new CheckRunner(run.severityPolicy());
+        CheckContext ctx = CheckContext.of(null, run.target(), run.project(), run.migrationFiles());
+        List<Check> fileChecks = List.of(new MigrationsCommittedCheck(git), new SchemaAndSeedCommittedCheck(git), new NoSecretsTrackedCheck(git));
+        run.ledger().add(runner.runOne(VerifyJobConfiguration.JOB, new RepositoryCheck(git), ctx));
+        if (git.repository()) {
+            run.ledger().addAll(runner.run(VerifyJobConfiguration.JOB, fileChecks, ctx));
+        } else {
+            fileChecks.forEach(c -> run.ledger().add(new CheckOutcome(c.id(), c.title(), VerifyJobConfiguration.JOB,
+                    CheckOutcome.Status.NOT_RUN, "no git repository (GIT004)", List.of())));
+        }
+        VerifySection.Git section = new VerifySection.Git(git.repository(), git.branch(), git.head(),
+                git.uncommitted(p -> p.startsWith("migrations/")).stream().map(Object::toString).toList(),
+                git.uncommitted(SchemaAndSeedCommittedCheck::covers).stream().map(Object::toString).toList(),
+                git.tracked().stream().filter(NoSecretsTrackedCheck::isSecret).toList(), git.error());
+        VerifyJobConfiguration.update(run, s -> s.withGit(section));
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.preflight.report.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.preflight.report.VectorIndexSection;
+import dev.preflight.report.VectorIndexSection.Decision;
+import dev.preflight.report.VectorIndexSection.IndexTuning;
+import dev.preflight.report.VectorIndexSection.Measurement;
+import dev.preflight.report.VectorIndexSection.ProbeResult;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RecallChartSvgTests {
+
+    static VectorIndexSection sample() {
+        Measurement before = new Measurement(20_000, 100, 20, 2_000_000, null, 12.5,
+                List.of(new ProbeResult(1, 0.1, 0.4, 0.6), new ProbeResult(10, 0.51, 1.5, 2.0), new ProbeResult(100, 1.0, 9, 11)));
+        Measurement after = new Measurement(20_000, 20, 20, 1_900_000, 1800L, 12.0,
+                List.of(new ProbeResult(1, 0.8, 0.5, 0.7), new ProbeResult(2, 0.96, 0.8, 1.0), new ProbeResult(20, 1.0, 5, 6)));
+        IndexTuning t = new IndexTuning("items_<e>_idx", "items", "embedding", "ivfflat", "vector_cosine_ops", Decision.REBUILT,
+                "recall@k is 0.510 at probes=10", before, after, 2, 0.96, null, null);
+        IndexTuning small = new IndexTuning("tiny_idx", "tiny", "embedding", "ivfflat", "vector_l2_ops", Decision.EXACT_IS_FASTER,
+                "12 rows", new Measurement(12, 100, 1, 8192, null, null, List.of()), null, null, null, null, null);
+        return new VectorIndexSection(false, 0.95, 10, 50, 2, false, "recommended, not applied", List.of(t, small));
+    }
+
+    @Test
+    void drawsBeforeAndAfterLadderAndTargetAsPureFunction() {
+        // given
+        VectorIndexSection section = sample();
+
+        // when
+        String svg = RecallChartSvg.render(section.indexes().get(0), 0.95);
+
+        // then: two series, one point per measured probes value, the target line, escaped names
+        assertThat(svg).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"").endsWith("</svg>");
+        assertThat(svg).contains("class=\"before\"", "class=\"after\"", "target 0.95", "items_&lt;e&gt;_idx");
+        assertThat(svg.split("<circle", -1)).hasSize(7);
+        assertThat(svg).contains("before: probes=10 recall=0.510");
+        // recall 1.0 at the widest probes sits at the top right of the plot area
+        assertThat(svg).contains(String.format(java.util.Locale.ROOT, "%.1f,%.1f", RecallChartSvg.x(100, 100), RecallChartSvg.y(1.0)));
+        assertThat(RecallChartSvg.render(section.indexes().get(0), 0.95)).isEqualTo(svg);
+    }
+
+    @Test
+    void extraHtmlHasOneFigurePerMeasuredIvfflatIndex() {
+        var html = RecallChartSvg.extraHtml(sample());
+
+        assertThat(html).containsOnlyKeys(RecallChartSvg.KEY);
+        assertThat(html.get(RecallChartSvg.KEY).split("<figure", -1)).hasSize(2);
+        assertThat(RecallChartSvg.extraHtml(null)).isEmpty();
+    }
+
+    @Test
+    void axisIsLogarithmicInProbes() {
+        double x1 = RecallChartSvg.x(1, 64);
+        double x8 = RecallChartSvg.x(8, 64);
+        double x64 = RecallChartSvg.x(64, 64);
+        assertThat(x8 - x1).isCloseTo(x64 - x8, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(RecallChartSvg.y(1.0)).isLessThan(RecallChartSvg.y(0.0));
+    }
+
+    @Test
+    void sectionSerialisesAsItsComponentsOnly() {
+        String json = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(sample());
+
+        assertThat(json).contains("\"decision\":\"REBUILT\"", "\"chosenProbes\":2", "\"ladder\":[");
+        assertThat(json).doesNotContain("\"current\"");
+    }
+}

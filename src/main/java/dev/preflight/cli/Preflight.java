@@ -10,6 +10,7 @@ import dev.preflight.cli.command.ReportCommand;
 import dev.preflight.cli.command.RetuneCommand;
 import dev.preflight.cli.command.RunCommand;
 import dev.preflight.cli.command.ScheduleCommand;
+import dev.preflight.cli.command.SeedCommand;
 import dev.preflight.cli.command.StatusCommand;
 import dev.preflight.cli.command.VerifyCommand;
 import java.util.LinkedHashMap;
@@ -28,9 +29,9 @@ public final class Preflight {
 
     public Preflight(Console console) {
         this.console = console;
-        register(List.of(new GateCommand(this::steps), new RunCommand(this::steps), new MigrateCommand(), new BackfillCommand(), new ReportCommand(),
-                new StatusCommand(), new VerifyCommand(), new HistoryCommand(), new RestartCommand(this::steps, this::commands),
-                new ScheduleCommand(this::steps), new RetuneCommand()));
+        register(List.of(new GateCommand(this::steps), new RunCommand(this::steps), new MigrateCommand(), new SeedCommand(),
+                new BackfillCommand(), new RetuneCommand(), new VerifyCommand(), new ReportCommand(), new StatusCommand(),
+                new HistoryCommand(), new RestartCommand(this::steps, this::commands), new ScheduleCommand(this::steps)));
         register(List.of(new HelpCommand(this::commands)));
     }
 

@@ -68,6 +68,34 @@ public final class CatalogQueries {
 
     public static final String CAN_CREATE_IN_DATABASE = "SELECT has_database_privilege(current_user, current_database(), 'CREATE')";
 
+    /** Seed job. Parameter 1: schema. Columns of its tables: type as written in SQL, NOT NULL, whether a value is supplied when omitted. */
+    public static final String SEED_COLUMNS = "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
+            + "a.atthasdef OR a.attidentity <> '' OR a.attgenerated <> '', a.attgenerated <> '', t.typname "
+            + "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+            + "JOIN pg_type t ON t.oid = a.atttypid "
+            + "WHERE n.nspname = ? AND c.relkind IN ('r','p') AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped "
+            + "ORDER BY c.relname, a.attnum";
+
+    /** Seed job. Parameter 1: schema. Primary key columns in key order. */
+    public static final String SEED_PRIMARY_KEYS = "SELECT c.relname, a.attname FROM pg_index i "
+            + "JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+            + "CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord) "
+            + "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum "
+            + "WHERE i.indisprimary AND n.nspname = ? ORDER BY c.relname, k.ord";
+
+    /** Seed job. Parameter 1: schema. Foreign keys of its tables, one row per column pair, in key order. */
+    public static final String SEED_FOREIGN_KEYS = "SELECT con.conname, c.relname, pc.relname, pn.nspname, ca.attname, pa.attname "
+            + "FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+            + "JOIN pg_class pc ON pc.oid = con.confrelid JOIN pg_namespace pn ON pn.oid = pc.relnamespace "
+            + "CROSS JOIN LATERAL unnest(con.conkey, con.confkey) WITH ORDINALITY AS k(child_att, parent_att, ord) "
+            + "JOIN pg_attribute ca ON ca.attrelid = con.conrelid AND ca.attnum = k.child_att "
+            + "JOIN pg_attribute pa ON pa.attrelid = con.confrelid AND pa.attnum = k.parent_att "
+            + "WHERE con.contype = 'f' AND n.nspname = ? ORDER BY c.relname, con.conname, k.ord";
+
+    /** Parameter 1: an enum type name as written in SQL. Its labels in order, for error remedies. */
+    public static final String ENUM_LABELS = "SELECT string_agg(enumlabel, ', ' ORDER BY enumsortorder) FROM pg_enum "
+            + "WHERE enumtypid = ?::regtype";
+
     private CatalogQueries() {
     }
 }

@@ -150,6 +150,11 @@ public final class Session implements AutoCloseable {
         return run;
     }
 
+    /** Where commands print their own summaries (a step's table of counts, for example). */
+    public Console console() {
+        return console;
+    }
+
     public DataSource dataSource() {
         return context.getBean(DataSource.class);
     }

@@ -104,6 +104,8 @@ class PlanIntegrationTests {
         assertThat(db.queryLong("SELECT count(*) FROM preflight.batch_job_instance WHERE job_name = 'migrate'")).isEqualTo(1);
         assertThat(db.queryLong("SELECT count(*) FROM preflight.batch_job_execution e JOIN preflight.batch_job_instance i "
                 + "ON i.job_instance_id = e.job_instance_id WHERE i.job_name = 'migrate'")).isEqualTo(2);
+        // the gate seeds after migrating: the seed job ran once, in the restarted run
+        assertThat(db.queryLong("SELECT count(*) FROM preflight.batch_job_instance WHERE job_name = 'seed'")).isEqualTo(1);
         CliRun after = CliRun.run("history", "--project", project.toString(), "--db-url", db.uri());
         assertThat(after.out()).containsPattern("nightly-1 +gate +FINISHED .*READY_WITH_WARNINGS .*migrate:FAILED migrate:COMPLETED");
         assertThat(CliRun.run("restart", "nightly-1", "--project", project.toString(), "--db-url", db.uri()).err())

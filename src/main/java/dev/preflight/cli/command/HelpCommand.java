@@ -44,6 +44,7 @@ public final class HelpCommand implements Command {
         out.println("  --keep             keep the embedded database running and print its URL");
         out.println("  --reports DIR      where reports go (default: <project>/reports)");
         out.println("  --fail-on LEVEL    not-ready (default) or warning: exit 1 on READY_WITH_WARNINGS too");
+        out.println("  --dry-run          seed: validate and count inserts/updates/unchanged, write nothing");
         out.println("  --run-id ID        name of the run and its report folder (default: time stamp and command)");
         out.println("  --duration SECONDS schedule only: stop after this many seconds (default: run until SIGTERM)");
         out.println();

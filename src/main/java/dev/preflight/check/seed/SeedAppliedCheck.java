@@ -1,0 +1,46 @@
+package dev.preflight.check.seed;
+
+import dev.preflight.check.Check;
+import dev.preflight.check.CheckContext;
+import dev.preflight.report.Finding;
+import dev.preflight.report.SeedSection;
+import dev.preflight.report.Severity;
+import java.util.List;
+
+/**
+ * SEED001: the seed files loaded without error. A seed that fails leaves the application without
+ * the organizations, users and content it expects (the whole load is rolled back, so the data is
+ * absent rather than half there). Fix the file and line named in the finding and run seed again.
+ */
+public final class SeedAppliedCheck implements Check {
+
+    private final SeedSection section;
+
+    public SeedAppliedCheck(SeedSection section) {
+        this.section = section;
+    }
+
+    @Override
+    public String id() {
+        return "SEED001";
+    }
+
+    @Override
+    public String title() {
+        return "Seed data applied without error";
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.HIGH;
+    }
+
+    @Override
+    public List<Finding> run(CheckContext context) {
+        if (!section.invalid() && !"FAILED".equals(section.status())) {
+            return List.of();
+        }
+        return section.errors().stream().map(e -> finding("seed", e, "seed files that load without error",
+                section.status().toLowerCase() + ": nothing was written", section.remedy())).toList();
+    }
+}

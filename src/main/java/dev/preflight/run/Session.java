@@ -200,10 +200,6 @@ public final class Session implements AutoCloseable {
         return context.getBean(name, type);
     }
 
-    public Console console() {
-        return console;
-    }
-
     /** Asks the running job (if any) to stop at its next safe point: used on SIGTERM. */
     public void stopRunningJob() {
         if (context == null) {

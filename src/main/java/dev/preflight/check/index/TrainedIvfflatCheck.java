@@ -7,16 +7,29 @@ import dev.preflight.report.DatabaseInfo.VectorColumn;
 import dev.preflight.report.DatabaseInfo.VectorIndex;
 import dev.preflight.report.Finding;
 import dev.preflight.report.Severity;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
- * IDX001: an IVFFlat index on a column with no vectors has untrained centres. pgvector trains
- * IVFFlat lists when the index is built; built on an empty column they stay random forever and
- * recall collapses (measured: 0.10 at probes=1) with no error. Rebuild after the data is loaded
+ * IDX001: IVFFlat indexes are trained on the data they index. pgvector trains IVFFlat lists when
+ * the index is built; built on an empty column its centres stay random forever and recall
+ * collapses (measured: 0.10 at probes=1) with no error. On an empty column the index is flagged
+ * outright; on a filled one a small recall probe (index forced against exact search, at the
+ * current probes) tells an untrained index from a trained one. Rebuild after loading data
  * ({@code ./preflight retune}, or REINDEX INDEX CONCURRENTLY).
  */
 public final class TrainedIvfflatCheck implements Check {
+
+    /** Below this recall@10 at the current probes, the index is reported as untrained or mistuned. */
+    static final double MIN_RECALL = 0.8;
+    private static final int K = 10;
 
     @Override
     public String id() {
@@ -25,7 +38,7 @@ public final class TrainedIvfflatCheck implements Check {
 
     @Override
     public String title() {
-        return "IVFFlat indexes were not built on empty vector columns";
+        return "IVFFlat indexes are trained on their data (not built on empty columns)";
     }
 
     @Override
@@ -39,7 +52,7 @@ public final class TrainedIvfflatCheck implements Check {
         List<VectorColumn> columns = catalog.vectorColumns();
         List<Finding> out = new ArrayList<>();
         for (VectorIndex ix : catalog.vectorIndexes()) {
-            if (!ix.method().equals("ivfflat")) {
+            if (!ix.method().equals("ivfflat") || !ix.valid()) {
                 continue;
             }
             long vectors = columns.stream().filter(c -> c.table().equals(ix.table()) && c.column().equals(ix.column()))
@@ -50,8 +63,77 @@ public final class TrainedIvfflatCheck implements Check {
                                 + "stay so after data arrives, silently wrecking recall",
                         "built after the data exists", "0 non-NULL vectors",
                         "after the backfill, run ./preflight retune (or REINDEX INDEX CONCURRENTLY " + ix.name() + ")"));
+                continue;
+            }
+            int samples = vectors > 50_000 ? 5 : 10;
+            double recall = probeRecall(ctx.connection(), ix, samples);
+            if (recall < MIN_RECALL) {
+                out.add(finding("index " + ix.name(), String.format(Locale.ROOT,
+                                "IVFFlat index %s returns recall@%d of %.2f against exact search at the current ivfflat.probes "
+                                        + "(measured on %d sample queries over %d vectors): it was built before the data existed, or its "
+                                        + "lists and probes do not fit the data", ix.name(), K, recall, samples, vectors),
+                        "recall@" + K + " >= " + MIN_RECALL, String.format(Locale.ROOT, "%.2f", recall),
+                        vectors < 5_000
+                                ? "on a table this small, REINDEX INDEX CONCURRENTLY " + ix.name()
+                                        + " (or drop the index until the table grows: exact search is fast there)"
+                                : "run ./preflight retune to measure it, rebuild it online and choose ivfflat.probes"));
             }
         }
         return out;
+    }
+
+    /** Mean recall@K of the index (forced) against exact search, for sample rows' own vectors as queries. */
+    static double probeRecall(Connection c, VectorIndex ix, int samples) throws SQLException {
+        String table = quoteQualified(ix.table());
+        String col = Catalog.ident(ix.column());
+        String op = switch (ix.opclass() == null ? "" : ix.opclass()) {
+            case "vector_cosine_ops", "halfvec_cosine_ops" -> "<=>";
+            case "vector_ip_ops", "halfvec_ip_ops" -> "<#>";
+            default -> "<->";
+        };
+        List<String> queries = new ArrayList<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT " + col + "::text FROM " + table + " WHERE " + col + " IS NOT NULL ORDER BY ctid LIMIT " + samples)) {
+            while (rs.next()) {
+                queries.add(rs.getString(1));
+            }
+        }
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            double sum = 0;
+            for (String q : queries) {
+                String knn = "SELECT ctid::text FROM " + table + " ORDER BY " + col + " " + op + " '" + q + "' LIMIT " + K;
+                st.execute("SET LOCAL enable_indexscan = off");
+                st.execute("SET LOCAL enable_bitmapscan = off");
+                Set<String> exact = ids(st, knn);
+                st.execute("SET LOCAL enable_indexscan = on");
+                st.execute("SET LOCAL enable_seqscan = off");
+                Set<String> approx = ids(st, knn);
+                st.execute("SET LOCAL enable_seqscan = on");
+                int expected = exact.size(); // K, or fewer on a table with fewer rows
+                exact.retainAll(approx);
+                sum += expected == 0 ? 1 : (double) exact.size() / expected;
+            }
+            return queries.isEmpty() ? 1 : sum / queries.size();
+        } finally {
+            c.rollback();
+            c.setAutoCommit(auto);
+        }
+    }
+
+    private static Set<String> ids(Statement st, String sql) throws SQLException {
+        Set<String> out = new HashSet<>();
+        try (ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    private static String quoteQualified(String table) {
+        int dot = table.indexOf('.');
+        return dot < 0 ? Catalog.ident(table) : Catalog.ident(table.substring(0, dot)) + "." + Catalog.ident(table.substring(dot + 1));
     }
 }

@@ -31,10 +31,12 @@ class BackfillKillIntegrationTests {
                 + "ON i.job_instance_id = e.job_instance_id WHERE i.job_name = 'backfill' ORDER BY e.job_execution_id");
     }
 
-    private static Process start(Path project, TestDatabase db) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+    private static Process start(Path project, TestDatabase db, String... more) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 JarRun.jar().toString(), "backfill", "--project", project.toString(), "--db-url", db.uri(), "--threads",
-                String.valueOf(THREADS)).redirectErrorStream(true).redirectOutput(project.resolve("first-run.log").toFile());
+                String.valueOf(THREADS)));
+        cmd.addAll(List.of(more));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(project.resolve("first-run.log").toFile());
         pb.environment().put("MOCK_KEY", "k");
         return pb.start();
     }
@@ -108,6 +110,34 @@ class BackfillKillIntegrationTests {
             assertThat(again.exitCode()).as(again.output()).isZero();
             assertThat(db.queryLong("SELECT count(*) FROM items WHERE embedding IS NULL")).isZero();
             assertThat(backfillStatuses(db)).containsExactly("STOPPED", "COMPLETED");
+        }
+    }
+
+    @Test
+    void sigtermThenRestartOfTheRunCompletesItWithoutEmbeddingACommittedRowTwice(TestDatabase db, @TempDir Path tmp) throws Exception {
+        try (MockOpenAiServer mock = new MockOpenAiServer(8).delay(100)) {
+            Path project = project(tmp, mock, db);
+
+            // given a named run stopped by SIGTERM once some chunks are committed
+            Process p = start(project, db, "--run-id", "backfill-night-1");
+            awaitCommitted(db, p, 300);
+            p.destroy();
+            assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("exits promptly after SIGTERM").isTrue();
+            List<String> committed = db.queryStrings("SELECT id::text FROM items WHERE embedding IS NOT NULL");
+            assertThat(committed.size()).isLessThan(ROWS);
+
+            // when the run is restarted by its id
+            JarRun restart = JarRun.run(project, Map.of("MOCK_KEY", "k"), "restart", "backfill-night-1", "--project", project.toString(),
+                    "--db-url", db.uri());
+
+            // then it completes: no NULL left, the same job instance resumed, no committed row embedded again
+            assertThat(restart.exitCode()).as(restart.output()).isZero();
+            assertThat(db.queryLong("SELECT count(*) FROM items WHERE embedding IS NULL")).isZero();
+            assertThat(backfillStatuses(db)).containsExactly("STOPPED", "COMPLETED");
+            Map<String, Integer> calls = mock.callsPerRow();
+            committed.forEach(id -> assertThat(calls.get(id)).as("calls for committed row " + id).isEqualTo(1));
+            assertThat(calls.values().stream().filter(n -> n > 1).count()).as("rows embedded in flight at the stop").isLessThanOrEqualTo(IN_FLIGHT);
+            assertThat(db.queryString("SELECT status FROM preflight.run_history WHERE run_id = 'backfill-night-1'")).isEqualTo("FINISHED");
         }
     }
 }

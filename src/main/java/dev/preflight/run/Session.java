@@ -87,7 +87,10 @@ public final class Session implements AutoCloseable {
         ProjectConfig config = ProjectConfig.load(project);
         MigrationFiles files = MigrationFiles.read(project.migrations());
         String runId = options.flag("run-id") != null ? options.flag("run-id")
-                : LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + command;
+                : LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + command + "-"
+                        // a random suffix: two runs in the same second must never share an id, or the second would be
+                        // taken for a restart of the first and its completed jobs skipped
+                        + java.util.HexFormat.of().toHexDigits((short) new java.security.SecureRandom().nextInt());
         TargetResolver.Resolved resolved = TargetResolver.resolve(options, console, project);
         RunLedger ledger = new RunLedger(runId);
         RunContext run = new RunContext(resolved.target(), project, config, files, ledger);

@@ -59,7 +59,23 @@ class SeedIntegrationTests {
                 + "WHERE m.\"organizationId\" = 'org_neon'")).isEqualTo("kofi@neonlabs.ai admin");
         assertThat(db.queryString("SELECT a.name FROM agents a WHERE a.\"organizationId\" = 'org_acme'")).isEqualTo("Research Assistant");
         assertThat(db.queryLong("SELECT count(*) FROM brand_voices WHERE \"sampleText\" <> ''")).isEqualTo(2);
-        assertThat(db.queryLong("SELECT count(DISTINCT content) FROM chunks WHERE embedding IS NULL")).isEqualTo(totals.get("chunks").asLong());
+        // the gate's backfill embedded every seeded chunk (distinct texts) with the local model, and search over them works:
+        // a question in other words finds the single sign-on chunks (exact search: the migration's IVFFlat index was built empty)
+        assertThat(db.queryLong("SELECT count(DISTINCT content) FROM chunks")).isEqualTo(totals.get("chunks").asLong());
+        assertThat(db.queryLong("SELECT count(*) FROM chunks WHERE embedding IS NULL")).isZero();
+        try (var model = new dev.preflight.job.backfill.provider.LocalMiniLmProvider();
+             java.sql.Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            c.createStatement().execute("SET LOCAL enable_indexscan = off");
+            try (var ps = c.prepareStatement("SELECT id FROM chunks ORDER BY embedding <=> ? LIMIT 1")) {
+                ps.setObject(1, new com.pgvector.PGvector(model.embed(java.util.List.of("How do I let my team log in with Okta or Azure AD?")).get(0)));
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    assertThat(rs.getString(1)).startsWith("chunk_faq_sso_");
+                }
+            }
+            c.rollback();
+        }
         assertThat(Files.readString(project.resolve("reports/latest/readiness.json"))).contains("\"SEED001\"", "\"SEED002\"");
         Map<String, String> contents = TableChecksums.contents(db);
         Map<String, String> versions = TableChecksums.versions(db);
@@ -82,8 +98,10 @@ class SeedIntegrationTests {
     void editingOneValueUpdatesExactlyThatRowAndKeepsColumnsTheSeedDoesNotMention(TestDatabase db, @TempDir Path tmp) throws Exception {
         // given a seeded database, a chunk embedding filled since (as the backfill would)
         Path project = Projects.copyExample(tmp);
-        assertThat(CliRun.run("gate", "--project", project.toString(), "--db-url", db.uri()).exitCode()).isZero();
-        db.execute("UPDATE chunks SET embedding = array_fill(0.5, ARRAY[1536])::vector WHERE id = 'chunk_faq_sso_1'");
+        // migrate and seed (the gate would also embed, retune and verify)
+        assertThat(CliRun.run("migrate", "--project", project.toString(), "--db-url", db.uri()).exitCode()).isZero();
+        assertThat(CliRun.run("seed", "--project", project.toString(), "--db-url", db.uri()).exitCode()).isZero();
+        db.execute("UPDATE chunks SET embedding = array_fill(0.5, ARRAY[384])::vector WHERE id = 'chunk_faq_sso_1'");
         String createdAt = db.queryString("SELECT \"createdAt\"::text FROM campaigns WHERE id = 'camp_summer_launch'");
         Map<String, String> before = TableChecksums.versions(db);
         Path file = project.resolve("jobs/seed/50-campaigns.yaml");
@@ -139,7 +157,9 @@ class SeedIntegrationTests {
         // given the example without its FAQ chunks, and a fixture of generated chunks
         Path project = Projects.copyExample(tmp);
         Files.delete(project.resolve("jobs/seed/41-chunks.csv"));
-        assertThat(CliRun.run("gate", "--project", project.toString(), "--db-url", db.uri()).exitCode()).isZero();
+        // migrate and seed (the gate would also embed, retune and verify)
+        assertThat(CliRun.run("migrate", "--project", project.toString(), "--db-url", db.uri()).exitCode()).isZero();
+        assertThat(CliRun.run("seed", "--project", project.toString(), "--db-url", db.uri()).exitCode()).isZero();
         int rows = TableWriter.COPY_THRESHOLD + 500;
         Path fixture = project.resolve("jobs/seed/90-scale.yaml");
         Files.writeString(fixture, """

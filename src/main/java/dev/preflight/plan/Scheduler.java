@@ -35,6 +35,8 @@ public final class Scheduler {
     private static final int MAX_MISSED_REPORTED = 100;
 
     static final String CLAIM = "INSERT INTO preflight.schedule_ticks (plan, tick, claimed_by) VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
+    static final String MARK_MISSED = "INSERT INTO preflight.schedule_ticks (plan, tick, claimed_by, outcome) VALUES (?, ?, ?, 'MISSED') "
+            + "ON CONFLICT DO NOTHING";
     static final String OUTCOME = "UPDATE preflight.schedule_ticks SET outcome = ? WHERE plan = ? AND tick = ?";
     static final String LAST_TICK = "SELECT max(tick) FROM preflight.schedule_ticks WHERE plan = ?";
 
@@ -164,14 +166,14 @@ public final class Scheduler {
                 log.warn(w);
                 console.err().println("[preflight] warning: " + w);
                 warnings.add(w);
-                for (Instant m : missedTicks) {
-                    try (PreparedStatement ps = c.prepareStatement(CLAIM.replace("claimed_by)", "claimed_by, outcome)")
-                            .replace("?, ?, ?)", "?, ?, ?, 'MISSED')"))) {
+                try (PreparedStatement ps = c.prepareStatement(MARK_MISSED)) {
+                    for (Instant m : missedTicks) {
                         ps.setString(1, p.name());
                         ps.setTimestamp(2, Timestamp.from(m));
                         ps.setString(3, name);
-                        ps.executeUpdate();
+                        ps.addBatch();
                     }
+                    ps.executeBatch();
                 }
             }
         }

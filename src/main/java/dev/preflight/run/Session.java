@@ -69,6 +69,7 @@ public final class Session implements AutoCloseable {
     private ConfigurableApplicationContext context;
     private RunHistory history;
     private boolean finished;
+    private boolean recordsHistory = true;
 
     private Session(String command, Options options, Console console, RunContext run, TargetResolver.Resolved resolved) {
         this.command = command;
@@ -83,6 +84,15 @@ public final class Session implements AutoCloseable {
      * blocker) before the error propagates with exit code 2.
      */
     public static Session open(String command, Options options, Console console) {
+        return open(command, options, console, true);
+    }
+
+    /** A session for commands that only read (status, history, restart's look-up): it leaves no row in the run history. */
+    public static Session openReadOnly(String command, Options options, Console console) {
+        return open(command, options, console, false);
+    }
+
+    private static Session open(String command, Options options, Console console, boolean recordsHistory) {
         ProjectLayout project = new ProjectLayout(options.project(), options.reportsDir());
         ProjectConfig config = ProjectConfig.load(project);
         MigrationFiles files = MigrationFiles.read(project.migrations());
@@ -95,6 +105,7 @@ public final class Session implements AutoCloseable {
         RunLedger ledger = new RunLedger(runId);
         RunContext run = new RunContext(resolved.target(), project, config, files, ledger);
         Session session = new Session(command, options, console, run, resolved);
+        session.recordsHistory = recordsHistory;
         resolved.target().warnings().forEach(w -> {
             console.err().println("[preflight] warning: " + w);
             ledger.warn(w);
@@ -141,7 +152,9 @@ public final class Session implements AutoCloseable {
         try {
             BatchSchema.ensure(context.getBean(DataSource.class));
             history = new RunHistory(context.getBean(DataSource.class));
-            history.started(run.ledger().runId(), null, command);
+            if (recordsHistory) {
+                history.started(run.ledger().runId(), null, command);
+            }
         } catch (java.sql.SQLException e) {
             throw new PreflightException(ExitCode.USAGE_OR_CONNECTION,
                     "db: creating Preflight's job repository in schema 'preflight' failed: " + e.getMessage(),
@@ -252,8 +265,10 @@ public final class Session implements AutoCloseable {
         Path written = publish(report);
         ExitCode exit = exitCode(report);
         finished = true;
-        history.finished(run.ledger().runId(), run.ledger().steps().stream().anyMatch(s -> s.status().equals("FAILED")) ? "FAILED" : "FINISHED",
-                report.verdict().name(), exit.code(), run.project().relative(written));
+        if (recordsHistory) {
+            history.finished(run.ledger().runId(), run.ledger().steps().stream().anyMatch(s -> s.status().equals("FAILED")) ? "FAILED" : "FINISHED",
+                    report.verdict().name(), exit.code(), run.project().relative(written));
+        }
         return exit;
     }
 
@@ -268,16 +283,6 @@ public final class Session implements AutoCloseable {
             return ExitCode.NOT_READY;
         }
         return ExitCode.READY;
-    }
-
-    /** For commands that only read (history, restart look-ups): their run leaves no history row. */
-    public void markNoReport() throws java.sql.SQLException {
-        finished = true;
-        try (Connection c = dataSource().getConnection();
-             var ps = c.prepareStatement("DELETE FROM preflight.run_history WHERE run_id = ?")) {
-            ps.setString(1, run.ledger().runId());
-            ps.executeUpdate();
-        }
     }
 
     public RunHistory history() {
@@ -307,7 +312,7 @@ public final class Session implements AutoCloseable {
 
     @Override
     public void close() {
-        if (history != null && !finished) {
+        if (history != null && recordsHistory && !finished) {
             try {
                 history.finished(run.ledger().runId(), "FAILED", null, ExitCode.USAGE_OR_CONNECTION.code(), null);
             } catch (java.sql.SQLException | RuntimeException ignored) {

@@ -48,7 +48,7 @@ public final class TrainedIvfflatCheck implements Check {
 
     @Override
     public List<Finding> run(CheckContext ctx) throws Exception {
-        Catalog catalog = new Catalog(ctx.connection(), "flyway_schema_history");
+        Catalog catalog = new Catalog(ctx.connection(), Catalog.DEFAULT_HISTORY_TABLE);
         List<VectorColumn> columns = catalog.vectorColumns();
         List<Finding> out = new ArrayList<>();
         for (VectorIndex ix : catalog.vectorIndexes()) {

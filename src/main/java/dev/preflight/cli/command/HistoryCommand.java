@@ -28,20 +28,16 @@ public final class HistoryCommand implements Command {
 
     @Override
     public ExitCode run(Options options, Console console) throws Exception {
-        try (Session session = Session.open(name(), options, console)) {
+        try (Session session = Session.openReadOnly(name(), options, console)) {
             var out = console.out();
             out.printf("%-28s %-9s %-9s %-20s %9s %-20s %s%n", "RUN", "PLAN", "STATUS", "STARTED (UTC)", "DURATION", "VERDICT", "STEPS / REPORT");
             for (RunHistory.Run r : session.history().recent(50)) {
-                if (r.runId().equals(session.run().ledger().runId())) {
-                    continue; // this history command itself
-                }
                 Duration d = r.duration();
                 String steps = r.jobs().stream().map(j -> j.job() + ":" + j.status()).collect(Collectors.joining(" "));
                 out.printf("%-28s %-9s %-9s %-20s %9s %-20s %s%s%n", r.runId(), r.plan() == null ? r.command() : r.plan(), r.status(),
                         TIME.format(r.started()), d == null ? "-" : d.toMillis() / 1000.0 + "s", r.verdict() == null ? "-" : r.verdict(),
                         steps.isEmpty() ? "" : steps + " ", r.reportDir() == null ? "" : r.reportDir() + "/readiness.html");
             }
-            session.markNoReport();
             return ExitCode.READY;
         }
     }

@@ -44,9 +44,8 @@ public final class RestartCommand implements Command {
         }
         String runId = options.arguments().get(0);
         RunHistory.Run previous;
-        try (Session session = Session.open(name(), options, console)) {
+        try (Session session = Session.openReadOnly(name(), options, console)) {
             previous = session.history().find(runId);
-            session.markNoReport();
         }
         if (previous == null) {
             throw PreflightException.config("no run '" + runId + "' in this database's history", "./preflight history lists the runs");

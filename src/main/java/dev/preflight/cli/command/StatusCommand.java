@@ -27,7 +27,7 @@ public final class StatusCommand implements Command {
 
     @Override
     public ExitCode run(Options options, Console console) throws Exception {
-        try (Session session = Session.open(name(), options, console)) {
+        try (Session session = Session.openReadOnly(name(), options, console)) {
             var run = session.run();
             FlywayMigration flyway = new FlywayMigration(session.dataSource(), run.migrationFiles(), run.config());
             DatabaseState s = flyway.state();
@@ -43,7 +43,6 @@ public final class StatusCommand implements Command {
             for (MigrationEntry e : flyway.entries(Set.of())) {
                 out.printf("  %-8s %-10s %s%n", e.version() == null ? "R" : e.version(), e.state(), e.file() == null ? e.description() : e.file());
             }
-            session.markNoReport();
             return s.state() == dev.preflight.report.MigrationStatus.State.UP_TO_DATE ? ExitCode.READY : ExitCode.NOT_READY;
         }
     }

@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
@@ -118,7 +119,8 @@ public final class FlywayMigration {
             tables = catalog.applicationTableCount();
             history = catalog.tableExists(config.schema(), config.historyTable());
         }
-        MigrationInfo[] all = flyway().info().all();
+        MigrationInfoService info = flyway().info(); // one read of the history table for counts and current version
+        MigrationInfo[] all = info.all();
         int applied = 0;
         int pending = 0;
         int failed = 0;
@@ -131,7 +133,7 @@ public final class FlywayMigration {
                 applied++;
             }
         }
-        MigrationInfo current = history ? flyway().info().current() : null;
+        MigrationInfo current = history ? info.current() : null;
         String version = current == null || current.getVersion() == null ? null : current.getVersion().getVersion();
         State state;
         if (failed > 0) {

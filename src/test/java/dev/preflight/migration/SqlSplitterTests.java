@@ -1,0 +1,89 @@
+package dev.preflight.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.preflight.migration.SqlStatement.Mode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SqlSplitterTests {
+
+    @Test
+    void splitsOnSemicolonsOutsideQuotesCommentsAndDollarBodies() {
+        // given
+        String script = """
+                -- header; not a statement
+                CREATE TABLE a (id int, note text DEFAULT 'x;y');
+                /* block; /* nested; */ still comment */
+                CREATE FUNCTION f() RETURNS int AS $body$ SELECT 1; $body$ LANGUAGE sql;
+                INSERT INTO "we;ird" VALUES (E'it\\'s;', $$a;b$$);
+                SELECT 1
+                """;
+
+        // when
+        List<SqlStatement> s = SqlSplitter.split(script);
+
+        // then
+        assertThat(s).extracting(SqlStatement::line).containsExactly(2, 4, 5, 6);
+        assertThat(s.get(0).sql()).isEqualTo("CREATE TABLE a (id int, note text DEFAULT 'x;y')");
+        assertThat(s.get(0).comments()).isEqualTo("header; not a statement");
+        assertThat(s.get(1).sql()).endsWith("LANGUAGE sql");
+        assertThat(s.get(1).comments()).contains("nested");
+        assertThat(s.get(2).sql()).isEqualTo("INSERT INTO \"we;ird\" VALUES (E'it\\'s;', $$a;b$$)");
+        assertThat(s.get(3).sql()).isEqualTo("SELECT 1");
+        assertThat(s).extracting(SqlStatement::mode).containsOnly(Mode.TRANSACTIONAL);
+    }
+
+    @Test
+    void classifiesStatementsPostgresRefusesInATransaction() {
+        // given
+        String script = """
+                BEGIN;
+                ALTER TYPE mood ADD VALUE 'meh';
+                COMMIT;
+                create unique index
+                  concurrently idx on t (a);
+                DROP INDEX CONCURRENTLY IF EXISTS idx;
+                REINDEX (VERBOSE) INDEX CONCURRENTLY idx;
+                VACUUM ANALYZE t;
+                ALTER SYSTEM SET work_mem = '8MB';
+                CREATE INDEX idx2 ON t (b); -- concurrently in a comment does not count
+                """;
+
+        // when
+        List<SqlStatement> s = SqlSplitter.split(script);
+
+        // then
+        assertThat(s).extracting(SqlStatement::mode).containsExactly(Mode.TRANSACTION_CONTROL, Mode.TRANSACTIONAL,
+                Mode.TRANSACTION_CONTROL, Mode.NON_TRANSACTIONAL, Mode.NON_TRANSACTIONAL, Mode.NON_TRANSACTIONAL,
+                Mode.NON_TRANSACTIONAL, Mode.NON_TRANSACTIONAL, Mode.TRANSACTIONAL);
+        assertThat(s.get(3).line()).isEqualTo(4);
+        assertThat(s.get(8).line()).isEqualTo(10);
+    }
+
+    @Test
+    void dropsEmptyAndCommentOnlyParts() {
+        assertThat(SqlSplitter.split(";;\n-- only a comment\n/* and this */")).isEmpty();
+    }
+
+    @Test
+    void groupsTransactionalRunsAndIsolatesTheOthers() {
+        // given
+        List<SqlStatement> s = SqlSplitter.split("""
+                CREATE TABLE t (a int);
+                INSERT INTO t VALUES (1);
+                CREATE INDEX CONCURRENTLY i ON t (a);
+                COMMIT;
+                UPDATE t SET a = 2;
+                BEGIN;
+                UPDATE t SET a = 3;
+                """);
+
+        // when
+        List<List<SqlStatement>> groups = MigrationExecutor.groups(s);
+
+        // then
+        assertThat(groups).extracting(List::size).containsExactly(2, 1, 1, 1);
+        assertThat(groups.get(1).get(0).line()).isEqualTo(3);
+    }
+}

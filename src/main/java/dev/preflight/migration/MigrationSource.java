@@ -2,6 +2,7 @@ package dev.preflight.migration;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -21,4 +22,17 @@ public interface MigrationSource {
 
     /** The native history rows, in the order they were applied; empty when the table does not exist. */
     List<AppliedMigration> history(Connection connection) throws SQLException;
+
+    /** Creates the native history table when it is missing, exactly as the native tool would. */
+    void createHistoryTable(Connection connection) throws SQLException;
+
+    /**
+     * Writes the native row saying {@code migration} was applied, in the caller's transaction (the
+     * executor runs it in the migration's last transaction), so that the native tool agrees.
+     */
+    void recordApplied(Connection connection, Migration migration, Instant startedAt, long executionMillis) throws SQLException;
+
+    /** Records a failed attempt the way the native tool does (a failed row, a dirty flag); nothing by default. */
+    default void recordFailed(Connection connection, Migration migration, Instant startedAt, String error) throws SQLException {
+    }
 }

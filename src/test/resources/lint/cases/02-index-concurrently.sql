@@ -1,0 +1,2 @@
+-- expect: none
+CREATE INDEX CONCURRENTLY users_name_idx ON users (name);

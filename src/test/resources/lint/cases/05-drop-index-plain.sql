@@ -1,0 +1,3 @@
+-- expect: LINT002
+SET lock_timeout = '5s';
+DROP INDEX users_email_idx;

@@ -1,0 +1,4 @@
+-- expect: LINT003
+BEGIN;
+CREATE INDEX CONCURRENTLY users_name_idx ON users (name);
+COMMIT;

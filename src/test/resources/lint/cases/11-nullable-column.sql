@@ -1,0 +1,3 @@
+-- expect: none
+SET lock_timeout = '5s';
+ALTER TABLE users ADD COLUMN bio text;

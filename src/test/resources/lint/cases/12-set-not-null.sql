@@ -1,0 +1,3 @@
+-- expect: LINT005
+SET lock_timeout = '5s';
+ALTER TABLE users ALTER COLUMN email SET NOT NULL;

@@ -1,0 +1,2 @@
+-- expect: LINT008
+DROP TABLE docs;

@@ -1,0 +1,2 @@
+-- expect: LINT013
+ALTER TABLE users ADD COLUMN bio text;

@@ -1,0 +1,2 @@
+-- expect: none
+CREATE TABLE billing_history_archive (id bigint PRIMARY KEY);

@@ -1,0 +1,2 @@
+-- expect: LINT000
+FROBNICATE users;

@@ -1,0 +1,2 @@
+-- expect: none
+CREATE INDEX CONCURRENTLY IF NOT EXISTS chunks_content_idx ON chunks (content);

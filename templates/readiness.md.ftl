@@ -165,6 +165,7 @@ None found.
 </#if>
 
 <#-- Sections of the other jobs, one include each; a section renders only when its job ran. -->
+<#include "sections/lint.md.ftl" ignore_missing=true>
 <#include "sections/seed.md.ftl" ignore_missing=true>
 <#include "sections/embeddings.md.ftl" ignore_missing=true>
 <#include "sections/vector-indexes.md.ftl" ignore_missing=true>

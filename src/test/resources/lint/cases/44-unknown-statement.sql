@@ -1,2 +1,2 @@
--- expect: LINT000
+-- expect: LINT020
 FROBNICATE users;

@@ -4,6 +4,7 @@ import dev.preflight.cli.command.BackfillCommand;
 import dev.preflight.cli.command.GateCommand;
 import dev.preflight.cli.command.HelpCommand;
 import dev.preflight.cli.command.HistoryCommand;
+import dev.preflight.cli.command.LintCommand;
 import dev.preflight.cli.command.RestartCommand;
 import dev.preflight.cli.command.MigrateCommand;
 import dev.preflight.cli.command.ReportCommand;
@@ -29,7 +30,7 @@ public final class Preflight {
 
     public Preflight(Console console) {
         this.console = console;
-        register(List.of(new GateCommand(this::steps), new RunCommand(this::steps), new MigrateCommand(), new SeedCommand(),
+        register(List.of(new GateCommand(this::steps), new RunCommand(this::steps), new LintCommand(), new MigrateCommand(), new SeedCommand(),
                 new BackfillCommand(), new RetuneCommand(), new VerifyCommand(), new ReportCommand(), new StatusCommand(),
                 new HistoryCommand(), new RestartCommand(this::steps, this::commands), new ScheduleCommand(this::steps)));
         register(List.of(new HelpCommand(this::commands)));

@@ -4,6 +4,7 @@ import dev.preflight.report.CheckOutcome;
 import dev.preflight.report.MigrationEntry;
 import dev.preflight.report.MigrationStatus;
 import dev.preflight.report.EmbeddingsSection;
+import dev.preflight.report.LintSection;
 import dev.preflight.report.SeedSection;
 import dev.preflight.report.StepRecord;
 import dev.preflight.report.VectorIndexSection;
@@ -38,6 +39,7 @@ public final class RunLedger {
     private volatile EmbeddingsSection embeddings;
     private volatile VectorIndexSection vectorIndexTuning;
     private volatile VerifySection verify;
+    private volatile LintSection lint;
 
     public RunLedger(String runId) {
         this.runId = runId;
@@ -161,6 +163,14 @@ public final class RunLedger {
 
     public void verify(VerifySection section) {
         verify = section;
+    }
+
+    public LintSection lint() {
+        return lint;
+    }
+
+    public void lint(LintSection section) {
+        lint = section;
     }
 
     /** The plan this run executes, or null for a single command. */

@@ -27,7 +27,8 @@ public record ReadinessReport(
         SeedSection seed,
         EmbeddingsSection embeddings,
         VectorIndexSection vectorIndexTuning,
-        VerifySection verify) {
+        VerifySection verify,
+        LintSection lint) {
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -16,6 +16,7 @@ public final class ReportAssembler {
 
     /** Items verified by jobs that did not run in this session; each becomes NOT_RUN. */
     private static final List<CheckOutcome> COVERAGE = List.of(
+            notRun("LINT000", "Pending migrations linted for lock, rewrite and compatibility hazards", "lint"),
             notRun("SEED000", "Seed data loaded and idempotent", "seed"),
             notRun("EMB000", "Embeddings filled, no NULL vectors left", "backfill"),
             notRun("IDX000", "Vector index recall measured against exact search", "retune"),
@@ -48,7 +49,7 @@ public final class ReportAssembler {
                 Verdict.decide(findings), Verdict.RULE, confidence, ledger.jobs(), ledger.steps(), ledger.warnings(),
                 database, migrationStatus, ledger.migrations(), findings, List.copyOf(checklist),
                 ledger.seed(), ledger.embeddings(), ledger.vectorIndexTuning(),
-                ledger.verify() == null ? null : RunComparison.complete(ledger.verify(), findings));
+                ledger.verify() == null ? null : RunComparison.complete(ledger.verify(), findings), ledger.lint());
     }
 
     private static String version() {

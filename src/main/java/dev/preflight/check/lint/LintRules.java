@@ -46,12 +46,20 @@ public final class LintRules {
     public static List<String> ids() {
         List<String> ids = new java.util.ArrayList<>(ALL.stream().map(LintRule::id).toList());
         ids.add(StaticAnalysis.UNINDEXED_VECTOR);
+        ids.add(LintMerge.MEASURED_REWRITE);
+        ids.add(LintMerge.MEASURED_FAILURE);
         return ids.stream().sorted().toList();
     }
 
     public static String title(String id) {
         if (id.equals(StaticAnalysis.UNINDEXED_VECTOR)) {
             return "Vector column without an index";
+        }
+        if (id.equals(LintMerge.MEASURED_REWRITE)) {
+            return "Measured table rewrite no rule predicted";
+        }
+        if (id.equals(LintMerge.MEASURED_FAILURE)) {
+            return "Statement fails on a table with rows (measured)";
         }
         return ALL.stream().filter(r -> r.id().equals(id)).map(LintRule::title).findFirst().orElse(id);
     }

@@ -15,7 +15,7 @@ public record StatementMeasurement(String file, int line, List<String> locks, Li
     }
 
     public boolean accessExclusive() {
-        return locks.stream().anyMatch(l -> l.startsWith("AccessExclusiveLock"));
+        return locks.stream().anyMatch(l -> l.startsWith("ACCESS EXCLUSIVE "));
     }
 
     /** The strongest lock as PostgreSQL's documentation names it, e.g. {@code ACCESS EXCLUSIVE on chunks}. */

@@ -6,14 +6,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads {@code -- preflight:nolint LINT006 <reason>} comments: rule id to reason. */
-final class Suppressions {
+public final class Suppressions {
 
     private static final Pattern NOLINT = Pattern.compile("preflight:nolint\\s+((?:LINT\\d{3}\\s*,?\\s*)+)(.*)", Pattern.CASE_INSENSITIVE);
 
     private Suppressions() {
     }
 
-    static Map<String, String> of(String comments) {
+    public static Map<String, String> of(String comments) {
         Map<String, String> out = new LinkedHashMap<>();
         if (comments == null || comments.isEmpty()) {
             return out;

@@ -5,15 +5,15 @@ import dev.preflight.report.Severity;
 import java.util.List;
 
 /**
- * LINT000: a statement lint could not read is reported, never passed silently: its hazards are
+ * LINT020: a statement lint could not read is reported, never passed silently: its hazards are
  * unknown. The measured analysis still runs it on the shadow database; if the statement is valid
- * PostgreSQL, suppress this with a {@code -- preflight:nolint LINT000 <reason>} comment.
+ * PostgreSQL, suppress this with a {@code -- preflight:nolint LINT020 <reason>} comment.
  */
 public final class UnparsedStatementRule implements LintRule {
 
     @Override
     public String id() {
-        return "LINT000";
+        return "LINT020";
     }
 
     @Override
@@ -30,7 +30,7 @@ public final class UnparsedStatementRule implements LintRule {
     public List<LintHit> check(LintContext c) {
         if (c.ddl() instanceof Ddl.Unparsed u) {
             return hit("'" + c.statement().summary(60) + "' was not analysed: " + u.reason(),
-                    "check it by hand; if it is safe, add -- preflight:nolint LINT000 <reason> above it");
+                    "check it by hand; if it is safe, add -- preflight:nolint LINT020 <reason> above it");
         }
         return List.of();
     }

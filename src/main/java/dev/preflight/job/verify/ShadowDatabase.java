@@ -13,7 +13,7 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  * A throwaway database on the target's server that the migrations are replayed into. Created with
  * {@code CREATE DATABASE} (the role needs CREATEDB) and always dropped on close.
  */
-final class ShadowDatabase implements AutoCloseable {
+public final class ShadowDatabase implements AutoCloseable {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -26,7 +26,7 @@ final class ShadowDatabase implements AutoCloseable {
     }
 
     /** Creates {@code preflight_shadow_<random>} on the server of {@code url}. */
-    static ShadowDatabase create(DatabaseUrl url) throws SQLException {
+    public static ShadowDatabase create(DatabaseUrl url) throws SQLException {
         String name = "preflight_shadow_" + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE);
         try (Connection c = Connections.open(url); Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + name);
@@ -34,7 +34,7 @@ final class ShadowDatabase implements AutoCloseable {
         return new ShadowDatabase(url, name);
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
@@ -42,7 +42,7 @@ final class ShadowDatabase implements AutoCloseable {
         return serverUrl.withDatabase(name);
     }
 
-    DataSource dataSource() {
+    public DataSource dataSource() {
         DatabaseUrl url = url();
         SimpleDriverDataSource ds = new SimpleDriverDataSource(new org.postgresql.Driver(), url.jdbcUrl());
         ds.setConnectionProperties(url.connectionProperties());

@@ -18,7 +18,7 @@ class LintRulesTests {
 
     @ParameterizedTest(name = "{0}: {1} fails at line {2}, {3} passes")
     @CsvSource({
-            "LINT000, 44-unknown-statement, 2, 43-short-identifier",
+            "LINT020, 44-unknown-statement, 2, 43-short-identifier",
             "LINT001, 01-index-plain, 3, 02-index-concurrently",
             "LINT001, 04-unique-index-plain, 3, 03-index-on-new-table",
             "LINT002, 05-drop-index-plain, 3, 06-drop-index-concurrently",
@@ -71,7 +71,7 @@ class LintRulesTests {
 
     @org.junit.jupiter.api.Test
     void everyRuleHasATitleAndAUniqueId() {
-        assertThat(LintRules.ids()).doesNotHaveDuplicates().hasSize(18);
+        assertThat(LintRules.ids()).doesNotHaveDuplicates().hasSize(20);
         assertThat(LintRules.ids()).allSatisfy(id -> assertThat(LintRules.title(id)).isNotEqualTo(id));
     }
 }

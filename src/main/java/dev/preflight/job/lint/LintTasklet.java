@@ -1,0 +1,153 @@
+package dev.preflight.job.lint;
+
+import dev.preflight.check.lint.LintIssue;
+import dev.preflight.check.lint.LintMerge;
+import dev.preflight.check.lint.LintRules;
+import dev.preflight.check.lint.StatementMeasurement;
+import dev.preflight.check.lint.StaticAnalysis;
+import dev.preflight.check.lint.Suppressions;
+import dev.preflight.db.Catalog;
+import dev.preflight.job.RunContext;
+import dev.preflight.job.verify.ShadowDatabase;
+import dev.preflight.migration.Migration;
+import dev.preflight.migration.SqlStatement;
+import dev.preflight.report.CheckOutcome;
+import dev.preflight.report.Finding;
+import dev.preflight.report.LintSection;
+import dev.preflight.report.render.SarifRenderer;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/** The lint job's one step: decide what to analyse, run the rules and the measurement, merge, record. */
+final class LintTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(LintTasklet.class);
+    static final int SAMPLE_ROWS = 1000;
+
+    private final RunContext run;
+    private final DataSource dataSource;
+
+    LintTasklet(RunContext run, DataSource dataSource) {
+        this.run = run;
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        Map<String, Object> params = chunkContext.getStepContext().getJobParameters();
+        List<Migration> history = LintMigrations.read(run);
+        int serverVersion;
+        Set<String> applied;
+        try (Connection c = dataSource.getConnection()) {
+            serverVersion = c.getMetaData().getDatabaseMajorVersion() * 10000;
+            applied = appliedVersions(c);
+        }
+        String since = (String) params.get(LintJobConfiguration.SINCE);
+        boolean all = "true".equals(params.get(LintJobConfiguration.ALL));
+        Predicate<Migration> analysed = since != null ? m -> LintMigrations.compareVersions(m.id(), since) > 0
+                : all ? m -> true : m -> !applied.contains(m.id());
+        String scope = since != null ? "migrations after " + since : all ? "all migrations" : "pending migrations";
+        List<Migration> chosen = history.stream().filter(analysed).toList();
+        long t0 = System.nanoTime();
+        // Flyway runs a file in one transaction unless every statement in it is non-transactional.
+        List<LintIssue> issues = StaticAnalysis.run(history, analysed,
+                new StaticAnalysis.Settings(true, serverVersion, run.severityPolicy()));
+        long staticMs = (System.nanoTime() - t0) / 1_000_000;
+
+        MeasuredAnalysis.Result measured = null;
+        String note;
+        if ("true".equals(params.get(LintJobConfiguration.STATIC_ONLY))) {
+            note = "not measured (--static-only)";
+        } else if (chosen.isEmpty()) {
+            note = "nothing to measure: no migration in scope";
+        } else {
+            try (ShadowDatabase shadow = ShadowDatabase.create(run.target().ddlUrl());
+                 Connection c = shadow.dataSource().getConnection()) {
+                measured = new MeasuredAnalysis(SAMPLE_ROWS).run(c, history, analysed);
+                note = measured.error() == null ? "measured on shadow database " + shadow.name() + " with " + SAMPLE_ROWS + " generated rows per table"
+                        : "measurement stopped: " + measured.error();
+            } catch (SQLException e) {
+                note = "not measured: cannot create a shadow database on the server of " + run.target().ddlUrl().masked() + " ("
+                        + e.getMessage().lines().findFirst().orElse("") + "): the role needs CREATEDB";
+            }
+        }
+        Map<String, String> statements = new LinkedHashMap<>();
+        Map<String, Map<String, String>> suppressions = new LinkedHashMap<>();
+        for (Migration m : chosen) {
+            for (SqlStatement s : m.statements()) {
+                statements.put(m.file() + ":" + s.line(), s.summary(120));
+                suppressions.put(m.file() + ":" + s.line(), Suppressions.of(s.comments()));
+            }
+        }
+        List<LintIssue> merged = LintMerge.merge(issues, measured == null ? Map.of() : measured.measurements(), statements, suppressions,
+                run.severityPolicy());
+        record(merged, scope, chosen, statements.size(), measured, note, staticMs);
+        log.info("lint: {} migration(s), {} statement(s) analysed ({}): {} hazard(s), {} suppressed; {}", chosen.size(), statements.size(),
+                scope, merged.stream().filter(i -> !i.suppressed()).count(), merged.stream().filter(LintIssue::suppressed).count(), note);
+        return RepeatStatus.FINISHED;
+    }
+
+    private void record(List<LintIssue> merged, String scope, List<Migration> chosen, int statements, MeasuredAnalysis.Result measured,
+                        String note, long staticMs) {
+        List<LintSection.Hazard> hazards = new ArrayList<>();
+        List<LintSection.Hazard> suppressed = new ArrayList<>();
+        Map<String, List<Finding>> byRule = new LinkedHashMap<>();
+        LintRules.ids().forEach(id -> byRule.put(id, new ArrayList<>()));
+        for (LintIssue i : merged) {
+            String evidence = i.measured() == null ? null : LintMerge.evidence(i.measured());
+            LintSection.Hazard h = new LintSection.Hazard(i.ruleId(), i.title(), i.severity(), i.file(), i.line(), i.statement(), i.message(),
+                    i.remedy(), evidence, i.suppressedBecause());
+            (i.suppressed() ? suppressed : hazards).add(h);
+            if (!i.suppressed()) {
+                byRule.get(i.ruleId()).add(new Finding(i.ruleId(), i.severity(), i.file() + ":" + i.line(), i.message(), null, evidence,
+                        i.remedy()).at(i.file(), i.line()));
+            }
+        }
+        Set<String> measuredRules = new HashSet<>(List.of(LintMerge.MEASURED_REWRITE, LintMerge.MEASURED_FAILURE));
+        byRule.forEach((id, findings) -> {
+            boolean ran = measured != null || !measuredRules.contains(id);
+            CheckOutcome.Status status = !ran ? CheckOutcome.Status.NOT_RUN
+                    : findings.stream().anyMatch(f -> f.severity() != dev.preflight.report.Severity.INFO) ? CheckOutcome.Status.FAILED
+                    : CheckOutcome.Status.PASSED;
+            String evidence = !ran ? note : findings.isEmpty() ? "no hazard in " + chosen.size() + " migration(s)"
+                    : findings.size() + " statement(s): " + findings.get(0).subject() + (findings.size() > 1 ? " ..." : "");
+            run.ledger().add(new CheckOutcome(id, LintRules.title(id), LintJobConfiguration.JOB, status, evidence, findings));
+        });
+        LintSection section = new LintSection(scope, chosen.size(), statements, measured != null && measured.error() == null, note,
+                measured == null ? 0 : SAMPLE_ROWS, measured == null ? List.of() : measured.sampleSkipped(), hazards, suppressed, staticMs,
+                measured == null ? 0 : measured.replayMs(), measured == null ? 0 : measured.loadMs(), measured == null ? 0 : measured.measureMs());
+        run.ledger().lint(section);
+        run.ledger().attach(SarifRenderer.FILE, SarifRenderer.render(section));
+    }
+
+    /** Versions the target's Flyway history records as applied; none when it has no history table. */
+    private Set<String> appliedVersions(Connection c) throws SQLException {
+        Set<String> out = new HashSet<>();
+        if (!new Catalog(c, run.config().historyTable()).tableExists(run.config().schema(), run.config().historyTable())) {
+            return out;
+        }
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT version FROM \"" + run.config().schema() + "\".\""
+                + run.config().historyTable() + "\" WHERE success AND version IS NOT NULL")) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+}

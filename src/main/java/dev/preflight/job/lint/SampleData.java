@@ -1,0 +1,241 @@
+package dev.preflight.job.lint;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Fills the shadow database's empty tables with generated rows before a migration is measured, so
+ * that locks, rewrites and failures show as they would on a table in use: parents first (from the
+ * foreign keys), values by column type, foreign keys pointing at existing parent rows. A table whose
+ * rows cannot be generated stays empty and is listed with the reason.
+ */
+final class SampleData {
+
+    private static final String TABLES = """
+            SELECT c.oid, n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
+              AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'preflight') AND n.nspname NOT LIKE 'pg\\_%'
+            ORDER BY n.nspname, c.relname""";
+    private static final String COLUMNS = """
+            SELECT a.attnum, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, a.atthasdef,
+                   t.typtype, a.attgenerated <> '' OR a.attidentity <> '', t.typname, a.atttypmod
+            FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
+            WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum""";
+    private static final String FOREIGN_KEYS = """
+            SELECT conrelid, conkey[1], confrelid, confkey[1] FROM pg_constraint
+            WHERE contype = 'f' AND array_length(conkey, 1) = 1""";
+
+    /** What a load did: rows per filled table, and the tables left empty with why. */
+    record Load(Map<String, Long> filled, List<String> skipped) {
+    }
+
+    private final int rows;
+
+    SampleData(int rows) {
+        this.rows = rows;
+    }
+
+    /** Fills every empty table; runs in the connection's current transaction, which the caller commits. */
+    Load fillEmptyTables(Connection c) throws SQLException {
+        Map<Long, String> tables = new LinkedHashMap<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(TABLES)) {
+            while (rs.next()) {
+                tables.put(rs.getLong(1), quote(rs.getString(2)) + "." + quote(rs.getString(3)));
+            }
+        }
+        Map<Long, Map<Integer, long[]>> foreignKeys = new HashMap<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(FOREIGN_KEYS)) {
+            while (rs.next()) {
+                foreignKeys.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getInt(2), new long[] {rs.getLong(3), rs.getInt(4)});
+            }
+        }
+        Map<String, Long> filled = new LinkedHashMap<>();
+        List<String> skipped = new ArrayList<>();
+        for (long table : order(tables.keySet(), foreignKeys)) {
+            String name = tables.get(table);
+            if (hasRows(c, name)) {
+                continue;
+            }
+            String insert;
+            try {
+                insert = insert(c, table, name, tables, foreignKeys.getOrDefault(table, Map.of()));
+            } catch (IllegalStateException e) {
+                skipped.add(name + ": " + e.getMessage());
+                continue;
+            }
+            Savepoint sp = c.setSavepoint();
+            try (Statement st = c.createStatement()) {
+                long n = st.executeUpdate(insert);
+                filled.put(name, n);
+                c.releaseSavepoint(sp);
+            } catch (SQLException e) {
+                c.rollback(sp);
+                skipped.add(name + ": " + e.getMessage().lines().findFirst().orElse(""));
+            }
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("ANALYZE");
+        }
+        return new Load(filled, skipped);
+    }
+
+    private String insert(Connection c, long table, String name, Map<Long, String> tables, Map<Integer, long[]> fks) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(COLUMNS)) {
+            ps.setLong(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String column = rs.getString(2);
+                    String type = rs.getString(3);
+                    boolean notNull = rs.getBoolean(4);
+                    boolean hasDefault = rs.getBoolean(5);
+                    if (rs.getBoolean(7)) {
+                        continue; // generated or identity: PostgreSQL fills it
+                    }
+                    long[] fk = fks.get(rs.getInt(1));
+                    String value;
+                    if (fk != null) {
+                        value = parentValue(c, tables.get(fk[0]), (int) fk[1], fk[0], notNull);
+                    } else if (hasDefault) {
+                        continue;
+                    } else {
+                        value = valueOf(type, rs.getString(6), rs.getString(8), name + "." + column);
+                    }
+                    if (value == null) {
+                        if (notNull) {
+                            throw new IllegalStateException("no way to generate NOT NULL column " + column + " of type " + type);
+                        }
+                        continue;
+                    }
+                    columns.add(quote(column));
+                    values.add("(" + value + ")::" + type);
+                }
+            }
+        }
+        if (columns.isEmpty()) {
+            return "INSERT INTO " + name + " SELECT FROM generate_series(1, " + rows + ") g";
+        }
+        return "INSERT INTO " + name + " (" + String.join(", ", columns) + ") SELECT " + String.join(", ", values)
+                + " FROM generate_series(1, " + rows + ") g";
+    }
+
+    private static String parentValue(Connection c, String parent, int attnum, long parentOid, boolean notNull) throws SQLException {
+        String column;
+        try (PreparedStatement ps = c.prepareStatement("SELECT attname FROM pg_attribute WHERE attrelid = ? AND attnum = ?")) {
+            ps.setLong(1, parentOid);
+            ps.setInt(2, attnum);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                column = quote(rs.getString(1));
+            }
+        }
+        long count;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + parent)) {
+            rs.next();
+            count = rs.getLong(1);
+        }
+        if (count == 0) {
+            return null;
+        }
+        // An uncorrelated subquery runs once (an InitPlan): the parent keys are read once per table, not per row.
+        return "(SELECT array_agg(" + column + " ORDER BY " + column + ") FROM " + parent + ")[1 + g % " + count + "]";
+    }
+
+    /** An expression of {@code g} for one column, or null when none fits (the column stays NULL). */
+    private static String valueOf(String type, String typtype, String typname, String where) {
+        String t = type.toLowerCase(Locale.ROOT);
+        if (t.endsWith("[]")) {
+            return "'{}'";
+        }
+        if (typtype.equals("e")) {
+            return "(enum_range(NULL::" + type + "))[1 + g % array_length(enum_range(NULL::" + type + "), 1)]";
+        }
+        java.util.regex.Matcher vector = java.util.regex.Pattern.compile("^(vector|halfvec)\\((\\d+)\\)$").matcher(t);
+        if (vector.find()) {
+            return "(SELECT array_agg(random())::real[] FROM generate_series(1, " + vector.group(2) + ") WHERE g > 0)";
+        }
+        if (typname.equals("vector") || typname.equals("halfvec") || typname.equals("sparsevec")) {
+            return null; // no dimension declared: any length would be a guess
+        }
+        if (t.startsWith("smallint")) {
+            return "g % 32000";
+        }
+        if (t.startsWith("integer") || t.startsWith("bigint") || t.startsWith("numeric") || t.startsWith("real") || t.startsWith("double")) {
+            return "g";
+        }
+        if (t.startsWith("text") || t.startsWith("character") || t.startsWith("citext") || t.equals("name")) {
+            return t.matches("character\\((\\d)\\)") ? "left(md5(g::text), " + t.replaceAll("\\D", "") + ")" : "'v' || g";
+        }
+        if (t.startsWith("boolean")) {
+            return "g % 2 = 0";
+        }
+        if (t.startsWith("uuid")) {
+            return "md5('" + where.replace("'", "''") + "' || g)::uuid";
+        }
+        if (t.startsWith("timestamp") || t.startsWith("date") || t.startsWith("time")) {
+            return "now() - g * interval '1 minute'";
+        }
+        if (t.startsWith("json")) {
+            return "'{}'";
+        }
+        if (t.startsWith("bytea")) {
+            return "'\\x00'";
+        }
+        if (t.startsWith("interval")) {
+            return "g * interval '1 second'";
+        }
+        if (t.startsWith("inet") || t.startsWith("cidr")) {
+            return "'10.0.0.1'";
+        }
+        if (t.startsWith("tsvector")) {
+            return "to_tsvector('simple', 'v' || g)";
+        }
+        return null;
+    }
+
+    /** Parents before children; tables in a foreign-key cycle come last, in catalog order. */
+    private static List<Long> order(Set<Long> tables, Map<Long, Map<Integer, long[]>> fks) {
+        Set<Long> done = new LinkedHashSet<>();
+        boolean progress = true;
+        while (progress && done.size() < tables.size()) {
+            progress = false;
+            for (long t : tables) {
+                if (done.contains(t)) {
+                    continue;
+                }
+                boolean ready = fks.getOrDefault(t, Map.of()).values().stream().allMatch(p -> p[0] == t || done.contains(p[0]) || !tables.contains(p[0]));
+                if (ready) {
+                    done.add(t);
+                    progress = true;
+                }
+            }
+        }
+        List<Long> out = new ArrayList<>(done);
+        tables.stream().filter(t -> !done.contains(t)).forEach(out::add);
+        return out;
+    }
+
+    private static boolean hasRows(Connection c, String table) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT EXISTS (SELECT 1 FROM " + table + ")")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+}

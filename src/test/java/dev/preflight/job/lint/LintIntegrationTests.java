@@ -1,0 +1,132 @@
+package dev.preflight.job.lint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.preflight.testing.CliRun;
+import dev.preflight.testing.PostgresExtension;
+import dev.preflight.testing.Projects;
+import dev.preflight.testing.TestDatabase;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The lint job against a real PostgreSQL: the NeonHub hazards with file, line and the measured
+ * lock, the cases where the measurement overrules the text, and SARIF that validates.
+ *
+ * <p>Mutations these tests kill: measuring without data (no rows, so no rewrite evidence), a
+ * relfilenode comparison that never differs, locks read after commit (none held), downgrading a
+ * measured rewrite, dropping LINT018, a SARIF location without the line.
+ */
+@ExtendWith(PostgresExtension.class)
+class LintIntegrationTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void neonHubHazardsAreFoundWithFileLineAndTheMeasuredLock(TestDatabase db, @TempDir Path tmp) throws Exception {
+        // given
+        Path project = Projects.copyExample(tmp);
+
+        // when
+        CliRun run = CliRun.run("lint", "--project", project.toString(), "--db-url", db.uri());
+
+        // then
+        JsonNode report = JSON.readTree(Files.readString(project.resolve("reports/latest/readiness.json")));
+        List<JsonNode> hazards = list(report.get("lint").get("hazards"));
+        assertThat(hazards).as(run.out() + run.err()).isNotEmpty();
+        assertThat(at(hazards, "LINT007", "migrations/V3__realign_schema.sql", 21)).isNotNull();
+        assertThat(at(hazards, "LINT001", "migrations/V3__realign_schema.sql", 28)).isNotNull();
+        JsonNode typeChange = at(hazards, "LINT006", "migrations/V3__realign_schema.sql", 57);
+        assertThat(typeChange.get("measured").asString()).startsWith("ACCESS EXCLUSIVE on invoices").contains("rewrote invoices");
+        assertThat(typeChange.get("severity").asString()).isEqualTo("medium");
+        assertThat(report.get("lint").get("measured").asBoolean()).isTrue();
+        assertThat(db.queryLong("SELECT count(*) FROM pg_database WHERE datname LIKE 'preflight_shadow_%'")).isZero();
+        assertThat(db.queryLong("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")).as("lint changes nothing").isZero();
+        assertThat(findingIds(report)).contains("LINT001", "LINT006", "LINT007");
+    }
+
+    @Test
+    void theMeasurementDecidesWhereTheTextMisleads(TestDatabase db, @TempDir Path tmp) throws Exception {
+        // given
+        Path project = tmp.resolve("app");
+        Projects.copyTree(Projects.repositoryRoot().resolve("src/test/resources/projects/lint-measured"), project);
+
+        // when
+        CliRun run = CliRun.run("lint", "--project", project.toString(), "--db-url", db.uri());
+
+        // then
+        JsonNode report = JSON.readTree(Files.readString(project.resolve("reports/latest/readiness.json")));
+        List<JsonNode> hazards = list(report.get("lint").get("hazards"));
+        String file = "migrations/V2__reshape.sql";
+        // varchar(50) -> varchar(100) and -> text: the text says type change, the server rewrote nothing
+        assertThat(at(hazards, "LINT006", file, 3).get("severity").asString()).as(hazards.toString()).isEqualTo("info");
+        assertThat(at(hazards, "LINT006", file, 3).get("measured").asString()).contains("no rewrite");
+        assertThat(at(hazards, "LINT006", file, 5).get("severity").asString()).isEqualTo("info");
+        // integer -> bigint: a real rewrite under ACCESS EXCLUSIVE
+        JsonNode widen = at(hazards, "LINT006", file, 13);
+        assertThat(widen.get("severity").asString()).isEqualTo("medium");
+        assertThat(widen.get("measured").asString()).startsWith("ACCESS EXCLUSIVE on accounts").contains("rewrote accounts").contains("1000 rows");
+        // constant default: nothing to report; volatile default: confirmed rewrite
+        assertThat(hazards.stream().filter(h -> h.get("line").asInt() == 7)).isEmpty();
+        assertThat(at(hazards, "LINT011", file, 9).get("measured").asString()).contains("rewrote accounts");
+        // bigserial: no rule reads a rewrite in the text, the measurement finds it
+        assertThat(at(hazards, "LINT018", file, 11).get("measured").asString()).contains("rewrote accounts");
+    }
+
+    @Test
+    void lintSarifValidatesAgainstTheSarif210Schema(TestDatabase db, @TempDir Path tmp) throws Exception {
+        // given
+        Path project = tmp.resolve("app");
+        Projects.copyTree(Projects.repositoryRoot().resolve("src/test/resources/projects/lint-measured"), project);
+
+        // when
+        CliRun.run("lint", "--project", project.toString(), "--db-url", db.uri(), "--static-only");
+
+        // then
+        String sarif = Files.readString(project.resolve("reports/latest/lint.sarif"));
+        JsonSchema schema;
+        try (InputStream in = getClass().getResourceAsStream("/sarif/sarif-2.1.0-rtm.5.json")) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in);
+        }
+        Set<ValidationMessage> errors = schema.validate(new ObjectMapper().readTree(sarif));
+        assertThat(errors).isEmpty();
+        JsonNode log = JSON.readTree(sarif);
+        JsonNode result = log.get("runs").get(0).get("results").get(0);
+        assertThat(result.get("ruleId").asString()).startsWith("LINT");
+        assertThat(result.get("locations").get(0).get("physicalLocation").get("artifactLocation").get("uri").asString())
+                .isEqualTo("migrations/V2__reshape.sql");
+        assertThat(result.get("locations").get(0).get("physicalLocation").get("region").get("startLine").asInt()).isPositive();
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        List<JsonNode> out = new ArrayList<>();
+        array.forEach(out::add);
+        return out;
+    }
+
+    private static JsonNode at(List<JsonNode> hazards, String rule, String file, int line) {
+        return hazards.stream().filter(h -> h.get("rule").asString().equals(rule) && h.get("file").asString().equals(file)
+                && h.get("line").asInt() == line).findFirst().orElseThrow(() -> new AssertionError(rule + " at " + file + ":" + line
+                + " not among " + hazards.stream().map(h -> h.get("rule").asString() + "@" + h.get("line").asInt()).toList()));
+    }
+
+    private static List<String> findingIds(JsonNode report) {
+        List<String> ids = new ArrayList<>();
+        report.get("findings").forEach(f -> ids.add(f.get("id").asString()));
+        return ids;
+    }
+}

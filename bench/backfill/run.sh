@@ -45,7 +45,8 @@ fi
 DBUSER="${BASH_REMATCH[2]}"; DBPASS="${BASH_REMATCH[3]}"; JDBC="jdbc:postgresql://${BASH_REMATCH[4]}/${BASH_REMATCH[5]}"
 
 baseline() { java -cp "$CP" "$HERE/Baseline.java" "$1" "$JDBC" "$DBUSER" "$DBPASS" "$ROWS"; }
-json() { sed -n "s/.*\"$1\" : \\([0-9.]*\\).*/\\1/p" "$WORK/reports/latest/readiness.json" | head -1; }
+# One target's figures from the report's embeddings section; a missing path stops the bench (exit 3).
+json() { java -cp "$CP" "$ROOT/bench/JsonField.java" "$WORK/reports/latest/readiness.json" "embeddings.targets[0].$1"; }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
 
 echo "== (a) one UPDATE per row" >&2
@@ -58,6 +59,7 @@ baseline reset
 T0=$(date +%s.%N)
 java -jar "$JAR" backfill --project "$WORK" --db-url "$URL" --provider deterministic >"$WORK/p.log" 2>&1 || true
 T1=$(date +%s.%N)
+[ "$(json name)" = items ] || { echo "the report's first embeddings target is not 'items'" >&2; exit 3; }
 P="$(json rowsPerSecond)"; PE="$(json embedded)"; PN="$(json nullsRemaining)"
 PW="$(awk -v n="$PE" -v a="$T0" -v b="$T1" 'BEGIN { printf "%.0f", n / (b - a) }')"
 

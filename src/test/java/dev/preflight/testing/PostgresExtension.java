@@ -13,8 +13,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Gives each test that asks for a {@link TestDatabase} parameter a fresh empty database on the
- * shared test server (see {@link TestServer}); drops it afterwards. A server that cannot be had
- * fails the test: database tests are never skipped.
+ * shared test server (see {@link TestServer}); drops it and the roles the test created afterwards,
+ * and a failed drop fails the test. A server that cannot be had fails the test: database tests
+ * are never skipped.
  */
 public final class PostgresExtension implements ParameterResolver, AfterEachCallback {
 
@@ -37,19 +38,26 @@ public final class PostgresExtension implements ParameterResolver, AfterEachCall
         }
         TestDatabase db = new TestDatabase(admin.withDatabase(name));
         e.getStore(NS).put(e.getUniqueId(), name);
+        e.getStore(NS).put(e.getUniqueId() + "/db", db);
         return db;
     }
 
     @Override
     public void afterEach(ExtensionContext e) {
         String name = e.getStore(NS).remove(e.getUniqueId(), String.class);
+        TestDatabase db = e.getStore(NS).remove(e.getUniqueId() + "/db", TestDatabase.class);
         if (name == null) {
             return;
         }
+        // a database or role left behind would leak into later tests on the same server: failing to drop one fails the test
         try (Connection c = Connections.open(TestServer.adminUrl()); Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            for (String role : db == null ? java.util.List.<String>of() : db.roles()) {
+                st.execute("DROP ROLE IF EXISTS " + role);
+            }
         } catch (SQLException ex) {
-            // A database left behind on a throwaway server is harmless; the test result matters more.
+            throw new IllegalStateException("cannot drop test database " + name + " (or its roles) on " + TestServer.description()
+                    + ": " + ex.getMessage(), ex);
         }
     }
 }

@@ -13,9 +13,26 @@ import java.util.List;
 public final class TestDatabase {
 
     private final DatabaseUrl url;
+    private final List<String> roles = new ArrayList<>();
 
     TestDatabase(DatabaseUrl url) {
         this.url = url;
+    }
+
+    /**
+     * Creates a login role for this test, named {@code prefix} plus this database's name (roles are
+     * cluster-wide: the suffix keeps concurrent tests apart); {@link PostgresExtension} drops it
+     * after the database.
+     */
+    public String createRole(String prefix, String attributes) {
+        String name = prefix + "_" + url.database();
+        execute("CREATE ROLE " + name + " " + attributes);
+        roles.add(name);
+        return name;
+    }
+
+    List<String> roles() {
+        return List.copyOf(roles);
     }
 
     public DatabaseUrl url() {

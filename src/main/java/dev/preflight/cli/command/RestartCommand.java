@@ -50,10 +50,7 @@ public final class RestartCommand implements Command {
         if (previous == null) {
             throw PreflightException.config("no run '" + runId + "' in this database's history", "./preflight history lists the runs");
         }
-        // the last execution of each job decides: an earlier FAILED one that a restart completed does not count
-        Map<String, String> lastStatus = new java.util.LinkedHashMap<>();
-        previous.jobs().forEach(j -> lastStatus.put(j.job(), j.status()));
-        if ("FINISHED".equals(previous.status()) && lastStatus.values().stream().allMatch("COMPLETED"::equals)) {
+        if (previous.completed()) {
             throw PreflightException.config("run '" + runId + "' completed; there is nothing to restart",
                     "start a new run instead (./preflight " + (previous.plan() != null ? "run " + previous.plan() : previous.command()) + ")");
         }

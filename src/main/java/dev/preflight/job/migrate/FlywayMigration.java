@@ -135,16 +135,7 @@ public final class FlywayMigration {
         }
         MigrationInfo current = history ? info.current() : null;
         String version = current == null || current.getVersion() == null ? null : current.getVersion().getVersion();
-        State state;
-        if (failed > 0) {
-            state = State.FAILED;
-        } else if (!history) {
-            state = tables == 0 ? State.NEVER_MIGRATED : State.UNMANAGED;
-        } else if (pending > 0) {
-            state = State.PENDING;
-        } else {
-            state = State.UP_TO_DATE;
-        }
+        State state = MigrationStateClassifier.classify(history, tables, pending, failed);
         return new DatabaseState(state, version, applied, pending, failed, tables, history);
     }
 

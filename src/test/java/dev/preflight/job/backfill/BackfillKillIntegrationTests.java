@@ -16,7 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The packaged jar, killed or stopped mid-run and run again. */
+/**
+ * The packaged jar, killed or stopped mid-run and run again.
+ *
+ * <p>Mutations known to be killed (applied by hand, then reverted): the launcher always starting a
+ * new job instance instead of restarting the unfinished one fails all three tests
+ * ({@code assertSameInstanceRestarted}); before that assertion only the SIGKILL test noticed, by
+ * its "recovering it" log line.
+ */
 @ExtendWith(PostgresExtension.class)
 class BackfillKillIntegrationTests {
 
@@ -29,6 +36,20 @@ class BackfillKillIntegrationTests {
     private static List<String> backfillStatuses(TestDatabase db) {
         return db.queryStrings("SELECT e.status FROM preflight.batch_job_execution e JOIN preflight.batch_job_instance i "
                 + "ON i.job_instance_id = e.job_instance_id WHERE i.job_name = 'backfill' ORDER BY e.job_execution_id");
+    }
+
+    /** The backfill job instance (the test starts exactly one before the restart). */
+    private static long onlyInstance(TestDatabase db) {
+        assertThat(db.queryLong("SELECT count(*) FROM preflight.batch_job_instance WHERE job_name = 'backfill'")).isEqualTo(1);
+        return db.queryLong("SELECT job_instance_id FROM preflight.batch_job_instance WHERE job_name = 'backfill'");
+    }
+
+    /** The run again restarted the unfinished instance: no new instance, a second execution of the same one. */
+    private static void assertSameInstanceRestarted(TestDatabase db, long instance) {
+        assertThat(db.queryStrings("SELECT job_instance_id::text FROM preflight.batch_job_instance WHERE job_name = 'backfill'"))
+                .as("the unfinished job instance is restarted, not replaced by a new one").containsExactly(String.valueOf(instance));
+        assertThat(db.queryLong("SELECT count(*) FROM preflight.batch_job_execution WHERE job_instance_id = " + instance))
+                .as("executions of instance " + instance).isEqualTo(2);
     }
 
     private static Process start(Path project, TestDatabase db, String... more) throws Exception {
@@ -68,6 +89,7 @@ class BackfillKillIntegrationTests {
             Set<String> committed = new HashSet<>(db.queryStrings("SELECT row_id FROM preflight.embedding_state"));
             assertThat(committed.size()).isBetween(600, ROWS - 1);
             assertThat(db.queryLong("SELECT count(*) FROM items WHERE embedding IS NOT NULL")).isEqualTo(committed.size());
+            long instance = onlyInstance(db);
 
             // when run again
             JarRun again = JarRun.run(project, Map.of("MOCK_KEY", "k"), "backfill", "--project", project.toString(), "--db-url", db.uri(),
@@ -85,6 +107,7 @@ class BackfillKillIntegrationTests {
             assertThat(calls.values().stream().filter(n -> n == 2).count()).as("rows embedded but not committed at the kill")
                     .isLessThanOrEqualTo(IN_FLIGHT);
             assertThat(backfillStatuses(db)).containsExactly("FAILED", "COMPLETED");
+            assertSameInstanceRestarted(db, instance);
         }
     }
 
@@ -104,12 +127,14 @@ class BackfillKillIntegrationTests {
             long done = db.queryLong("SELECT count(*) FROM items WHERE embedding IS NOT NULL");
             assertThat(done).isLessThan(ROWS).isEqualTo(db.queryLong("SELECT count(*) FROM preflight.embedding_state"));
             assertThat(java.nio.file.Files.readString(project.resolve("first-run.log"))).contains("stop requested");
+            long instance = onlyInstance(db);
 
             // when run again, then it finishes
             JarRun again = JarRun.run(project, Map.of("MOCK_KEY", "k"), "backfill", "--project", project.toString(), "--db-url", db.uri());
             assertThat(again.exitCode()).as(again.output()).isZero();
             assertThat(db.queryLong("SELECT count(*) FROM items WHERE embedding IS NULL")).isZero();
             assertThat(backfillStatuses(db)).containsExactly("STOPPED", "COMPLETED");
+            assertSameInstanceRestarted(db, instance);
         }
     }
 
@@ -125,6 +150,7 @@ class BackfillKillIntegrationTests {
             assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("exits promptly after SIGTERM").isTrue();
             List<String> committed = db.queryStrings("SELECT id::text FROM items WHERE embedding IS NOT NULL");
             assertThat(committed.size()).isLessThan(ROWS);
+            long instance = onlyInstance(db);
 
             // when the run is restarted by its id
             JarRun restart = JarRun.run(project, Map.of("MOCK_KEY", "k"), "restart", "backfill-night-1", "--project", project.toString(),
@@ -134,6 +160,7 @@ class BackfillKillIntegrationTests {
             assertThat(restart.exitCode()).as(restart.output()).isZero();
             assertThat(db.queryLong("SELECT count(*) FROM items WHERE embedding IS NULL")).isZero();
             assertThat(backfillStatuses(db)).containsExactly("STOPPED", "COMPLETED");
+            assertSameInstanceRestarted(db, instance);
             Map<String, Integer> calls = mock.callsPerRow();
             committed.forEach(id -> assertThat(calls.get(id)).as("calls for committed row " + id).isEqualTo(1));
             assertThat(calls.values().stream().filter(n -> n > 1).count()).as("rows embedded in flight at the stop").isLessThanOrEqualTo(IN_FLIGHT);

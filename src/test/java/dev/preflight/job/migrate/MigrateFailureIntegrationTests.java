@@ -59,13 +59,13 @@ class MigrateFailureIntegrationTests {
     @Test
     void wrongPasswordExitsTwoNamingAuthentication(TestDatabase db, @TempDir Path tmp) {
         Path project = Projects.copyExample(tmp);
-        db.execute("CREATE ROLE wrongpw_user LOGIN PASSWORD 'right-one'");
-        String url = "postgresql://wrongpw_user:not-the-right-one@" + db.url().hosts() + "/" + db.url().database();
+        String user = db.createRole("wrongpw_user", "LOGIN PASSWORD 'right-one'");
+        String url = "postgresql://" + user + ":not-the-right-one@" + db.url().hosts() + "/" + db.url().database();
 
         CliRun r = CliRun.run("gate", "--project", project.toString(), "--db-url", url);
 
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("authentication failed for user 'wrongpw_user'").doesNotContain("not-the-right-one");
+        assertThat(r.err()).contains("authentication failed for user '" + user + "'").doesNotContain("not-the-right-one");
     }
 
     @Test

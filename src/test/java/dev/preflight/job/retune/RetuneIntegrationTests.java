@@ -28,6 +28,8 @@ class RetuneIntegrationTests {
     static final int ROWS = 20_000;
     static final String INDEX = "items_embedding_idx";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** pg_db_role_setting is cluster-wide: settings of this test's database only. */
+    private static final String THIS_DATABASE = "(SELECT oid FROM pg_database WHERE datname = current_database())";
 
     /** A one-migration project: the table and an IVFFlat index built while it is empty, as NeonHub's migrations do. */
     static Path project(Path dir, String retuneYaml) throws Exception {
@@ -187,7 +189,7 @@ class RetuneIntegrationTests {
         assertThat(t.get("reason").asString()).startsWith("dry run, would rebuild with lists=20");
         assertThat(t.get("after") == null || t.get("after").isNull()).as("no after-measurement in a dry run").isTrue();
         assertOriginalIntact(db, oidBefore);
-        assertThat(db.queryLong("SELECT count(*) FROM pg_db_role_setting")).isZero();
+        assertThat(db.queryLong("SELECT count(*) FROM pg_db_role_setting WHERE setdatabase = " + THIS_DATABASE)).isZero();
         assertThat(report.get("findings").findValuesAsString("id")).contains("IDX102");
         assertThat(report.get("vectorIndexTuning").get("probesNote").asString()).startsWith("recommended, not applied (dry run)");
     }
@@ -225,7 +227,8 @@ class RetuneIntegrationTests {
         assertThat(db.queryLong("SELECT count(*) FROM pg_class WHERE relname LIKE 'retune_hnsw%'")).isZero();
         // the chosen probes were applied to the database
         int probes = t.get("chosenProbes").asInt();
-        assertThat(db.queryStrings("SELECT unnest(setconfig) FROM pg_db_role_setting")).contains("ivfflat.probes=" + probes);
+        assertThat(db.queryStrings("SELECT unnest(setconfig) FROM pg_db_role_setting WHERE setdatabase = " + THIS_DATABASE))
+                .contains("ivfflat.probes=" + probes);
         assertThat(report.get("vectorIndexTuning").get("probesApplied").asBoolean()).isTrue();
         assertThat(report.get("findings").findValuesAsString("id")).doesNotContain("IDX101", "IDX102", "IDX103", "IDX104");
     }

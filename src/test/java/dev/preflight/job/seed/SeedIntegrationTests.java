@@ -15,6 +15,15 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+/**
+ * Seeding through the CLI on a real database: counts, idempotency, targeted updates, dry run.
+ *
+ * <p>Mutations it kills (issue #17's audit killed every seed-idempotency mutation it tried), each by
+ * the assertion named: a second seed that re-inserts or re-updates unchanged rows (inserted/updated
+ * zero); one that rewrites rows with the same values (xmin versions of {@code TableChecksums});
+ * an upsert that nulls columns the seed does not mention (the edited-value test keeps the
+ * embedding); a dry run that writes (table contents before and after).
+ */
 @ExtendWith(PostgresExtension.class)
 class SeedIntegrationTests {
 

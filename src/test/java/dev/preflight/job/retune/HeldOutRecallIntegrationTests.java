@@ -215,9 +215,10 @@ class HeldOutRecallIntegrationTests {
         // then: IVFFlat's claim agrees with fresh queries from the same distribution
         assertThat(ivf.has("chosenProbes")).as(ivf.toString()).isTrue();
         assertClaimHolds(ivf, independentRecalls(db, new Vectors(5, 0).skip(ROWS), "ivfflat.probes = " + ivf.get("chosenProbes").asInt()));
-        // HNSW: ef_search words only, a chosen ef_search applied to the database, and a claim that does not overstate:
-        // with the query's own row removed the measurement is conservative here (a row's own graph neighbours are
-        // chosen for diversity, so a search starting at it finds fewer true neighbours than one from a fresh vector)
+        // HNSW: ef_search words only, a chosen ef_search applied to the database, and a claim that does not overstate.
+        // With the query's own row removed, HNSW measured conservatively here (claimed 0.982 [0.965, 0.991] at ef_search 20
+        // against 0.997 [0.992, 0.999] for 300 fresh vectors): a query that is a row of the graph is answered a little worse
+        // than a fresh one, so this side is checked one way.
         assertThat(hnsw.toString()).doesNotContain("probes", "lists");
         assertThat(hnsw.has("chosenEfSearch")).as(hnsw.toString()).isTrue();
         int ef = hnsw.get("chosenEfSearch").asInt();

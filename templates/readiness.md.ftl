@@ -218,6 +218,7 @@ Rule: ${esc(report.verdictRule)}
 
 Confidence: ${text.percent(report.confidence)} (the share of checklist items verified automatically in this run: ${report.checklist?filter(c -> c.verified())?size} of ${report.checklist?size})
 
+<#include "sections/next-steps.md.ftl" ignore_missing=true>
 ## 10. Job steps
 
 <#if report.steps?has_content>

@@ -9,7 +9,13 @@ public final class PreflightApplication {
     private PreflightApplication() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals(dev.preflight.run.StartupTraining.ARGUMENT)) {
+            var quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+            Console console = new Console(java.util.Map.of(), quiet, quiet);
+            new Preflight(console).run(new String[] {"help"}); // the command line's classes, for the archive
+            System.exit(dev.preflight.run.StartupTraining.run(java.nio.file.Path.of(args[1]), console));
+        }
         int code = new Preflight(Console.system()).run(args);
         System.out.flush();
         System.exit(code);

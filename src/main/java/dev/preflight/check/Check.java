@@ -18,6 +18,15 @@ public interface Check {
 
     Severity defaultSeverity();
 
+    /**
+     * Why the check has nothing to verify in this run (for example: no index was measured), or null when
+     * it runs. A check with a reason is recorded as NOT_RUN with it, never as PASSED: a checklist must
+     * not pass what it did not measure.
+     */
+    default String notRunReason(CheckContext context) throws Exception {
+        return null;
+    }
+
     /** Runs the check; an empty list means it passed. */
     List<Finding> run(CheckContext context) throws Exception;
 

@@ -45,6 +45,11 @@ public final class CheckRunner {
 
     public CheckOutcome runOne(String job, Check check, CheckContext context) {
         try {
+            String notRun = check.notRunReason(context);
+            if (notRun != null) {
+                log.debug("{} {}: NOT_RUN ({})", check.id(), check.title(), notRun);
+                return new CheckOutcome(check.id(), check.title(), job, CheckOutcome.Status.NOT_RUN, notRun, List.of());
+            }
             List<Finding> findings = check.run(context).stream().map(policy::apply).toList();
             CheckOutcome.Status status = findings.stream().anyMatch(f -> f.severity() != Severity.INFO)
                     ? CheckOutcome.Status.FAILED : CheckOutcome.Status.PASSED;

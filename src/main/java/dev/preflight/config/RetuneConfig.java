@@ -10,16 +10,22 @@ import java.util.Set;
  * @param maintenanceWorkMemCap the most {@code maintenance_work_mem} a rebuild may raise its session to (PostgreSQL size syntax)
  * @param lockTimeout {@code lock_timeout} of the short transaction that swaps the rebuilt index in
  * @param swapAttempts how often the swap is tried before the rebuild is given up (the old index stays)
- * @param queries how many query vectors are drawn from the table to measure recall
+ * @param queries how many held-out query vectors are drawn from the table to start measuring recall
  * @param k neighbours per query (recall@k)
  * @param minRows below this many vectors an ANN index is not worth it: exact search is faster
+ * @param maxQueries the most queries the measurement grows to while the recall interval at the chosen setting is wider than +-0.02
  */
-public record RetuneConfig(String maintenanceWorkMemCap, String lockTimeout, int swapAttempts, int queries, int k, long minRows) {
+public record RetuneConfig(String maintenanceWorkMemCap, String lockTimeout, int swapAttempts, int queries, int k, long minRows,
+                           int maxQueries) {
 
-    static final Set<String> KEYS = Set.of("maintenanceWorkMemCap", "lockTimeout", "swapAttempts", "queries", "k", "minRows");
+    static final Set<String> KEYS = Set.of("maintenanceWorkMemCap", "lockTimeout", "swapAttempts", "queries", "k", "minRows", "maxQueries");
+
+    public RetuneConfig(String maintenanceWorkMemCap, String lockTimeout, int swapAttempts, int queries, int k, long minRows) {
+        this(maintenanceWorkMemCap, lockTimeout, swapAttempts, queries, k, minRows, Math.max(queries, 400));
+    }
 
     public static RetuneConfig defaults() {
-        return new RetuneConfig("1GB", "2s", 3, 50, 10, 5_000);
+        return new RetuneConfig("1GB", "2s", 3, 50, 10, 5_000, 400);
     }
 
     /** Reads the {@code retune:} mapping; unknown keys and non-numbers are errors naming the file and key. */
@@ -32,7 +38,8 @@ public record RetuneConfig(String maintenanceWorkMemCap, String lockTimeout, int
         RetuneConfig d = defaults();
         return new RetuneConfig(text(m, "maintenanceWorkMemCap", d.maintenanceWorkMemCap()), text(m, "lockTimeout", d.lockTimeout()),
                 (int) number(m, "swapAttempts", d.swapAttempts(), where), (int) number(m, "queries", d.queries(), where),
-                (int) number(m, "k", d.k(), where), number(m, "minRows", d.minRows(), where));
+                (int) number(m, "k", d.k(), where), number(m, "minRows", d.minRows(), where),
+                (int) number(m, "maxQueries", Math.max(d.maxQueries(), number(m, "queries", d.queries(), where)), where));
     }
 
     private static String text(Map<?, ?> m, String key, String fallback) {

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.preflight.config.DatabaseTarget;
 import dev.preflight.config.DatabaseUrl;
 import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,8 +15,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class DataSourceConfiguration {
 
+    /** Not a bean when the run registered its own pool (a Session opens it before Spring and closes it itself). */
     @Bean(destroyMethod = "close")
-    public DataSource dataSource(DatabaseTarget target) {
+    @ConditionalOnMissingBean(DataSource.class)
+    public HikariDataSource dataSource(DatabaseTarget target) {
         DatabaseUrl url = target.ddlUrl();
         HikariDataSource ds = new HikariDataSource();
         ds.setPoolName("preflight");

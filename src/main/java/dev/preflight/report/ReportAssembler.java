@@ -49,7 +49,8 @@ public final class ReportAssembler {
                 Verdict.decide(findings), Verdict.RULE, confidence, ledger.jobs(), ledger.steps(), ledger.warnings(),
                 database, migrationStatus, ledger.migrations(), findings, List.copyOf(checklist),
                 ledger.seed(), ledger.embeddings(), ledger.vectorIndexTuning(),
-                ledger.verify() == null ? null : RunComparison.complete(ledger.verify(), findings), ledger.lint());
+                ledger.verify() == null ? null : RunComparison.complete(ledger.verify(), findings),
+                NextSteps.plan(findings, project.relative(project.reportsDir().resolve(ledger.runId()))), ledger.lint());
     }
 
     private static String version() {

@@ -67,6 +67,8 @@ public final class Session implements AutoCloseable {
     private final RunContext run;
     private final TargetResolver.Resolved resolved;
     private ConfigurableApplicationContext context;
+    /** The run's pool, opened before (and without) Spring: commands that run no job never start a Spring context. */
+    private com.zaxxer.hikari.HikariDataSource pool;
     private RunHistory history;
     private boolean finished;
     private boolean recordsHistory = true;
@@ -112,7 +114,7 @@ public final class Session implements AutoCloseable {
         });
         try {
             session.checkConnectivity();
-            session.startContext();
+            session.openRepository();
         } catch (PreflightException e) {
             session.publishAfterConnectionFailure(e);
             session.close();
@@ -134,8 +136,20 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    private void startContext() {
-        context = new SpringApplicationBuilder(PreflightBoot.class)
+    /**
+     * The Spring context, started on first use: only commands that run a job pay for Spring and
+     * Spring Batch (about half of start-up); status, report and history never start it. Beans are
+     * lazy (application.properties), so a job's start creates that job's beans only.
+     */
+    private ConfigurableApplicationContext context() {
+        if (context == null) {
+            context = startContext(run, console, pool);
+        }
+        return context;
+    }
+
+    static ConfigurableApplicationContext startContext(RunContext run, Console console, DataSource pool) {
+        return new SpringApplicationBuilder(PreflightBoot.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
@@ -147,11 +161,17 @@ public final class Session implements AutoCloseable {
                     ctx.getBeanFactory().registerSingleton("runContext", run);
                     ctx.getBeanFactory().registerSingleton("databaseTarget", run.target());
                     ctx.getBeanFactory().registerSingleton("console", console);
+                    ctx.getBeanFactory().registerSingleton("dataSource", pool);
                 })
                 .run();
+    }
+
+    /** Opens the pool, then Preflight's job repository and run history in schema {@code preflight}. */
+    private void openRepository() {
+        pool = new dev.preflight.db.DataSourceConfiguration().dataSource(run.target());
         try {
-            BatchSchema.ensure(context.getBean(DataSource.class));
-            history = new RunHistory(context.getBean(DataSource.class));
+            BatchSchema.ensure(pool);
+            history = new RunHistory(pool);
             if (recordsHistory) {
                 history.started(run.ledger().runId(), null, command);
             }
@@ -172,7 +192,7 @@ public final class Session implements AutoCloseable {
     }
 
     public DataSource dataSource() {
-        return context.getBean(DataSource.class);
+        return pool;
     }
 
     /**
@@ -185,11 +205,11 @@ public final class Session implements AutoCloseable {
     }
 
     public BatchStatus runJob(String jobName, JobParametersBuilder parameters) throws Exception {
-        Job job = context.getBean(jobName + "Job", Job.class);
+        Job job = context().getBean(jobName + "Job", Job.class);
         JobParameters params = parameters.addString("run.id", run.ledger().runId()).toJobParameters();
         JobExecution execution;
         try {
-            execution = context.getBean(JobOperator.class).start(job, params);
+            execution = context().getBean(JobOperator.class).start(job, params);
         } catch (JobInstanceAlreadyCompleteException e) {
             run.ledger().step(new StepRecord(jobName, jobName, "COMPLETED", "completed earlier in run " + run.ledger().runId(), 0));
             return BatchStatus.COMPLETED;
@@ -209,11 +229,11 @@ public final class Session implements AutoCloseable {
 
     /** A bean of the run's Spring context (job operator, repository, jobs). */
     public <T> T bean(Class<T> type) {
-        return context.getBean(type);
+        return context().getBean(type);
     }
 
     public <T> T bean(String name, Class<T> type) {
-        return context.getBean(name, type);
+        return context().getBean(name, type);
     }
 
     /** Asks the running job (if any) to stop at its next safe point: used on SIGTERM. */
@@ -322,6 +342,10 @@ public final class Session implements AutoCloseable {
         if (context != null) {
             context.close();
             context = null;
+        }
+        if (pool != null) {
+            pool.close();
+            pool = null;
         }
         if (resolved.embedded() != null) {
             if (options.has("keep")) {

@@ -27,7 +27,7 @@ class VerifySectionTemplateTests {
         cfg.setDirectoryForTemplateLoading(Projects.repositoryRoot().resolve("templates").toFile());
         ReadinessReport report = new ReadinessReport(1, "r2", "verify", "2026-01-02T00:00:00Z", "dev", "p", Verdict.NOT_READY,
                 Verdict.RULE, 1.0, List.of("verify"), List.of(), List.of(), null, null, List.of(), List.of(), List.of(),
-                null, null, null, section, null);
+                null, null, null, section);
         StringWriter out = new StringWriter();
         cfg.getTemplate("sections/verify.md.ftl").process(Map.of("report", report), out);
         return out.toString();

@@ -9,9 +9,11 @@ import dev.preflight.report.VectorIndexSection.Decision;
 import java.util.List;
 
 /**
- * IDX102: no IVFFlat index still needs a rebuild (recall at sqrt(lists) probes below the target,
- * lists far from rows/1000, or an invalid index). Such an index answers queries without error but
- * misses neighbours or wastes time; {@code ./preflight retune} rebuilds it online.
+ * IDX102: no vector index still needs a rebuild: no IVFFlat index with recall at sqrt(lists) probes
+ * below the target, lists far from rows/1000, or marked invalid, and no HNSW index whose m /
+ * ef_construction cannot reach the target at any ef_search within the latency budget. Such an index
+ * answers queries without error but misses neighbours or wastes time; {@code ./preflight retune}
+ * rebuilds IVFFlat online and names the HNSW rebuild. NOT_RUN when retune measured no index.
  */
 public final class NoRebuildPendingCheck implements Check {
 
@@ -28,7 +30,7 @@ public final class NoRebuildPendingCheck implements Check {
 
     @Override
     public String title() {
-        return "No IVFFlat index needs a rebuild (trained on its data, lists near the recommendation)";
+        return "No vector index needs a rebuild (IVFFlat trained on its data with lists near the recommendation; HNSW graph reaches the target)";
     }
 
     @Override
@@ -37,11 +39,21 @@ public final class NoRebuildPendingCheck implements Check {
     }
 
     @Override
+    public String notRunReason(CheckContext context) {
+        return RetuneCoverage.notMeasured(section, RetuneCoverage::any, "IVFFlat or HNSW index");
+    }
+
+    @Override
     public List<Finding> run(CheckContext context) {
         return section.indexes().stream()
-                .filter(t -> t.decision() == Decision.REBUILD || t.decision() == Decision.REBUILD_FAILED)
-                .map(t -> finding("index " + t.name(), t.name() + " needs a rebuild: " + t.reason(), "KEEP or REBUILT", t.decision().name(),
-                        section.dryRun() ? "run ./preflight retune without --dry-run" : "see IDX103 for why the rebuild failed, fix it and run ./preflight retune again"))
+                .filter(t -> t.decision() == Decision.REBUILD || t.decision() == Decision.REBUILD_FAILED
+                        || t.decision() == Decision.REBUILD_RECOMMENDED)
+                .map(t -> finding("index " + t.name(), t.name() + " needs a rebuild: " + t.reason(),
+                        t.hnswIndex() ? "an ef_search within the latency budget meets the target" : "KEEP or REBUILT", t.decision().name(),
+                        t.hnswIndex() ? "rebuild it online with the wider graph the reason names (CREATE INDEX CONCURRENTLY ... USING hnsw ... "
+                                + "WITH (m = ..., ef_construction = ...), then DROP INDEX CONCURRENTLY the old one) and run ./preflight retune"
+                                : section.dryRun() ? "run ./preflight retune without --dry-run"
+                                : "see IDX103 for why the rebuild failed, fix it and run ./preflight retune again"))
                 .toList();
     }
 }

@@ -5,22 +5,24 @@ import dev.preflight.check.CheckContext;
 import dev.preflight.report.Finding;
 import dev.preflight.report.Severity;
 import dev.preflight.report.VectorIndexSection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * IDX104: the database's default {@code ivfflat.probes} is at least the probes retune chose.
- * pgvector defaults to probes=1, which on most data misses neighbours; sessions that do not set
- * probes themselves get that recall. Fix: {@code ./preflight retune --apply-probes}, or set it per query.
+ * IDX104: the database's default {@code ivfflat.probes} and {@code hnsw.ef_search} are at least what
+ * retune chose. pgvector defaults to probes=1 and ef_search=40, which on many data sets miss
+ * neighbours; sessions that do not set them get that recall. Fix: {@code ./preflight retune
+ * --apply-settings}, or set them per query. NOT_RUN when retune measured no index.
  */
 public final class ProbesSettingCheck implements Check {
 
-    /** The database-level default set by ALTER DATABASE, null when none. */
-    static final String DATABASE_PROBES = "SELECT split_part(c, '=', 2) FROM pg_db_role_setting s "
+    /** The database-level default of a setting (parameter 1: {@code name=%}) set by ALTER DATABASE; no row when none. */
+    static final String DATABASE_SETTING = "SELECT split_part(c, '=', 2) FROM pg_db_role_setting s "
             + "JOIN pg_database d ON d.oid = s.setdatabase, unnest(s.setconfig) c "
-            + "WHERE d.datname = current_database() AND s.setrole = 0 AND c LIKE 'ivfflat.probes=%'";
+            + "WHERE d.datname = current_database() AND s.setrole = 0 AND c LIKE ?";
 
     private final VectorIndexSection section;
 
@@ -35,7 +37,7 @@ public final class ProbesSettingCheck implements Check {
 
     @Override
     public String title() {
-        return "The database's default ivfflat.probes meets the recall target";
+        return "The database's default ivfflat.probes and hnsw.ef_search meet the recall target";
     }
 
     @Override
@@ -44,23 +46,37 @@ public final class ProbesSettingCheck implements Check {
     }
 
     @Override
+    public String notRunReason(CheckContext context) {
+        return RetuneCoverage.notMeasured(section, RetuneCoverage::any, "IVFFlat or HNSW index");
+    }
+
+    @Override
     public List<Finding> run(CheckContext context) throws Exception {
-        Integer needed = section.databaseProbes();
+        List<Finding> out = new ArrayList<>();
+        check(context, "ivfflat.probes", 1, section.databaseProbes(), out);
+        check(context, "hnsw.ef_search", 40, section.databaseEfSearch(), out);
+        return out;
+    }
+
+    private void check(CheckContext context, String setting, int pgvectorDefault, Integer needed, List<Finding> out) throws Exception {
         if (needed == null) {
-            return List.of();
+            return;
         }
-        int current = 1; // pgvector's default
-        try (Statement st = context.connection().createStatement(); ResultSet rs = st.executeQuery(DATABASE_PROBES)) {
-            if (rs.next()) {
-                current = Integer.parseInt(rs.getString(1).trim());
+        int current = pgvectorDefault;
+        try (PreparedStatement ps = context.connection().prepareStatement(DATABASE_SETTING)) {
+            ps.setString(1, setting + "=%");
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    current = Integer.parseInt(rs.getString(1).trim());
+                }
             }
         }
         if (current >= needed) {
-            return List.of();
+            return;
         }
-        return List.of(finding("database", String.format(Locale.ROOT, "sessions query IVFFlat indexes with ivfflat.probes=%d; recall@%d reaches "
-                        + "%.2f only from probes=%d", current, section.k(), section.targetRecall(), needed),
-                "ivfflat.probes >= " + needed, String.valueOf(current),
-                "./preflight retune --apply-probes, or SET LOCAL ivfflat.probes = " + needed + " in the application's vector queries"));
+        out.add(finding("database", String.format(Locale.ROOT, "sessions query with %s=%d; recall@%d reaches %.2f (lower bound of its "
+                        + "95%% interval) only from %s=%d", setting, current, section.k(), section.targetRecall(), setting, needed),
+                setting + " >= " + needed, String.valueOf(current),
+                "./preflight retune --apply-settings, or SET LOCAL " + setting + " = " + needed + " in the application's vector queries"));
     }
 }

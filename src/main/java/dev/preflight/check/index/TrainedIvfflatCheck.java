@@ -82,7 +82,11 @@ public final class TrainedIvfflatCheck implements Check {
         return out;
     }
 
-    /** Mean recall@K of the index (forced) against exact search, for sample rows' own vectors as queries. */
+    /**
+     * Mean recall@K of the index (forced) against exact search, for sample rows' own vectors as held-out
+     * queries: each query's own row is removed from both answers (K+1 rows fetched), so no query is
+     * credited for finding itself.
+     */
     static double probeRecall(Connection c, VectorIndex ix, int samples) throws SQLException {
         String table = quoteQualified(ix.table());
         String col = Catalog.ident(ix.column());
@@ -91,25 +95,25 @@ public final class TrainedIvfflatCheck implements Check {
             case "vector_ip_ops", "halfvec_ip_ops" -> "<#>";
             default -> "<->";
         };
-        List<String> queries = new ArrayList<>();
+        List<String[]> queries = new ArrayList<>();
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT " + col + "::text FROM " + table + " WHERE " + col + " IS NOT NULL ORDER BY ctid LIMIT " + samples)) {
+             ResultSet rs = st.executeQuery("SELECT ctid::text, " + col + "::text FROM " + table + " WHERE " + col + " IS NOT NULL ORDER BY ctid LIMIT " + samples)) {
             while (rs.next()) {
-                queries.add(rs.getString(1));
+                queries.add(new String[] {rs.getString(1), rs.getString(2)});
             }
         }
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try (Statement st = c.createStatement()) {
             double sum = 0;
-            for (String q : queries) {
-                String knn = "SELECT ctid::text FROM " + table + " ORDER BY " + col + " " + op + " '" + q + "' LIMIT " + K;
+            for (String[] q : queries) {
+                String knn = "SELECT ctid::text FROM " + table + " ORDER BY " + col + " " + op + " '" + q[1] + "' LIMIT " + (K + 1);
                 st.execute("SET LOCAL enable_indexscan = off");
                 st.execute("SET LOCAL enable_bitmapscan = off");
-                Set<String> exact = ids(st, knn);
+                Set<String> exact = ids(st, knn, q[0]);
                 st.execute("SET LOCAL enable_indexscan = on");
                 st.execute("SET LOCAL enable_seqscan = off");
-                Set<String> approx = ids(st, knn);
+                Set<String> approx = ids(st, knn, q[0]);
                 st.execute("SET LOCAL enable_seqscan = on");
                 int expected = exact.size(); // K, or fewer on a table with fewer rows
                 exact.retainAll(approx);
@@ -122,11 +126,14 @@ public final class TrainedIvfflatCheck implements Check {
         }
     }
 
-    private static Set<String> ids(Statement st, String sql) throws SQLException {
+    /** The first K rows of the answer other than the query's own row. */
+    private static Set<String> ids(Statement st, String sql, String self) throws SQLException {
         Set<String> out = new HashSet<>();
         try (ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
+            while (rs.next() && out.size() < K) {
+                if (!rs.getString(1).equals(self)) {
+                    out.add(rs.getString(1));
+                }
             }
         }
         return out;

@@ -29,14 +29,14 @@ public final class RetuneCommand implements StepCommand {
 
     @Override
     public String summary() {
-        return "measure vector index recall, rebuild untrained IVFFlat indexes online, recommend probes"
-                + " [--dry-run] [--target-recall 0.95] [--index NAME] [--compare-hnsw] [--apply-probes]";
+        return "measure vector index recall, rebuild untrained IVFFlat indexes online, recommend probes / ef_search"
+                + " [--dry-run] [--target-recall 0.95] [--index NAME] [--compare-hnsw] [--apply-settings]";
     }
 
     @Override
     public Set<String> parameters() {
         return Set.of(RetuneSettings.TARGET_RECALL, RetuneSettings.INDEX, RetuneSettings.DRY_RUN, RetuneSettings.COMPARE_HNSW,
-                RetuneSettings.APPLY_PROBES);
+                RetuneSettings.APPLY_PROBES, RetuneSettings.APPLY_SETTINGS);
     }
 
     /** On its own: options are checked before anything connects, and a failed job is exit code 1 whatever the verdict. */
@@ -82,7 +82,8 @@ public final class RetuneCommand implements StepCommand {
         if (options.flag(RetuneSettings.INDEX) != null) {
             p.put(RetuneSettings.INDEX, options.flag(RetuneSettings.INDEX));
         }
-        for (String flag : new String[] {RetuneSettings.DRY_RUN, RetuneSettings.COMPARE_HNSW, RetuneSettings.APPLY_PROBES}) {
+        for (String flag : new String[] {RetuneSettings.DRY_RUN, RetuneSettings.COMPARE_HNSW, RetuneSettings.APPLY_PROBES,
+                RetuneSettings.APPLY_SETTINGS}) {
             p.put(flag, String.valueOf(options.has(flag) && !"false".equals(options.flag(flag))));
         }
         return p;

@@ -98,9 +98,15 @@ public final class BackfillSql {
                 + "GROUP BY i.kind, i.reason ORDER BY i.kind, count(*) DESC";
     }
 
+    /**
+     * The chunk's staging table, created once per connection and emptied at every commit: creating and
+     * dropping it per chunk wrote and vacuumed catalog rows for every chunk. The vector has no
+     * dimension, so targets of other dimensions can share a pooled connection's table; the UPDATE
+     * into the column's {@code vector(n)} still checks it.
+     */
     public static String tempTable(int dims) {
-        return "CREATE TEMP TABLE preflight_backfill (id text NOT NULL, v vector(" + dims + ") NOT NULL, h text NOT NULL) "
-                + "ON COMMIT DROP";
+        return "CREATE TEMP TABLE IF NOT EXISTS preflight_backfill (id text NOT NULL, v vector NOT NULL, h text NOT NULL) "
+                + "ON COMMIT DELETE ROWS";
     }
 
     public static final String COPY_IN = "COPY preflight_backfill (id, v, h) FROM STDIN (FORMAT binary)";

@@ -1,9 +1,6 @@
 package dev.preflight.job.backfill;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -11,6 +8,8 @@ import java.util.List;
  * Encodes rows (id text, vector, hash text) in PostgreSQL's binary COPY format, the vector in
  * pgvector's binary layout (int16 dimensions, int16 unused, float4 each, big-endian): the fastest
  * way to get vectors into the server (measured ~27,000 rows/s against ~16,500 for a binary JDBC batch).
+ * One exactly sized buffer, floats put in bulk: a DataOutputStream's synchronized four-byte writes
+ * cost more than the COPY itself at 2,000 x 384 floats a chunk.
  */
 public final class BinaryCopy {
 
@@ -20,32 +19,25 @@ public final class BinaryCopy {
     }
 
     public static byte[] encode(List<EmbeddedRow> rows, int dims) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + rows.size() * (4 * dims + 80));
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.write(SIGNATURE);
-            out.writeInt(0); // flags: no OIDs
-            out.writeInt(0); // header extension length
-            for (EmbeddedRow r : rows) {
-                out.writeShort(3);
-                text(out, r.id());
-                out.writeInt(4 + 4 * dims);
-                out.writeShort(dims);
-                out.writeShort(0);
-                for (float f : r.vector()) {
-                    out.writeFloat(f);
-                }
-                text(out, r.hash());
-            }
-            out.writeShort(-1);
-        } catch (IOException e) {
-            throw new UncheckedIOException("a byte array stream does not fail", e);
+        byte[][] ids = new byte[rows.size()][];
+        byte[][] hashes = new byte[rows.size()][];
+        int size = SIGNATURE.length + 8 + 2;
+        for (int i = 0; i < rows.size(); i++) {
+            ids[i] = rows.get(i).id().getBytes(StandardCharsets.UTF_8);
+            hashes[i] = rows.get(i).hash().getBytes(StandardCharsets.UTF_8);
+            size += 2 + 4 + ids[i].length + 4 + 4 + 4 * dims + 4 + hashes[i].length;
         }
-        return bytes.toByteArray();
-    }
-
-    private static void text(DataOutputStream out, String s) throws IOException {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(b.length);
-        out.write(b);
+        ByteBuffer out = ByteBuffer.allocate(size); // big-endian, as COPY wants
+        out.put(SIGNATURE).putInt(0).putInt(0); // flags: no OIDs; header extension length
+        for (int i = 0; i < rows.size(); i++) {
+            out.putShort((short) 3);
+            out.putInt(ids[i].length).put(ids[i]);
+            out.putInt(4 + 4 * dims).putShort((short) dims).putShort((short) 0);
+            out.asFloatBuffer().put(rows.get(i).vector(), 0, dims);
+            out.position(out.position() + 4 * dims);
+            out.putInt(hashes[i].length).put(hashes[i]);
+        }
+        out.putShort((short) -1);
+        return out.array();
     }
 }

@@ -69,7 +69,7 @@ final class HnswComparer {
         ProbeResult h = IvfflatAdvice.smallestMeeting(hnsw.ladder(), target);
         if (h == null) {
             return String.format(Locale.ROOT, "HNSW did not reach recall %.2f up to ef_search=%d: IVFFlat suits this data", target,
-                    IndexMeasurement.EF_SEARCH_LADDER.get(IndexMeasurement.EF_SEARCH_LADDER.size() - 1));
+                    hnsw.ladder().stream().mapToInt(ProbeResult::value).max().orElse(0));
         }
         if (i == null) {
             return "IVFFlat did not reach the target at any probes while HNSW did: HNSW suits this data";
@@ -77,7 +77,7 @@ final class HnswComparer {
         String build = ivfflat.buildMillis() == null ? "" : String.format(Locale.ROOT, ", builds in %.1fx the time",
                 (double) hnsw.buildMillis() / Math.max(1, ivfflat.buildMillis()));
         String figures = String.format(Locale.ROOT, "HNSW reaches %.3f at ef_search=%d in %.2f ms p50 against IVFFlat's %.3f at probes=%d "
-                + "in %.2f ms%s and is %.1fx the size", h.recall(), h.probes(), h.p50Millis(), i.recall(), i.probes(), i.p50Millis(),
+                + "in %.2f ms%s and is %.1fx the size", h.recall(), h.value(), h.p50Millis(), i.recall(), i.value(), i.p50Millis(),
                 build, (double) hnsw.sizeBytes() / Math.max(1, ivfflat.sizeBytes()));
         return figures + (h.p50Millis() < 0.7 * i.p50Millis()
                 ? ": HNSW suits when query latency matters more than build time and memory"

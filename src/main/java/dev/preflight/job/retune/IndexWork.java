@@ -33,15 +33,16 @@ final class IndexWork {
         return after != null ? after : before;
     }
 
-    /** The smallest measured probes meeting the target on the current index, or null. */
+    /** The smallest measured probes (IVFFlat) or ef_search (HNSW) whose recall interval meets the target on the current index, or null. */
     ProbeResult chosen(double target) {
-        return ivfflat() ? IvfflatAdvice.smallestMeeting(current().ladder(), target) : null;
+        return IvfflatAdvice.smallestMeeting(current().ladder(), target);
     }
 
     IndexTuning toReport(double target) {
         ProbeResult chosen = chosen(target);
         return new IndexTuning(index.name(), index.displayTable(), index.keyExpression(), index.method(), index.opclass(),
                 decision, reason, before, after, chosen == null ? null : chosen.probes(), chosen == null ? null : chosen.recall(),
-                error, hnsw);
+                error, hnsw, chosen == null ? null : chosen.efSearch(), chosen == null ? null : chosen.recallLow(),
+                chosen == null ? null : chosen.recallHigh(), chosen == null ? null : chosen.queries());
     }
 }

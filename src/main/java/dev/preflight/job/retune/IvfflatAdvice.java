@@ -44,9 +44,12 @@ public final class IvfflatAdvice {
         return out.stream().distinct().sorted().toList();
     }
 
-    /** The smallest measured probes whose recall meets the target, or null when none does. */
+    /**
+     * The smallest measured setting (probes, or ef_search) whose recall interval's lower bound meets the
+     * target (the recall itself for points without an interval), or null when none does.
+     */
     public static ProbeResult smallestMeeting(List<ProbeResult> ladder, double target) {
-        return ladder.stream().filter(p -> p.recall() >= target).min((a, b) -> Integer.compare(a.probes(), b.probes())).orElse(null);
+        return ladder.stream().filter(p -> p.lower() >= target).min((a, b) -> Integer.compare(a.value(), b.value())).orElse(null);
     }
 
     /**
@@ -58,10 +61,10 @@ public final class IvfflatAdvice {
         if (meet == null) {
             return null;
         }
-        int below = ladder.stream().filter(p -> p.probes() < meet.probes() && p.recall() < target)
-                .mapToInt(ProbeResult::probes).max().orElse(0);
-        int mid = (below + meet.probes()) / 2;
-        return mid > below && mid < meet.probes() && below > 0 ? mid : null;
+        int below = ladder.stream().filter(p -> p.value() < meet.value() && p.lower() < target)
+                .mapToInt(ProbeResult::value).max().orElse(0);
+        int mid = (below + meet.value()) / 2;
+        return mid > below && mid < meet.value() && below > 0 ? mid : null;
     }
 
     /** A rebuild decision with its one-sentence reason. */
@@ -84,7 +87,7 @@ public final class IvfflatAdvice {
         int recommended = recommendedLists(rows);
         double factor = Math.max((double) lists / recommended, (double) recommended / lists);
         int start = startingProbes(lists);
-        ProbeResult atStart = ladder.stream().filter(p -> p.probes() == start).findFirst().orElse(null);
+        ProbeResult atStart = ladder.stream().filter(p -> p.value() == start).findFirst().orElse(null);
         if (atStart != null && atStart.recall() < target) {
             return new Verdict(Decision.REBUILD, String.format(Locale.ROOT, "recall@k is %.3f at probes=%d (sqrt of lists=%d), below the "
                     + "target %.2f: the centres do not fit the data (built before it was loaded?)", atStart.recall(), start, lists, target));

@@ -60,10 +60,13 @@ final class MeasureTasklet implements Tasklet {
     private static IndexWork decide(VectorIndexTarget ix, Measurement before, RetuneSettings settings) {
         long minRows = settings.config().minRows();
         if (!ix.method().equals("ivfflat")) {
-            boolean small = before.rows() < minRows;
-            return new IndexWork(ix, before, small ? Decision.EXACT_IS_FASTER : Decision.REPORTED, small
-                    ? String.format(Locale.ROOT, "%,d rows with a vector (under %,d): exact search is faster here than any ANN index", before.rows(), minRows)
-                    : "HNSW index: measured and reported; retune rebuilds IVFFlat indexes only (HNSW needs no training on the data)");
+            if (before.rows() < minRows) {
+                return new IndexWork(ix, before, Decision.EXACT_IS_FASTER, String.format(Locale.ROOT,
+                        "%,d rows with a vector (under %,d): exact search is faster here than any ANN index", before.rows(), minRows));
+            }
+            HnswAdvice.Verdict v = HnswAdvice.decide(ix.m(), ix.efConstruction(), before, settings.targetRecall());
+            log.info("{}: {} ({})", ix.name(), v.decision(), v.reason());
+            return new IndexWork(ix, before, v.decision(), v.reason());
         }
         IvfflatAdvice.Verdict v = IvfflatAdvice.decide(before.rows(), ix.lists(), ix.valid(), before.ladder(), settings.targetRecall(), minRows);
         String reason = v.reason();

@@ -13,15 +13,41 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Measures recall@k of a vector index against exact search, with query vectors drawn from the table:
- * exact answers come from the same query with index scans disabled in its transaction, approximate
- * ones with the index's search setting ({@code ivfflat.probes}, {@code hnsw.ef_search}) set locally.
- * Rows are identified by ctid, so tables without a key are measured too.
+ * Measures recall@k of a vector index against exact search with held-out queries: query vectors
+ * are drawn from the table, and each query's own row is removed from both the exact and the index
+ * answer (k+1 rows are fetched), so no query is credited for finding itself. Exact answers come
+ * from the same query with index scans disabled in its transaction; approximate ones with the
+ * index's search setting ({@code ivfflat.probes}, {@code hnsw.ef_search}) set locally. Rows are
+ * identified by ctid, so tables without a key are measured too. Recall carries a 95% interval
+ * over the queries ({@link #interval}).
  */
 final class RecallMeasurer {
 
-    /** Exact answers to the sample queries, and how long exact search took. */
-    record Truth(List<String> queries, List<Set<String>> answers, double exactP50Millis) {
+    /** z for a two-sided 95% interval. */
+    static final double Z = 1.959964;
+
+    /** One held-out query: its own row (excluded from every answer) and its vector. */
+    record Query(String self, String vector) {
+    }
+
+    /** Exact answers (own row removed, k rows) to the sample queries, and how long exact search took. */
+    record Truth(List<Query> queries, List<List<String>> answers, List<Double> exactMillis) {
+
+        double exactP50Millis() {
+            return percentile(exactMillis.stream().mapToDouble(Double::doubleValue).toArray(), 0.50);
+        }
+
+        int size() {
+            return queries.size();
+        }
+    }
+
+    /** Mean recall over the queries with its 95% interval. */
+    record Interval(double recall, double low, double high, int queries) {
+
+        double halfWidth() {
+            return (high - low) / 2;
+        }
     }
 
     private final Connection connection;
@@ -36,6 +62,10 @@ final class RecallMeasurer {
         connection.setAutoCommit(false);
     }
 
+    int k() {
+        return k;
+    }
+
     long countRows() throws SQLException {
         try (Statement st = connection.createStatement();
              ResultSet rs = st.executeQuery("SELECT count(*) FROM " + index.qualifiedTable() + " WHERE " + index.rowFilter())) {
@@ -46,15 +76,18 @@ final class RecallMeasurer {
         }
     }
 
-    /** Draws up to {@code n} query vectors from the table, repeatably for the same data. */
-    List<String> sample(int n) throws SQLException {
-        List<String> out = new ArrayList<>();
+    /**
+     * Draws up to {@code n} query rows from the table, repeatably for the same data: the same seed
+     * gives every row the same random key, so a larger sample extends a smaller one.
+     */
+    List<Query> sample(int n) throws SQLException {
+        List<Query> out = new ArrayList<>();
         try (Statement st = connection.createStatement()) {
             st.execute(RetuneSql.SEED);
-            try (ResultSet rs = st.executeQuery("SELECT (" + index.keyExpression() + ")::text FROM " + index.qualifiedTable()
+            try (ResultSet rs = st.executeQuery("SELECT ctid::text, (" + index.keyExpression() + ")::text FROM " + index.qualifiedTable()
                     + " WHERE " + index.rowFilter() + " ORDER BY random() LIMIT " + n)) {
                 while (rs.next()) {
-                    out.add(rs.getString(1));
+                    out.add(new Query(rs.getString(1), rs.getString(2)));
                 }
             }
         }
@@ -62,32 +95,42 @@ final class RecallMeasurer {
         return out;
     }
 
-    Truth exact(List<String> queries) throws SQLException {
-        List<Set<String>> answers = new ArrayList<>();
-        double[] millis = new double[queries.size()];
-        for (int i = 0; i < queries.size(); i++) {
-            long t0 = System.nanoTime();
-            answers.add(search(RetuneSql.EXACT_SEARCH, queries.get(i)));
-            millis[i] = (System.nanoTime() - t0) / 1e6;
-        }
-        return new Truth(queries, answers, percentile(millis, 0.50));
+    Truth exact(List<Query> queries) throws SQLException {
+        return extend(new Truth(List.of(), List.of(), List.of()), queries);
     }
 
-    /** Recall@k and latency with {@code setting = value} (for example ivfflat.probes = 4). */
-    ProbeResult at(String setting, int value, Truth truth) throws SQLException {
-        String settings = RetuneSql.FORCE_INDEX + "; SET LOCAL " + setting + " = " + value;
-        double[] millis = new double[truth.queries().size()];
-        double recallSum = 0;
-        for (int i = 0; i < truth.queries().size(); i++) {
+    /** {@code truth} plus the exact answers of those {@code queries} it does not hold yet. */
+    Truth extend(Truth truth, List<Query> queries) throws SQLException {
+        List<Query> qs = new ArrayList<>(truth.queries());
+        List<List<String>> answers = new ArrayList<>(truth.answers());
+        List<Double> millis = new ArrayList<>(truth.exactMillis());
+        Set<String> known = new HashSet<>();
+        truth.queries().forEach(q -> known.add(q.self()));
+        for (Query q : queries) {
+            if (!known.add(q.self())) {
+                continue;
+            }
             long t0 = System.nanoTime();
-            Set<String> got = search(settings, truth.queries().get(i));
-            millis[i] = (System.nanoTime() - t0) / 1e6;
-            Set<String> expected = truth.answers().get(i);
-            got.retainAll(expected);
-            recallSum += expected.isEmpty() ? 1.0 : (double) got.size() / expected.size();
+            List<String> exact = search(RetuneSql.EXACT_SEARCH, q.vector());
+            millis.add((System.nanoTime() - t0) / 1e6);
+            qs.add(q);
+            answers.add(withoutSelf(q.self(), exact, k));
         }
-        int n = Math.max(1, truth.queries().size());
-        return new ProbeResult(value, round(recallSum / n, 4), round(percentile(millis, 0.50), 3), round(percentile(millis, 0.95), 3));
+        return new Truth(qs, answers, millis);
+    }
+
+    /**
+     * Per-query recall and latency with {@code setting = value} (for example ivfflat.probes = 4), for the
+     * queries of {@code truth} from index {@code from} on: {@code recalls} and {@code millis} receive them.
+     */
+    void at(String setting, int value, Truth truth, int from, List<Double> recalls, List<Double> millis) throws SQLException {
+        String settings = RetuneSql.FORCE_INDEX + "; SET LOCAL " + setting + " = " + value;
+        for (int i = from; i < truth.size(); i++) {
+            long t0 = System.nanoTime();
+            List<String> got = search(settings, truth.queries().get(i).vector());
+            millis.add((System.nanoTime() - t0) / 1e6);
+            recalls.add(queryRecall(truth.queries().get(i).self(), truth.answers().get(i), got, k));
+        }
     }
 
     /** Whether the planner answers the nearest-neighbour query through this index (and not another one). */
@@ -110,8 +153,8 @@ final class RecallMeasurer {
         }
     }
 
-    private Set<String> search(String settings, String query) throws SQLException {
-        Set<String> out = new HashSet<>();
+    private List<String> search(String settings, String query) throws SQLException {
+        List<String> out = new ArrayList<>();
         try (Statement st = connection.createStatement()) {
             st.execute(settings);
             try (PreparedStatement ps = connection.prepareStatement(searchSql())) {
@@ -127,10 +170,74 @@ final class RecallMeasurer {
         return out;
     }
 
+    /** k+1 rows: the query's own row is dropped from the answer, the other k stay. */
     private String searchSql() {
         String where = index.predicate() == null ? "" : " WHERE " + index.predicate();
         return "SELECT ctid::text FROM " + index.qualifiedTable() + where + " ORDER BY " + index.keyExpression() + " "
-                + index.operator() + " CAST(? AS " + index.keyType() + ") LIMIT " + k;
+                + index.operator() + " CAST(? AS " + index.keyType() + ") LIMIT " + (k + 1);
+    }
+
+    /** The first {@code k} rows of a ranked answer once the query's own row is removed. */
+    static List<String> withoutSelf(String self, List<String> ranked, int k) {
+        List<String> out = new ArrayList<>(k);
+        for (String row : ranked) {
+            if (out.size() == k) {
+                break;
+            }
+            if (!row.equals(self)) {
+                out.add(row);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Recall of one held-out query: the share of the exact top k (own row removed) that the index's
+     * top k (own row removed) contains; 1 when the table holds no other row.
+     */
+    static double queryRecall(String self, List<String> exactTopK, List<String> indexRanked, int k) {
+        List<String> expected = withoutSelf(self, exactTopK, k);
+        if (expected.isEmpty()) {
+            return 1.0;
+        }
+        Set<String> got = new HashSet<>(withoutSelf(self, indexRanked, k));
+        long hits = expected.stream().filter(got::contains).count();
+        return (double) hits / expected.size();
+    }
+
+    /**
+     * Mean recall over the queries with a 95% Wilson score interval. Each query contributes k neighbour
+     * hits, but hits of one query are correlated, so the interval uses the effective number of trials
+     * from the observed between-query variance (the design effect), between n (hits fully correlated)
+     * and n*k (independent); with no variance observed, n*k.
+     */
+    static Interval interval(double[] recalls, int k) {
+        int n = recalls.length;
+        if (n == 0) {
+            return new Interval(0, 0, 1, 0);
+        }
+        double mean = Arrays.stream(recalls).average().orElse(0);
+        double variance = 0;
+        for (double r : recalls) {
+            variance += (r - mean) * (r - mean);
+        }
+        variance = n > 1 ? variance / (n - 1) : 0;
+        double pq = mean * (1 - mean);
+        double trials = (double) n * Math.max(1, k);
+        double effective = pq > 0 && variance > 0 ? Math.max(n, Math.min(trials, pq / (variance / n))) : trials;
+        double z2 = Z * Z;
+        double denominator = 1 + z2 / effective;
+        double centre = (mean + z2 / (2 * effective)) / denominator;
+        double half = Z * Math.sqrt(pq / effective + z2 / (4 * effective * effective)) / denominator;
+        return new Interval(mean, Math.max(0, centre - half), Math.min(1, centre + half), n);
+    }
+
+    /** The report's entry for one setting: mean recall, its interval (rounded outwards), the query count and latency percentiles. */
+    static ProbeResult result(boolean hnsw, int value, List<Double> recalls, List<Double> millis, int k) {
+        Interval iv = interval(recalls.stream().mapToDouble(Double::doubleValue).toArray(), k);
+        double[] ms = millis.stream().mapToDouble(Double::doubleValue).toArray();
+        return new ProbeResult(hnsw ? null : value, hnsw ? value : null, round(iv.recall(), 4), round(percentile(ms, 0.50), 3),
+                round(percentile(ms, 0.95), 3), Math.floor(iv.low() * 1e4) / 1e4, Math.ceil(iv.high() * 1e4) / 1e4, iv.queries());
     }
 
     /** The q-quantile (0..1) by the nearest-rank method; 0 for no values. */

@@ -24,8 +24,8 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * The retune job's last step: chooses the probes for the database (the largest of the per-index
- * choices, so every index meets the target), applies it when asked, runs the IDX1xx checks and
+ * The retune job's last step: chooses the probes and ef_search for the database (the largest of the
+ * per-index choices, so every index meets the target), applies them when asked, runs the IDX1xx checks and
  * hands the section to the report.
  */
 final class RecommendTasklet implements Tasklet {
@@ -48,10 +48,13 @@ final class RecommendTasklet implements Tasklet {
         List<VectorIndexSection.IndexTuning> tunings = state.indexes().stream().map(w -> w.toReport(s.targetRecall())).toList();
         Integer probes = tunings.stream().filter(t -> t.method().equals("ivfflat")).map(VectorIndexSection.IndexTuning::chosenProbes)
                 .filter(Objects::nonNull).max(Integer::compare).orElse(null);
+        Integer efSearch = tunings.stream().filter(VectorIndexSection.IndexTuning::hnswIndex).map(VectorIndexSection.IndexTuning::chosenEfSearch)
+                .filter(Objects::nonNull).max(Integer::compare).orElse(null);
         try (Connection c = dataSource.getConnection()) {
-            String note = probesNote(c, s, probes);
+            String note = settingNote(c, s, "ivfflat.probes", probes);
+            String efNote = efSearch == null ? null : settingNote(c, s, "hnsw.ef_search", efSearch);
             VectorIndexSection section = new VectorIndexSection(s.dryRun(), s.targetRecall(), s.config().k(), s.config().queries(),
-                    probes, note.startsWith("applied"), note, tunings);
+                    probes, note.startsWith("applied"), note, tunings, efSearch, efNote);
             run.ledger().vectorIndexTuning(section);
             CheckContext ctx = CheckContext.of(c, run.target(), run.project(), run.migrationFiles());
             run.ledger().addAll(new CheckRunner(run.severityPolicy()).run("retune", List.of(new RecallTargetCheck(section),
@@ -60,22 +63,25 @@ final class RecommendTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    /** Applies the probes with ALTER DATABASE when asked (never in a dry run) and says what was done. */
-    private String probesNote(Connection c, RetuneSettings s, Integer probes) throws SQLException {
-        if (probes == null) {
+    /**
+     * Applies a search setting ({@code ivfflat.probes} or {@code hnsw.ef_search}) with ALTER DATABASE when
+     * asked ({@code --apply-settings}, never in a dry run) and says what was done.
+     */
+    private String settingNote(Connection c, RetuneSettings s, String setting, Integer value) throws SQLException {
+        if (value == null) {
             return "no IVFFlat index was measured, so no probes are recommended";
         }
-        String sql = "ALTER DATABASE " + Catalog.ident(currentDatabase(c)) + " SET ivfflat.probes = " + probes;
+        String sql = "ALTER DATABASE " + Catalog.ident(currentDatabase(c)) + " SET " + setting + " = " + value;
         if (!s.applyProbes() || s.dryRun()) {
             return "recommended, not applied" + (s.applyProbes() ? " (dry run)" : "") + ": " + sql
-                    + " (or SET LOCAL ivfflat.probes = " + probes + " in the application's queries)";
+                    + " (or SET LOCAL " + setting + " = " + value + " in the application's queries)";
         }
         try (Statement st = c.createStatement()) {
             st.execute(sql);
             log.info("applied: {}", sql);
             return "applied: " + sql + " (new sessions use it)";
         } catch (SQLException e) {
-            run.ledger().warn("could not apply ivfflat.probes: " + e.getMessage());
+            run.ledger().warn("could not apply " + setting + ": " + e.getMessage());
             return "not applied, " + sql + " failed: " + e.getMessage() + " (the database owner can run it)";
         }
     }

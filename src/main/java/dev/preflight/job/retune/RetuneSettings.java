@@ -19,6 +19,8 @@ public record RetuneSettings(double targetRecall, String index, boolean dryRun, 
     public static final String DRY_RUN = "dry-run";
     public static final String COMPARE_HNSW = "compare-hnsw";
     public static final String APPLY_PROBES = "apply-probes";
+    /** The name that fits both methods: applies ivfflat.probes and hnsw.ef_search ({@code --apply-probes} does the same). */
+    public static final String APPLY_SETTINGS = "apply-settings";
     public static final double DEFAULT_TARGET = 0.95;
 
     /** Reads the settings from a job's parameters (strings, as the command passes them). */
@@ -27,7 +29,8 @@ public record RetuneSettings(double targetRecall, String index, boolean dryRun, 
         Object index = parameters.get(INDEX);
         return new RetuneSettings(target == null ? DEFAULT_TARGET : Double.parseDouble(target.toString()),
                 index == null || index.toString().isBlank() ? null : index.toString(),
-                flag(parameters, DRY_RUN), flag(parameters, COMPARE_HNSW), flag(parameters, APPLY_PROBES), config);
+                flag(parameters, DRY_RUN), flag(parameters, COMPARE_HNSW), flag(parameters, APPLY_PROBES) || flag(parameters, APPLY_SETTINGS),
+                config);
     }
 
     private static boolean flag(Map<String, Object> parameters, String name) {
@@ -53,7 +56,8 @@ public record RetuneSettings(double targetRecall, String index, boolean dryRun, 
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "target recall %.2f, k=%d, %d queries%s%s", targetRecall, config.k(), config.queries(),
+        return String.format(Locale.ROOT, "target recall %.2f, k=%d, %d-%d held-out queries%s%s", targetRecall, config.k(), config.queries(),
+                config.maxQueries(),
                 dryRun ? ", dry run" : "", index == null ? "" : ", index " + index);
     }
 }

@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Inline SVG charts of recall@k against probes (log2 scale), before and after a rebuild, with the
- * target as a dashed line. Pure functions of the report model: same section, same bytes.
+ * Inline SVG charts of recall@k against probes (IVFFlat) or ef_search (HNSW) on a log2 scale, before
+ * and after a rebuild, with the target as a dashed line. Pure functions of the report model: same section, same bytes.
  */
 public final class RecallChartSvg {
 
@@ -34,10 +34,10 @@ public final class RecallChartSvg {
         }
         StringBuilder html = new StringBuilder();
         for (IndexTuning t : section.indexes()) {
-            if (t.method().equals("ivfflat") && !t.before().ladder().isEmpty()) {
+            if (!t.before().ladder().isEmpty()) {
                 html.append("<figure class=\"recall-chart\">").append(render(t, section.targetRecall()))
                         .append("<figcaption>").append(escape(t.name())).append(": recall@").append(section.k())
-                        .append(" against probes</figcaption></figure>\n");
+                        .append(" against ").append(setting(t)).append("</figcaption></figure>\n");
             }
         }
         if (!html.isEmpty()) {
@@ -46,14 +46,20 @@ public final class RecallChartSvg {
         return out;
     }
 
+    /** The search setting's name in pgvector's words: ef_search for HNSW, probes for IVFFlat. */
+    static String setting(IndexTuning t) {
+        return "hnsw".equals(t.method()) ? "ef_search" : "probes";
+    }
+
     /** The chart of one index: the before ladder in grey, the after ladder (if rebuilt) in blue. */
     public static String render(IndexTuning t, double target) {
+        String setting = setting(t);
         List<ProbeResult> before = t.before().ladder();
         List<ProbeResult> after = t.after() == null ? List.of() : t.after().ladder();
         int maxProbes = Math.max(2, Math.max(maxProbes(before), maxProbes(after)));
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
-                + "role=\"img\" aria-label=\"%s recall against probes\">", WIDTH, HEIGHT, WIDTH, HEIGHT, escape(t.name())));
+                + "role=\"img\" aria-label=\"%s recall against %s\">", WIDTH, HEIGHT, WIDTH, HEIGHT, escape(t.name()), setting));
         svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#999\"/>",
                 LEFT, TOP, WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM));
         for (double r = 0; r <= 1.0001; r += 0.25) {
@@ -63,15 +69,15 @@ public final class RecallChartSvg {
             svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%d</text>",
                     x(p, maxProbes), HEIGHT - BOTTOM + 14, p));
         }
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">probes</text>",
-                LEFT + (WIDTH - LEFT - RIGHT) / 2, HEIGHT - 6));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%s</text>",
+                LEFT + (WIDTH - LEFT - RIGHT) / 2, HEIGHT - 6, setting));
         svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#c00\" stroke-dasharray=\"4 3\"/>"
                 + "<text x=\"%d\" y=\"%.1f\" font-size=\"10\" fill=\"#c00\" text-anchor=\"end\">target %.2f</text>",
                 LEFT, y(target), WIDTH - RIGHT, y(target), WIDTH - RIGHT - 2, y(target) - 3, target));
-        series(svg, before, maxProbes, "#888", "before");
-        series(svg, after, maxProbes, "#1f5fbf", "after");
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"14\" font-size=\"11\" fill=\"#888\">before (lists=%s)</text>",
-                LEFT, t.before().lists()));
+        series(svg, before, maxProbes, "#888", "before", setting);
+        series(svg, after, maxProbes, "#1f5fbf", "after", setting);
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"14\" font-size=\"11\" fill=\"#888\">%s</text>",
+                LEFT, t.before().lists() == null ? "measured" : "before (lists=" + t.before().lists() + ")"));
         if (!after.isEmpty()) {
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"14\" font-size=\"11\" fill=\"#1f5fbf\">after (lists=%s)</text>",
                     LEFT + 140, t.after().lists()));
@@ -79,24 +85,25 @@ public final class RecallChartSvg {
         return svg.append("</svg>").toString();
     }
 
-    private static void series(StringBuilder svg, List<ProbeResult> ladder, int maxProbes, String colour, String label) {
+    private static void series(StringBuilder svg, List<ProbeResult> ladder, int maxProbes, String colour, String label, String setting) {
         if (ladder.isEmpty()) {
             return;
         }
         StringBuilder points = new StringBuilder();
         for (ProbeResult p : ladder) {
-            points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x(p.probes(), maxProbes), y(p.recall())));
+            points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x(p.value(), maxProbes), y(p.recall())));
         }
         svg.append(String.format(Locale.ROOT, "<polyline class=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>",
                 label, colour, points.toString().trim()));
         for (ProbeResult p : ladder) {
-            svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\"><title>%s: probes=%d recall=%.3f "
-                    + "p50=%.2f ms</title></circle>", x(p.probes(), maxProbes), y(p.recall()), colour, label, p.probes(), p.recall(), p.p50Millis()));
+            svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\"><title>%s: %s=%d recall=%.3f "
+                    + "(%.3f-%.3f) p50=%.2f ms</title></circle>", x(p.value(), maxProbes), y(p.recall()), colour, label, setting, p.value(),
+                    p.recall(), p.lower(), p.upper(), p.p50Millis()));
         }
     }
 
     private static int maxProbes(List<ProbeResult> ladder) {
-        return ladder.stream().mapToInt(ProbeResult::probes).max().orElse(1);
+        return ladder.stream().mapToInt(ProbeResult::value).max().orElse(1);
     }
 
     /** Probes on a log2 axis: 1 at the left edge, the largest measured at the right. */

@@ -100,6 +100,6 @@ final class ReportFixtures {
                                           List<Finding> findings, List<CheckOutcome> checklist) {
         return new ReadinessReport(ReadinessReport.SCHEMA_VERSION, runId, command, generatedAt, "0.1.0-SNAPSHOT", project,
                 verdict, Verdict.RULE, confidence, jobs, steps, warnings, database, status, migrations, findings, checklist,
-                null, null, null, null, null);
+                null, null, null, null);
     }
 }

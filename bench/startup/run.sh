@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Start-up benchmark: every command's wall time against its own job time, on the NeonHub example.
+#
+# For each command, the median of N runs (default 5) of: the wall time of `./preflight CMD` (the
+# launcher included: fast start with the extracted jar and the CDS archive, unless
+# PREFLIGHT_FAST_START=0), the job time (the sum of the job steps' durations the run's
+# readiness.json records; 0 for commands that run no job: help, status, history, report), and
+# the fixed overhead (wall minus job). The goals (issue 14): status and help <= 1.5 s, report
+# <= 2.5 s, and every command's overhead <= 1.5 s, on a quiet 2-core machine. The machine's load
+# average is printed with the figures: on a shared machine, compare the ratios, not the seconds.
+#
+# Usage: bench/startup/run.sh [--db-url URL] [--runs N] [--plain]
+#   --plain   also measure each command from the plain jar (PREFLIGHT_FAST_START=0) and print the ratio
+#   Without --db-url an embedded PostgreSQL is started (and stopped at the end).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+RUNS=5
+PLAIN=0
+DB_URL="${BENCH_DB_URL:-}"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --db-url) DB_URL="$2"; shift 2 ;;
+    --runs) RUNS="$2"; shift 2 ;;
+    --plain) PLAIN=1; shift ;;
+    *) echo "usage: $0 [--db-url URL] [--runs N] [--plain]" >&2; exit 2 ;;
+  esac
+done
+
+WORK="$(mktemp -d)"
+chmod 755 "$WORK"
+STOP_CMD=""
+cleanup() {
+  if [ -n "$STOP_CMD" ]; then $STOP_CMD >/dev/null 2>&1 || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+cp -r "$ROOT/migrations" "$ROOT/jobs" "$WORK/"
+[ -d "$ROOT/templates" ] && cp -r "$ROOT/templates" "$WORK/"
+PREFLIGHT="$ROOT/preflight"
+
+ms() { date +%s%3N; }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'; }
+# Sum of "durationMs" of the job steps in a readiness.json (0 when the run recorded none).
+job_ms() { { grep -o '"durationMs" *: *[0-9]*' "$1" 2>/dev/null || true; } | grep -o '[0-9]*$' | awk '{s+=$1} END {print s+0}'; }
+
+"$PREFLIGHT" help >/dev/null # builds the jar and the fast-start files once, outside the measurement
+
+if [ -z "$DB_URL" ]; then
+  echo "bench: starting an embedded PostgreSQL and migrating the example..."
+  OUT="$("$PREFLIGHT" migrate --project "$WORK" --keep 2>&1)" || { echo "$OUT" | tail -20; exit 1; }
+  DB_URL="$(echo "$OUT" | sed -n 's/^Embedded database kept running: //p')"
+  STOP_CMD="$(echo "$OUT" | sed -n 's/^Stop it with: //p')"
+  if [ "$(id -u)" = 0 ] && [ -n "$STOP_CMD" ]; then STOP_CMD="runuser -u postgres -- $STOP_CMD"; fi
+else
+  "$PREFLIGHT" migrate --project "$WORK" --db-url "$DB_URL" >/dev/null 2>&1 || true
+fi
+[ -n "$DB_URL" ] || { echo "bench: could not get a database URL" >&2; exit 1; }
+"$PREFLIGHT" seed --project "$WORK" --db-url "$DB_URL" >/dev/null 2>&1 || true
+
+# name | arguments (the project and database are added)
+COMMANDS=(
+  "help|help"
+  "status|status"
+  "history|history"
+  "report|report"
+  "migrate|migrate"
+  "seed|seed"
+  "backfill|backfill --provider deterministic"
+  "retune|retune --dry-run"
+  "verify|verify"
+)
+
+measure() { # $1 = fast-start setting, $2... = arguments; prints "wall job" for one run
+  local fast="$1"; shift
+  rm -rf "$WORK/reports/latest"
+  local t0 t1
+  t0=$(ms)
+  PREFLIGHT_FAST_START="$fast" "$PREFLIGHT" "$@" >/dev/null 2>&1 || true
+  t1=$(ms)
+  echo "$((t1 - t0)) $(job_ms "$WORK/reports/latest/readiness.json")"
+}
+
+echo "bench: load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; median of $RUNS runs"
+printf '%-9s %9s %9s %12s' "command" "wall ms" "job ms" "overhead ms"
+[ "$PLAIN" = 1 ] && printf ' %14s %8s' "plain wall ms" "ratio"
+echo
+for entry in "${COMMANDS[@]}"; do
+  name="${entry%%|*}"
+  read -r -a args <<<"${entry#*|}"
+  if [ "$name" != "help" ]; then args+=(--project "$WORK" --db-url "$DB_URL"); fi
+  walls=(); jobs=(); plains=()
+  for _ in $(seq "$RUNS"); do
+    read -r w j < <(measure 1 "${args[@]}")
+    walls+=("$w"); jobs+=("$j")
+    if [ "$PLAIN" = 1 ]; then read -r w _ < <(measure 0 "${args[@]}"); plains+=("$w"); fi
+  done
+  wall=$(printf '%s\n' "${walls[@]}" | median)
+  job=$(printf '%s\n' "${jobs[@]}" | median)
+  printf '%-9s %9d %9d %12d' "$name" "$wall" "$job" "$((wall - job))"
+  if [ "$PLAIN" = 1 ]; then
+    plain=$(printf '%s\n' "${plains[@]}" | median)
+    printf ' %14d %8s' "$plain" "$(awk -v a="$wall" -v b="$plain" 'BEGIN {printf "%.2fx", a / b}')"
+  fi
+  echo
+done
+echo "bench: load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,136 @@
+package dev.preflight.job.retune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.preflight.report.VectorIndexSection.ProbeResult;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The recall arithmetic of the retune job on small in-memory inputs: held-out recall per query,
+ * the interval over queries, and the choice of setting by the interval's lower bound.
+ *
+ * <p>Mutations these tests kill (each was applied by hand, seen to fail, and reverted):
+ * <ul>
+ *   <li>every recall overstated by +0.1 (in {@code queryRecall}, in the interval's mean, or in {@code result});</li>
+ *   <li>the query's own row counted as a neighbour (self-matches not removed from the exact or the index answer);</li>
+ *   <li>the interval computed over n*k independent hits regardless of the between-query variance (too narrow);</li>
+ *   <li>the interval dropped (low = high = recall) or its bounds swapped;</li>
+ *   <li>settings chosen by the point estimate instead of the interval's lower bound;</li>
+ *   <li>HNSW results labelled as probes (or IVFFlat ones as ef_search).</li>
+ * </ul>
+ */
+class RecallMeasurerTests {
+
+    private static List<Double> repeat(double value, int times) {
+        return new ArrayList<>(Collections.nCopies(times, value));
+    }
+
+    @Test
+    void aQueryIsNeverCreditedForFindingItself() {
+        // given: the exact answer starts with the query's own row, as it always does for a vector from the table
+        List<String> exact = List.of("self", "a", "b", "c");
+
+        // then: with k = 3 the expected neighbours are a, b, c; the index found a and b (and itself, which does not count)
+        assertThat(RecallMeasurer.queryRecall("self", exact, List.of("self", "a", "x", "b"), 3)).isCloseTo(2.0 / 3, within(1e-12));
+        // an index answer without the own row keeps its first k rows
+        assertThat(RecallMeasurer.queryRecall("self", exact, List.of("a", "x", "b", "c"), 3)).isCloseTo(2.0 / 3, within(1e-12));
+        // finding only itself is recall 0, not 1/k
+        assertThat(RecallMeasurer.queryRecall("self", exact, List.of("self", "x", "y", "z"), 3)).isZero();
+        assertThat(RecallMeasurer.queryRecall("self", exact, List.of("self", "c", "b", "a"), 3)).isEqualTo(1.0);
+        // a table with no other row: nothing to find
+        assertThat(RecallMeasurer.queryRecall("self", List.of("self"), List.of("self"), 3)).isEqualTo(1.0);
+    }
+
+    @Test
+    void withoutSelfKeepsTheFirstKOtherRows() {
+        assertThat(RecallMeasurer.withoutSelf("s", List.of("a", "s", "b", "c"), 2)).containsExactly("a", "b");
+        assertThat(RecallMeasurer.withoutSelf("s", List.of("a", "b", "c"), 2)).containsExactly("a", "b");
+    }
+
+    @Test
+    void theIntervalIsWilsonOverTheEffectiveNumberOfHits() {
+        // given: 50 queries of recall 0.9 each, k = 10: no between-query variance, so 500 independent hits
+        RecallMeasurer.Interval steady = RecallMeasurer.interval(repeat(0.9, 50).stream().mapToDouble(d -> d).toArray(), 10);
+        assertThat(steady.recall()).isCloseTo(0.9, within(1e-9));
+        assertThat(steady.low()).isCloseTo(0.87058, within(1e-4));
+        assertThat(steady.high()).isCloseTo(0.92332, within(1e-4));
+        assertThat(steady.queries()).isEqualTo(50);
+
+        // 100 queries alternating 1.0 and 0.8: the variance gives about 891 effective hits, a narrower interval
+        double[] mixed = new double[100];
+        for (int i = 0; i < mixed.length; i++) {
+            mixed[i] = i % 2 == 0 ? 1.0 : 0.8;
+        }
+        RecallMeasurer.Interval m = RecallMeasurer.interval(mixed, 10);
+        assertThat(m.low()).isCloseTo(0.87855, within(1e-4));
+        assertThat(m.high()).isCloseTo(0.91801, within(1e-4));
+
+        // all-or-nothing queries: hits are fully correlated, so only 50 trials count and the interval is wide
+        double[] allOrNothing = new double[50];
+        for (int i = 0; i < allOrNothing.length; i++) {
+            allOrNothing[i] = i % 2 == 0 ? 1.0 : 0.0;
+        }
+        RecallMeasurer.Interval wide = RecallMeasurer.interval(allOrNothing, 10);
+        assertThat(wide.recall()).isCloseTo(0.5, within(1e-9));
+        assertThat(wide.low()).isCloseTo(0.36645, within(1e-4));
+        assertThat(wide.high()).isCloseTo(0.63355, within(1e-4));
+        assertThat(wide.halfWidth()).isGreaterThan(0.13);
+
+        // perfect recall still has a lower bound below 1
+        RecallMeasurer.Interval perfect = RecallMeasurer.interval(repeat(1.0, 50).stream().mapToDouble(d -> d).toArray(), 10);
+        assertThat(perfect.low()).isCloseTo(0.99238, within(1e-4));
+        assertThat(perfect.high()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aResultCarriesRecallIntervalQueriesAndTheMethodsWord() {
+        // given: 40 queries, 30 of them perfect and 10 at 0.6: mean 0.9
+        List<Double> recalls = repeat(1.0, 30);
+        recalls.addAll(repeat(0.6, 10));
+        List<Double> millis = repeat(2.0, 40);
+
+        ProbeResult ivf = RecallMeasurer.result(false, 4, recalls, millis, 10);
+        ProbeResult hnsw = RecallMeasurer.result(true, 40, recalls, millis, 10);
+
+        assertThat(ivf.recall()).isEqualTo(0.9);
+        assertThat(ivf.queries()).isEqualTo(40);
+        assertThat(ivf.recallLow()).isLessThan(0.9).isGreaterThan(0.8);
+        assertThat(ivf.recallHigh()).isGreaterThan(0.9).isLessThan(1.0);
+        assertThat(ivf.probes()).isEqualTo(4);
+        assertThat(ivf.efSearch()).isNull();
+        assertThat(hnsw.efSearch()).isEqualTo(40);
+        assertThat(hnsw.probes()).isNull();
+        assertThat(hnsw.value()).isEqualTo(40);
+        assertThat(ivf.p50Millis()).isEqualTo(2.0);
+    }
+
+    @Test
+    void theSettingIsChosenByTheIntervalsLowerBound() {
+        // given: probes 2 has the better point estimate than needed, but its interval reaches below the target
+        List<ProbeResult> ladder = List.of(
+                new ProbeResult(1, null, 0.90, 1, 1, 0.87, 0.93, 50),
+                new ProbeResult(2, null, 0.96, 1, 1, 0.93, 0.98, 50),
+                new ProbeResult(4, null, 0.98, 1, 1, 0.955, 0.99, 50),
+                new ProbeResult(8, null, 0.99, 1, 1, 0.97, 1.0, 50));
+
+        ProbeResult chosen = IvfflatAdvice.smallestMeeting(ladder, 0.95);
+
+        assertThat(chosen.value()).isEqualTo(4);
+        // more queries are needed where the chosen interval is wider than +-0.02
+        assertThat(IndexMeasurement.focus(ladder, 0.95).value()).isEqualTo(4);
+        // no setting meets it, but the best one's interval still reaches it: measure more there
+        assertThat(IndexMeasurement.focus(ladder.subList(0, 2), 0.95).value()).isEqualTo(2);
+        // the target is clearly missed: no more queries
+        assertThat(IndexMeasurement.focus(ladder.subList(0, 1), 0.95)).isNull();
+    }
+
+    @Test
+    void theHnswLadderStartsAboveK() {
+        assertThat(IndexMeasurement.efSearchLadder(10)).startsWith(20, 40).endsWith(1000);
+        assertThat(IndexMeasurement.efSearchLadder(5)).startsWith(10);
+    }
+}

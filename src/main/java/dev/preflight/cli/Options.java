@@ -17,7 +17,7 @@ public record Options(String command, List<String> arguments, Map<String, String
     static final Set<String> VALUED = Set.of("project", "db-url", "direct-url", "fail-on", "reports", "run-id", "duration",
             "target-recall", "index", "target", "provider", "limit", "threads");
     /** Flags that are switches. */
-    static final Set<String> SWITCHES = Set.of("keep", "help", "dry-run", "compare-hnsw", "apply-probes", "reembed");
+    static final Set<String> SWITCHES = Set.of("keep", "help", "dry-run", "compare-hnsw", "apply-probes", "reembed", "debug");
 
     public static Options parse(String[] args) {
         String command = null;

@@ -13,6 +13,8 @@ import dev.preflight.cli.command.ScheduleCommand;
 import dev.preflight.cli.command.SeedCommand;
 import dev.preflight.cli.command.StatusCommand;
 import dev.preflight.cli.command.VerifyCommand;
+import dev.preflight.config.KnownSecrets;
+import dev.preflight.kernel.Diagnostics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,7 @@ public final class Preflight {
     private final Console console;
 
     public Preflight(Console console) {
-        this.console = console;
+        this.console = console.scrubbed();
         register(List.of(new GateCommand(this::steps), new RunCommand(this::steps), new MigrateCommand(), new SeedCommand(),
                 new BackfillCommand(), new RetuneCommand(), new VerifyCommand(), new ReportCommand(), new StatusCommand(),
                 new HistoryCommand(), new RestartCommand(this::steps, this::commands), new ScheduleCommand(this::steps)));
@@ -54,8 +56,10 @@ public final class Preflight {
 
     /** Runs one command line and returns the process exit code. */
     public int run(String[] args) {
+        KnownSecrets.register(console.env(), args);
         try {
             Options options = Options.parse(args);
+            Diagnostics.debug(options.has("debug") || "true".equalsIgnoreCase(console.env("PREFLIGHT_DEBUG")));
             Command command = commands.get(options.has("help") ? "help" : options.command());
             if (command == null) {
                 throw PreflightException.config("unknown command '" + options.command() + "'", "see ./preflight help for the commands");
@@ -66,6 +70,9 @@ public final class Preflight {
             return e.exitCode().code();
         } catch (Exception e) {
             console.err().println("preflight: internal error: " + e);
+            if (Diagnostics.debug()) {
+                e.printStackTrace(console.err());
+            }
             return ExitCode.USAGE_OR_CONNECTION.code();
         }
     }

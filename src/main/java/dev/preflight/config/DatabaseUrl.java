@@ -1,6 +1,7 @@
 package dev.preflight.config;
 
 import dev.preflight.cli.PreflightException;
+import dev.preflight.kernel.Secrets;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -48,6 +49,12 @@ public final class DatabaseUrl {
         this.password = password;
         this.params = params;
         this.poolerHint = poolerHint;
+        Secrets.register(password);
+        params.forEach((k, v) -> {
+            if (SECRET_PARAMS.contains(k.toLowerCase(Locale.ROOT))) {
+                Secrets.register(v);
+            }
+        });
     }
 
     /** Builds a URL for a local server from its parts (used by the embedded cluster). */

@@ -89,6 +89,6 @@ public final class Connections {
             return "";
         }
         String pw = url.secretPassword();
-        return pw == null || pw.isEmpty() ? text : text.replace(pw, "****");
+        return dev.preflight.kernel.Secrets.scrub(pw == null || pw.isEmpty() ? text : text.replace(pw, "****"));
     }
 }

@@ -4,6 +4,7 @@ import dev.preflight.cli.Console;
 import dev.preflight.cli.PreflightException;
 import dev.preflight.config.EmbeddingTarget;
 import dev.preflight.config.EmbeddingsConfig;
+import dev.preflight.kernel.Secrets;
 
 /** Creates the provider a target uses: {@code --provider}, else the target's own, else the project default. */
 public final class Providers {
@@ -24,6 +25,7 @@ public final class Providers {
             case "openai" -> {
                 String keyEnv = config.openai().apiKeyEnv();
                 String key = keyEnv == null ? null : console.env(keyEnv);
+                Secrets.register(key);
                 if (key == null && config.openai().baseUrl().contains("api.openai.com")) {
                     throw PreflightException.config("the openai provider needs an API key in the environment variable " + keyEnv,
                             "export " + keyEnv + "=... (or set embeddings.openai.apiKeyEnv in jobs/preflight.yaml)");

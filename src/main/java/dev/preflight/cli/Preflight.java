@@ -14,6 +14,9 @@ import dev.preflight.cli.command.SeedCommand;
 import dev.preflight.cli.command.StatusCommand;
 import dev.preflight.cli.command.VerifyCommand;
 import dev.preflight.config.KnownSecrets;
+import dev.preflight.db.Connections;
+import dev.preflight.run.ConnectionLoss;
+import dev.preflight.run.Session;
 import dev.preflight.kernel.Diagnostics;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +34,7 @@ public final class Preflight {
 
     public Preflight(Console console) {
         this.console = console.scrubbed();
+        Connections.quietDriver();
         register(List.of(new GateCommand(this::steps), new RunCommand(this::steps), new MigrateCommand(), new SeedCommand(),
                 new BackfillCommand(), new RetuneCommand(), new VerifyCommand(), new ReportCommand(), new StatusCommand(),
                 new HistoryCommand(), new RestartCommand(this::steps, this::commands), new ScheduleCommand(this::steps)));
@@ -69,12 +73,26 @@ public final class Preflight {
             console.err().println("preflight: " + e.oneLine());
             return e.exitCode().code();
         } catch (Exception e) {
+            if (ConnectionLoss.is(e)) {
+                String run = Session.lastRunId();
+                console.err().println("preflight: " + ConnectionLoss.line("what completed before it is recorded in the job repository ("
+                        + firstLine(e) + ")", run == null ? "<run id from ./preflight history>" : run));
+                if (Diagnostics.debug()) {
+                    e.printStackTrace(console.err());
+                }
+                return ExitCode.USAGE_OR_CONNECTION.code();
+            }
             console.err().println("preflight: internal error: " + e);
             if (Diagnostics.debug()) {
                 e.printStackTrace(console.err());
             }
             return ExitCode.USAGE_OR_CONNECTION.code();
         }
+    }
+
+    private static String firstLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.lines().findFirst().orElse(m);
     }
 
     /** Lookup used by help: name to command. */

@@ -68,6 +68,8 @@ public final class Session implements AutoCloseable {
     private RunHistory history;
     private boolean finished;
     private Mode mode = Mode.RECORDED;
+    /** The run id of the newest session of this process, for an error that escapes it (a lost connection). */
+    private static volatile String lastRunId;
 
     private Session(String command, Options options, Console console, RunContext run, TargetResolver.Resolved resolved) {
         this.command = command;
@@ -134,6 +136,7 @@ public final class Session implements AutoCloseable {
         RunContext run = new RunContext(resolved.target(), project, config, files, ledger);
         Session session = new Session(command, options, console, run, resolved);
         session.mode = mode;
+        lastRunId = mode.writesDatabase ? runId : null;
         resolved.target().warnings().forEach(w -> {
             console.err().println("[preflight] warning: " + w);
             ledger.warn(w);
@@ -199,6 +202,11 @@ public final class Session implements AutoCloseable {
         return run;
     }
 
+    /** The run id of the newest recorded session of this process, or null: what {@code restart} takes. */
+    public static String lastRunId() {
+        return lastRunId;
+    }
+
     /** Where commands print their own summaries (a step's table of counts, for example). */
     public Console console() {
         return console;
@@ -233,6 +241,11 @@ public final class Session implements AutoCloseable {
 
     /** Records in the ledger that a job ran, with its steps (also for jobs started by their own launcher). */
     public void record(String jobName, JobExecution execution) {
+        if (ConnectionLoss.is(execution)) {
+            String line = ConnectionLoss.line(ConnectionLoss.committed(execution), run.ledger().runId());
+            console.err().println("preflight: " + line);
+            run.ledger().warn(line);
+        }
         run.ledger().jobRan(jobName);
         for (StepExecution s : execution.getStepExecutions()) {
             long ms = s.getStartTime() == null || s.getEndTime() == null ? 0 : Duration.between(s.getStartTime(), s.getEndTime()).toMillis();

@@ -20,7 +20,7 @@ public final class ScrubbingOutputStream extends OutputStream {
         this.out = out;
     }
 
-    /** A UTF-8 print stream over {@code out} that scrubs secrets, flushing at each line. */
+    /** A UTF-8 print stream over {@code out} that scrubs secrets and passes each line on at its end. */
     public static PrintStream printStream(OutputStream out) {
         if (out instanceof PrintStream ps && ps.getClass() == ScrubbingPrintStream.class) {
             return ps;
@@ -67,7 +67,7 @@ public final class ScrubbingOutputStream extends OutputStream {
     /** Marker type, so a stream is never wrapped twice. */
     private static final class ScrubbingPrintStream extends PrintStream {
         ScrubbingPrintStream(OutputStream out) {
-            super(out, true, StandardCharsets.UTF_8);
+            super(out, false, StandardCharsets.UTF_8); // no autoflush: a print must not emit half a line (and half a secret); lines are emitted at their end
         }
     }
 }

@@ -70,9 +70,12 @@ public final class ReportWriter {
                 deleteTree(probe);
             }
         } catch (IOException | java.nio.file.InvalidPathException | SecurityException e) {
-            String reason = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
+            String reason = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.NoSuchFileException ? "a folder on its path does not exist and cannot be created"
                     : e instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way"
-                    : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                    : e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason().toLowerCase(java.util.Locale.ROOT)
+                    : e instanceof java.nio.file.InvalidPathException ? "not a valid path"
+                    : "not writable";
             throw PreflightException.config("reports folder " + where + " cannot be written (" + reason + ")",
                     "choose a writable folder with --reports DIR (nothing was run)");
         }

@@ -87,6 +87,10 @@ public final class Preflight {
                 e.printStackTrace(console.err());
             }
             return ExitCode.USAGE_OR_CONNECTION.code();
+        } finally {
+            // the scrubbing streams pass text on at line ends: an unfinished last line is passed on here
+            console.out().flush();
+            console.err().flush();
         }
     }
 

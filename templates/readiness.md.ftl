@@ -6,12 +6,14 @@
   components (dev.preflight.report.render.ComponentStatus rows for section 8),
   text (dev.preflight.report.render.ReportText helpers).
 
-  Free text goes through esc(): a pipe or a line break would break a table row or a list item.
+  Every value from the database, files or errors goes through esc() (text) or code() (a code span):
+  a pipe or a line break would break a table row or a list item, and HTML or Markdown in a value
+  must show as typed (text.esc and text.code escape both).
   A project overrides this file by putting its own copy in its templates/ folder.
 -->
 <#function esc s=""><#return text.esc(s)></#function>
 <#function cell s=""><#return s?has_content?then(text.esc(s), "-")></#function>
-<#function code s=""><#return s?has_content?then("`" + text.esc(s) + "`", "-")></#function>
+<#function code s=""><#return s?has_content?then(text.code(s), "-")></#function>
 <#function yn b><#return b?string("yes", "no")></#function>
 <#function count severity><#return report.findings?filter(f -> f.severity.id() == severity)?size></#function>
 <#macro findingList findings>
@@ -33,7 +35,7 @@ None found.
 <#assign migrations = report.migrations![]>
 # Preflight readiness report: ${esc(report.project)}, run ${esc(report.runId)}
 
-Generated ${esc(report.generatedAt)} by Preflight ${esc(report.preflightVersion)} (command `${esc(report.command)}`, jobs: ${report.jobs?has_content?then(report.jobs?join(", "), "none")}).
+Generated ${esc(report.generatedAt)} by Preflight ${esc(report.preflightVersion)} (command ${code(report.command)}, jobs: ${report.jobs?has_content?then(esc(report.jobs?join(", ")), "none")}).
 
 ## 1. Executive summary
 
@@ -204,7 +206,7 @@ No checks ran.
 | Component | Status | Blocker |
 |---|---|---|
 <#list components as c>
-| ${cell(c.component)} | ${c.status} | ${cell(c.blocker)} |
+| ${cell(c.component)} | ${cell(c.status)} | ${cell(c.blocker)} |
 </#list>
 <#else>
 No checks ran.

@@ -17,13 +17,13 @@ No embedding target was selected.
 - **${t.name()}: the vectors are NOT semantic.** They come from the deterministic provider (hash-seeded unit vectors, for tests and benchmarks); search over them returns noise.
 </#if>
 <#if t.note()??>
-- ${t.name()}: ${t.note()}
+- ${t.name()}: ${text.esc(t.note())}
 </#if>
 <#if t.nullsUnexplained() gt 0>
 - ${t.name()}: ${t.nullsUnexplained()?c} row(s) still have a NULL vector with no recorded reason (the run stopped, failed or hit `--limit`): run `./preflight backfill --target ${t.name()}` again, it resumes where it stopped.
 </#if>
 <#list t.issues() as i>
-- ${t.name()}: ${i.rows()?c} row(s) ${i.kind()}: ${i.reason()} (ids: ${i.ids()?join(", ")}<#if i.rows() gt i.ids()?size>, ...</#if>)
+- ${t.name()}: ${i.rows()?c} row(s) ${i.kind()}: ${text.esc(i.reason())} (ids: ${text.esc(i.ids()?join(", "))}<#if i.rows() gt i.ids()?size>, ...</#if>)
 </#list>
 </#list>
 

@@ -26,7 +26,7 @@ Remedy: ${text.esc(seed.remedy)}
 | Table | In seed | Inserted | Updated | Unchanged | Rows <#if seed.dryRun>would be<#else>now</#if> |
 |---|---:|---:|---:|---:|---:|
 <#list seed.tables as t>
-| ${t.table} | ${t.seeded} | ${t.inserted} | ${t.updated} | ${t.unchanged} | ${t.rowsAfter} |
+| ${text.esc(t.table)} | ${t.seeded} | ${t.inserted} | ${t.updated} | ${t.unchanged} | ${t.rowsAfter} |
 </#list>
 </#if>
 <#if seed.organizations?has_content>
@@ -36,7 +36,7 @@ Per organization (counted in the database<#if seed.dryRun>, before the rollback<
 | Organization | Users | Brands | Agents | Datasets | Documents | Chunks | Conversations | Messages | Campaigns | Metrics |
 |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 <#list seed.organizations as o>
-| ${text.esc(o.name!o.id)} (`${o.id}`) | ${o.users} | ${o.brands} | ${o.agents} | ${o.datasets} | ${o.documents} | ${o.chunks} | ${o.conversations} | ${o.messages} | ${o.campaigns} | ${o.metrics} |
+| ${text.esc(o.name!o.id)} (${text.code(o.id)}) | ${o.users} | ${o.brands} | ${o.agents} | ${o.datasets} | ${o.documents} | ${o.chunks} | ${o.conversations} | ${o.messages} | ${o.campaigns} | ${o.metrics} |
 </#list>
 <#if seed.organizationTotals??>
 <#assign all = seed.organizationTotals>

@@ -25,10 +25,10 @@ No IVFFlat or HNSW index was found.
 
 ### `${t.name()}` (${t.table()}.${t.column()}, ${t.opclass()!"-"})
 
-${t.decision()}: ${t.reason()}
+${t.decision()}: ${text.esc(t.reason())}
 <#if t.error()??>
 
-**Problem:** ${t.error()}
+**Problem:** ${text.esc(t.error())}
 </#if>
 <#if t.before().ladder()?size gt 0>
 

@@ -1,5 +1,5 @@
 <#-- Verify job section: drift, history, smoke, git, CI, domains, comparison. Variable: report (ReadinessReport). -->
-<#macro verifyCell text=""><#compress>${(text!"")?replace("|", "\\|")?replace("\n", " ")?truncate(140, "…")}</#compress></#macro>
+<#macro verifyCell value=""><#compress>${text.esc((value!"")?truncate(140, "…"))}</#compress></#macro>
 <#if report.verify()??>
 <#assign v = report.verify()>
 ## Verification

@@ -2,6 +2,9 @@ package dev.preflight;
 
 import dev.preflight.cli.Console;
 import dev.preflight.cli.Preflight;
+import dev.preflight.kernel.ScrubbingOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 
 /** Entry point of {@code ./preflight}: runs one command line and exits with its code. */
 public final class PreflightApplication {
@@ -16,6 +19,9 @@ public final class PreflightApplication {
             new Preflight(console).run(new String[] {"help"}); // the command line's classes, for the archive
             System.exit(dev.preflight.run.StartupTraining.run(java.nio.file.Path.of(args[1]), console));
         }
+        // Every byte printed by anything in this process (log lines, stack traces, libraries) passes the secret scrubber.
+        System.setOut(ScrubbingOutputStream.printStream(new FileOutputStream(FileDescriptor.out)));
+        System.setErr(ScrubbingOutputStream.printStream(new FileOutputStream(FileDescriptor.err)));
         int code = new Preflight(Console.system()).run(args);
         System.out.flush();
         System.exit(code);

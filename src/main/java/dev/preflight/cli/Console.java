@@ -1,5 +1,6 @@
 package dev.preflight.cli;
 
+import dev.preflight.kernel.ScrubbingOutputStream;
 import java.io.PrintStream;
 import java.util.Map;
 
@@ -8,6 +9,11 @@ public record Console(Map<String, String> env, PrintStream out, PrintStream err)
 
     public static Console system() {
         return new Console(System.getenv(), System.out, System.err);
+    }
+
+    /** The same surroundings with both streams passing the secret scrubber. */
+    public Console scrubbed() {
+        return new Console(env, ScrubbingOutputStream.printStream(out), ScrubbingOutputStream.printStream(err));
     }
 
     public String env(String name) {

@@ -17,7 +17,7 @@ public record Options(String command, List<String> arguments, Map<String, String
     static final Set<String> VALUED = Set.of("project", "db-url", "direct-url", "fail-on", "reports", "run-id", "duration",
             "target-recall", "index", "target", "provider", "limit", "threads", "since");
     /** Flags that are switches. */
-    static final Set<String> SWITCHES = Set.of("keep", "help", "dry-run", "compare-hnsw", "apply-probes", "apply-settings", "reembed", "all", "static-only");
+    static final Set<String> SWITCHES = Set.of("keep", "help", "dry-run", "compare-hnsw", "apply-probes", "apply-settings", "reembed", "all", "static-only", "debug");
 
     public static Options parse(String[] args) {
         String command = null;

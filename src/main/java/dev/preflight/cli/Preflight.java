@@ -14,6 +14,11 @@ import dev.preflight.cli.command.ScheduleCommand;
 import dev.preflight.cli.command.SeedCommand;
 import dev.preflight.cli.command.StatusCommand;
 import dev.preflight.cli.command.VerifyCommand;
+import dev.preflight.config.KnownSecrets;
+import dev.preflight.db.Connections;
+import dev.preflight.run.ConnectionLoss;
+import dev.preflight.run.Session;
+import dev.preflight.kernel.Diagnostics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +34,8 @@ public final class Preflight {
     private final Console console;
 
     public Preflight(Console console) {
-        this.console = console;
+        this.console = console.scrubbed();
+        Connections.quietDriver();
         register(List.of(new GateCommand(this::steps), new RunCommand(this::steps), new LintCommand(), new MigrateCommand(), new SeedCommand(),
                 new BackfillCommand(), new RetuneCommand(), new VerifyCommand(), new ReportCommand(), new StatusCommand(),
                 new HistoryCommand(), new RestartCommand(this::steps, this::commands), new ScheduleCommand(this::steps)));
@@ -55,8 +61,10 @@ public final class Preflight {
 
     /** Runs one command line and returns the process exit code. */
     public int run(String[] args) {
+        KnownSecrets.register(console.env(), args);
         try {
             Options options = Options.parse(args);
+            Diagnostics.debug(options.has("debug") || "true".equalsIgnoreCase(console.env("PREFLIGHT_DEBUG")));
             Command command = commands.get(options.has("help") ? "help" : options.command());
             if (command == null) {
                 throw PreflightException.config("unknown command '" + options.command() + "'", "see ./preflight help for the commands");
@@ -66,9 +74,30 @@ public final class Preflight {
             console.err().println("preflight: " + e.oneLine());
             return e.exitCode().code();
         } catch (Exception e) {
+            if (ConnectionLoss.is(e)) {
+                String run = Session.lastRunId();
+                console.err().println("preflight: " + ConnectionLoss.line("what completed before it is recorded in the job repository ("
+                        + firstLine(e) + ")", run == null ? "<run id from ./preflight history>" : run));
+                if (Diagnostics.debug()) {
+                    e.printStackTrace(console.err());
+                }
+                return ExitCode.USAGE_OR_CONNECTION.code();
+            }
             console.err().println("preflight: internal error: " + e);
+            if (Diagnostics.debug()) {
+                e.printStackTrace(console.err());
+            }
             return ExitCode.USAGE_OR_CONNECTION.code();
+        } finally {
+            // the scrubbing streams pass text on at line ends: an unfinished last line is passed on here
+            console.out().flush();
+            console.err().flush();
         }
+    }
+
+    private static String firstLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.lines().findFirst().orElse(m);
     }
 
     /** Lookup used by help: name to command. */

@@ -1,6 +1,7 @@
 package dev.preflight.config;
 
 import dev.preflight.cli.PreflightException;
+import dev.preflight.kernel.Secrets;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -48,6 +49,12 @@ public final class DatabaseUrl {
         this.password = password;
         this.params = params;
         this.poolerHint = poolerHint;
+        Secrets.register(password);
+        params.forEach((k, v) -> {
+            if (SECRET_PARAMS.contains(k.toLowerCase(Locale.ROOT))) {
+                Secrets.register(v);
+            }
+        });
     }
 
     /** Builds a URL for a local server from its parts (used by the embedded cluster). */
@@ -100,6 +107,7 @@ public final class DatabaseUrl {
         if (authority.isBlank()) {
             throw PreflightException.config("database URL names no host", "write it as postgresql://user:password@host:5432/db");
         }
+        checkPorts(authority);
         Map<String, String> params = new LinkedHashMap<>();
         boolean pooler = false;
         for (String pair : query.split("&")) {
@@ -125,6 +133,23 @@ public final class DatabaseUrl {
             database = user != null ? user : "postgres";
         }
         return new DatabaseUrl(authority, database, user, password, params, pooler);
+    }
+
+    /** Each {@code host[:port]} of the authority must have a port of 1 to 65535, checked here so no driver warning is printed. */
+    private static void checkPorts(String authority) {
+        for (String host : authority.split(",")) {
+            int colon = host.lastIndexOf(':');
+            if (colon < 0 || host.endsWith("]")) {
+                continue; // no port, or a bare IPv6 address in brackets
+            }
+            String port = host.substring(colon + 1);
+            boolean valid = port.matches("[0-9]{1,5}") && Integer.parseInt(port) >= 1 && Integer.parseInt(port) <= 65535;
+            if (!valid) {
+                String shown = port.length() > 12 ? port.substring(0, 12) + "..." : port;
+                throw PreflightException.config("database URL has an invalid port '" + shown + "' for host " + host.substring(0, colon),
+                        "the port is a number from 1 to 65535, for example postgresql://user:password@" + host.substring(0, colon) + ":5432/db");
+            }
+        }
     }
 
     private static String decode(String s) {

@@ -26,9 +26,26 @@ public record EmbeddingsConfig(String provider, int chunkSize, int threads, Open
                 "tokensPerMinute", "maxInputsPerRequest", "maxTokensPerRequest", "maxTokensPerInput", "maxRetries",
                 "maxConcurrentRequests");
 
-        /** OpenAI's published limits for text-embedding-3-small (tier 1 rate limits). */
+        /**
+         * These settings with the endpoint decided: {@code baseUrl} from jobs/preflight.yaml, else the
+         * environment's {@code OPENAI_BASE_URL} (lowest precedence, as in OpenAI's SDKs), else OpenAI's.
+         */
+        public OpenAiSettings resolve(java.util.function.Function<String, String> env) {
+            String fromEnv = env.apply("OPENAI_BASE_URL");
+            String url = baseUrl != null ? baseUrl : fromEnv != null && !fromEnv.isBlank() ? fromEnv.trim() : OPENAI_ENDPOINT;
+            return new OpenAiSettings(url, model, dimensions, apiKeyEnv, requestsPerMinute, tokensPerMinute, maxInputsPerRequest,
+                    maxTokensPerRequest, maxTokensPerInput, maxRetries, maxConcurrentRequests);
+        }
+
+        /** OpenAI's own endpoint, the last default of {@link #resolve}. */
+        public static final String OPENAI_ENDPOINT = "https://api.openai.com/v1";
+
+        /**
+         * OpenAI's published limits for text-embedding-3-small (tier 1 rate limits); no baseUrl, so that
+         * {@link #resolve} can fall back to {@code OPENAI_BASE_URL} as OpenAI's SDKs do.
+         */
         public static OpenAiSettings defaults() {
-            return new OpenAiSettings("https://api.openai.com/v1", "text-embedding-3-small", null, "OPENAI_API_KEY",
+            return new OpenAiSettings(null, "text-embedding-3-small", null, "OPENAI_API_KEY",
                     3000, 1_000_000, 2048, 300_000, 8191, 6, 4);
         }
     }

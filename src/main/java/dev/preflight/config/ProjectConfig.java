@@ -3,7 +3,6 @@ package dev.preflight.config;
 import dev.preflight.cli.PreflightException;
 import dev.preflight.report.Severity;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,9 +38,11 @@ public record ProjectConfig(Map<String, String> placeholders, String schema, Str
             return defaults();
         }
         String where = project.relative(file);
+        String text;
         Object doc;
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+            doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
         } catch (MarkedYAMLException e) {
             throw PreflightException.config(where + " line " + (e.getProblemMark().getLine() + 1) + ": " + e.getProblem(),
                     "fix the YAML syntax at that line");
@@ -51,6 +52,17 @@ public record ProjectConfig(Map<String, String> placeholders, String schema, Str
         if (doc == null) {
             return defaults();
         }
+        YamlLines lines = YamlLines.of(text);
+        try {
+            ProjectConfig config = parse(doc, where);
+            DomainMapping.load(project); // verify.domains is read by the verify job; its errors belong before any job
+            return config;
+        } catch (PreflightException e) {
+            throw lines.locate(e, where);
+        }
+    }
+
+    private static ProjectConfig parse(Object doc, String where) {
         Map<?, ?> root = asMap(doc, where, "the document");
         for (Object key : root.keySet()) {
             if (!TOP_LEVEL.contains(String.valueOf(key))) {

@@ -16,7 +16,22 @@ public final class Connections {
     /** Seconds to wait for a TCP connection and for the login to finish. */
     public static final int CONNECT_TIMEOUT_SECONDS = 10;
 
+    /** Held so the setting is not collected: pgJDBC logs through java.util.logging straight to stderr. */
+    private static final java.util.logging.Logger DRIVER_LOG = java.util.logging.Logger.getLogger("org.postgresql");
+
+    static {
+        quietDriver();
+    }
+
     private Connections() {
+    }
+
+    /**
+     * Silences pgJDBC's own logging (java.util.logging, printed to stderr in its own format): every
+     * failure it would log also reaches Preflight as an exception, reported as one line with a remedy.
+     */
+    public static void quietDriver() {
+        DRIVER_LOG.setLevel(java.util.logging.Level.OFF);
     }
 
     public static Connection open(DatabaseUrl url) {
@@ -89,6 +104,6 @@ public final class Connections {
             return "";
         }
         String pw = url.secretPassword();
-        return pw == null || pw.isEmpty() ? text : text.replace(pw, "****");
+        return dev.preflight.kernel.Secrets.scrub(pw == null || pw.isEmpty() ? text : text.replace(pw, "****"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.preflight.run;
 
+import dev.preflight.kernel.Secrets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -63,7 +64,7 @@ public final class RunHistory {
     public void started(String runId, String plan, String command) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(START)) {
             ps.setString(1, runId);
-            ps.setString(2, plan);
+            ps.setString(2, Secrets.scrub(plan));
             ps.setString(3, command);
             ps.executeUpdate();
         }
@@ -71,7 +72,7 @@ public final class RunHistory {
 
     public void plan(String runId, String plan) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(PLAN)) {
-            ps.setString(1, plan);
+            ps.setString(1, Secrets.scrub(plan));
             ps.setString(2, runId);
             ps.executeUpdate();
         }
@@ -82,13 +83,25 @@ public final class RunHistory {
             ps.setString(1, status);
             ps.setString(2, verdict);
             ps.setInt(3, exitCode);
-            ps.setString(4, reportDir);
+            ps.setString(4, Secrets.scrub(reportDir));
             ps.setString(5, runId);
             ps.executeUpdate();
         }
     }
 
+    /** True when Preflight's run history exists in this database (a database no recording run touched has none). */
+    public boolean exists() throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT to_regclass('preflight.run_history') IS NOT NULL AND to_regclass('preflight.batch_job_execution') IS NOT NULL");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
     public List<Run> recent(int limit) throws SQLException {
+        if (!exists()) {
+            return List.of();
+        }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(LIST)) {
             ps.setInt(1, limit);
             return read(c, ps);
@@ -96,6 +109,9 @@ public final class RunHistory {
     }
 
     public Run find(String runId) throws SQLException {
+        if (!exists()) {
+            return null;
+        }
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(ONE)) {
             ps.setString(1, runId);
             List<Run> runs = read(c, ps);

@@ -13,6 +13,7 @@ import dev.preflight.cli.ExitCode;
 import dev.preflight.cli.Options;
 import dev.preflight.cli.PreflightException;
 import dev.preflight.config.DatabaseTarget;
+import dev.preflight.config.KnownSecrets;
 import dev.preflight.config.ProjectConfig;
 import dev.preflight.config.ProjectLayout;
 import dev.preflight.db.BatchSchema;
@@ -36,9 +37,6 @@ import dev.preflight.report.render.ReportWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.batch.core.BatchStatus;
@@ -71,7 +69,9 @@ public final class Session implements AutoCloseable {
     private com.zaxxer.hikari.HikariDataSource pool;
     private RunHistory history;
     private boolean finished;
-    private boolean recordsHistory = true;
+    private Mode mode = Mode.RECORDED;
+    /** The run id of the newest session of this process, for an error that escapes it (a lost connection). */
+    private static volatile String lastRunId;
 
     private Session(String command, Options options, Console console, RunContext run, TargetResolver.Resolved resolved) {
         this.command = command;
@@ -81,33 +81,64 @@ public final class Session implements AutoCloseable {
         this.resolved = resolved;
     }
 
+    /** What a session may write: the database (job repository, run history) and the report files. */
+    private enum Mode {
+        /** Jobs run: the job repository and run history are created and written, and the report. */
+        RECORDED(true, true),
+        /** Measures only ({@code report}): nothing is written to the database, the report is written. */
+        MEASURING(false, true),
+        /** Reads only ({@code status}, {@code history}): nothing is written anywhere. */
+        READ_ONLY(false, false);
+
+        final boolean writesDatabase;
+        final boolean writesReport;
+
+        Mode(boolean writesDatabase, boolean writesReport) {
+            this.writesDatabase = writesDatabase;
+            this.writesReport = writesReport;
+        }
+    }
+
     /**
      * Opens a session. A connection failure still writes a report (NOT_READY, the failure as a
      * blocker) before the error propagates with exit code 2.
      */
     public static Session open(String command, Options options, Console console) {
-        return open(command, options, console, true);
+        return open(command, options, console, Mode.RECORDED);
     }
 
-    /** A session for commands that only read (status, history, restart's look-up): it leaves no row in the run history. */
+    /**
+     * A session that measures and reports but writes nothing to the database (the {@code report}
+     * command): no job repository, no run-history row, so a role that can only SELECT can run it.
+     */
+    public static Session openMeasuring(String command, Options options, Console console) {
+        return open(command, options, console, Mode.MEASURING);
+    }
+
+    /**
+     * A session for commands that only read (status, history, restart's look-up): it writes nothing to
+     * the database (not even the job repository's schema) and no report, not even when it cannot connect.
+     */
     public static Session openReadOnly(String command, Options options, Console console) {
-        return open(command, options, console, false);
+        return open(command, options, console, Mode.READ_ONLY);
     }
 
-    private static Session open(String command, Options options, Console console, boolean recordsHistory) {
+    private static Session open(String command, Options options, Console console, Mode mode) {
+        // Inputs first, before any connection or job: a bad run id or an unusable reports folder costs nothing.
+        String runId = options.flag("run-id") != null ? RunId.check(options.flag("run-id")) : RunId.generate(command);
         ProjectLayout project = new ProjectLayout(options.project(), options.reportsDir());
+        if (mode.writesReport) {
+            ReportWriter.checkFolder(project, runId);
+        }
         ProjectConfig config = ProjectConfig.load(project);
+        KnownSecrets.registerEnvironmentValue(console.env(), config.embeddings().openai().apiKeyEnv());
         MigrationFiles files = MigrationFiles.read(project.migrations());
-        String runId = options.flag("run-id") != null ? options.flag("run-id")
-                : LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + command + "-"
-                        // a random suffix: two runs in the same second must never share an id, or the second would be
-                        // taken for a restart of the first and its completed jobs skipped
-                        + java.util.HexFormat.of().toHexDigits((short) new java.security.SecureRandom().nextInt());
         TargetResolver.Resolved resolved = TargetResolver.resolve(options, console, project);
         RunLedger ledger = new RunLedger(runId);
         RunContext run = new RunContext(resolved.target(), project, config, files, ledger);
         Session session = new Session(command, options, console, run, resolved);
-        session.recordsHistory = recordsHistory;
+        session.mode = mode;
+        lastRunId = mode.writesDatabase ? runId : null;
         resolved.target().warnings().forEach(w -> {
             console.err().println("[preflight] warning: " + w);
             ledger.warn(w);
@@ -116,7 +147,9 @@ public final class Session implements AutoCloseable {
             session.checkConnectivity();
             session.openRepository();
         } catch (PreflightException e) {
-            session.publishAfterConnectionFailure(e);
+            if (mode.writesReport) {
+                session.publishAfterConnectionFailure(e);
+            }
             session.close();
             throw e;
         }
@@ -166,24 +199,32 @@ public final class Session implements AutoCloseable {
                 .run();
     }
 
-    /** Opens the pool, then Preflight's job repository and run history in schema {@code preflight}. */
+    /** Opens the pool, then (for commands that write) Preflight's job repository and run history in schema {@code preflight}. */
     private void openRepository() {
         pool = new dev.preflight.db.DataSourceConfiguration().dataSource(run.target());
+        history = new RunHistory(pool);
+        if (!mode.writesDatabase) {
+            return; // read-only commands leave the database as they found it: no schema, no table, no row
+        }
         try {
             BatchSchema.ensure(pool);
-            history = new RunHistory(pool);
-            if (recordsHistory) {
-                history.started(run.ledger().runId(), null, command);
-            }
+            history.started(run.ledger().runId(), null, command);
         } catch (java.sql.SQLException e) {
+            String role = run.target().ddlUrl().user() == null ? "<role>" : run.target().ddlUrl().user();
             throw new PreflightException(ExitCode.USAGE_OR_CONNECTION,
                     "db: creating Preflight's job repository in schema 'preflight' failed: " + e.getMessage(),
-                    "the role needs CREATE on the database (or create schema preflight for it)");
+                    "as an administrator, run GRANT CREATE ON DATABASE \"" + run.target().ddlUrl().database() + "\" TO \"" + role
+                            + "\" or CREATE SCHEMA preflight AUTHORIZATION \"" + role + "\" (status and report need neither)");
         }
     }
 
     public RunContext run() {
         return run;
+    }
+
+    /** The run id of the newest recorded session of this process, or null: what {@code restart} takes. */
+    public static String lastRunId() {
+        return lastRunId;
     }
 
     /** Where commands print their own summaries (a step's table of counts, for example). */
@@ -220,6 +261,11 @@ public final class Session implements AutoCloseable {
 
     /** Records in the ledger that a job ran, with its steps (also for jobs started by their own launcher). */
     public void record(String jobName, JobExecution execution) {
+        if (ConnectionLoss.is(execution)) {
+            String line = ConnectionLoss.line(ConnectionLoss.committed(execution), run.ledger().runId());
+            console.err().println("preflight: " + line);
+            run.ledger().warn(line);
+        }
         run.ledger().jobRan(jobName);
         for (StepExecution s : execution.getStepExecutions()) {
             long ms = s.getStartTime() == null || s.getEndTime() == null ? 0 : Duration.between(s.getStartTime(), s.getEndTime()).toMillis();
@@ -285,7 +331,7 @@ public final class Session implements AutoCloseable {
         Path written = publish(report);
         ExitCode exit = exitCode(report);
         finished = true;
-        if (recordsHistory) {
+        if (mode.writesDatabase) {
             history.finished(run.ledger().runId(), run.ledger().steps().stream().anyMatch(s -> s.status().equals("FAILED")) ? "FAILED" : "FINISHED",
                     report.verdict().name(), exit.code(), run.project().relative(written));
         }
@@ -326,13 +372,13 @@ public final class Session implements AutoCloseable {
         long warnings = report.findings().stream().filter(f -> f.severity().isWarning()).count();
         console.out().println("Verdict: " + report.verdict() + " (" + blockers + " blocking, " + warnings + " warning finding(s))");
         console.out().println("Report:  " + run.project().relative(written.resolve("readiness.md")) + " (.html, .json); latest in "
-                + run.project().relative(run.project().reportsDir().resolve("latest")));
+                + run.project().relative(run.project().reportsDir().resolve(ReportWriter.LATEST)));
         return written;
     }
 
     @Override
     public void close() {
-        if (history != null && recordsHistory && !finished) {
+        if (history != null && mode.writesDatabase && !finished) {
             try {
                 history.finished(run.ledger().runId(), "FAILED", null, ExitCode.USAGE_OR_CONNECTION.code(), null);
             } catch (java.sql.SQLException | RuntimeException ignored) {

@@ -19,7 +19,7 @@ class EmbeddingsTemplateTests {
         ReadinessReport report = new ReadinessReport(1, "r", "backfill", "now", "dev", "p", Verdict.READY, "rule", 1, List.of(),
                 List.of(), List.of(), null, null, List.of(), List.of(), List.of(), null, section, null, null);
         StringWriter out = new StringWriter();
-        cfg.getTemplate("sections/embeddings.md.ftl").process(Map.of("report", report), out);
+        cfg.getTemplate("sections/embeddings.md.ftl").process(Map.of("report", report, "text", new dev.preflight.report.render.ReportText()), out);
         return out.toString();
     }
 

@@ -29,7 +29,7 @@ class VerifySectionTemplateTests {
                 Verdict.RULE, 1.0, List.of("verify"), List.of(), List.of(), null, null, List.of(), List.of(), List.of(),
                 null, null, null, section);
         StringWriter out = new StringWriter();
-        cfg.getTemplate("sections/verify.md.ftl").process(Map.of("report", report), out);
+        cfg.getTemplate("sections/verify.md.ftl").process(Map.of("report", report, "text", new dev.preflight.report.render.ReportText()), out);
         return out.toString();
     }
 

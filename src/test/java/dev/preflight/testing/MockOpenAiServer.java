@@ -53,6 +53,7 @@ public final class MockOpenAiServer implements AutoCloseable {
     private volatile String malformedMarker;
     private volatile String wrongDimsMarker;
     private volatile long delayMillis;
+    private volatile boolean echoAuthorization;
 
     public MockOpenAiServer(int dims) throws IOException {
         this.dims = dims;
@@ -87,6 +88,15 @@ public final class MockOpenAiServer implements AutoCloseable {
 
     public MockOpenAiServer wrongDimensionsWhenInputContains(String marker) {
         this.wrongDimsMarker = marker;
+        return this;
+    }
+
+    /**
+     * Answers every request 401 with a body that echoes the request's Authorization header, as some
+     * OpenAI-compatible proxies do: the hostile case for secret scrubbing.
+     */
+    public MockOpenAiServer echoAuthorizationIn401() {
+        this.echoAuthorization = true;
         return this;
     }
 
@@ -128,6 +138,13 @@ public final class MockOpenAiServer implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             long n = requests.incrementAndGet();
+            if (echoAuthorization) {
+                String auth = String.valueOf(ex.getRequestHeaders().getFirst("Authorization"));
+                String quoted = auth.replace("\\", "\\\\").replace("\"", "\\\"");
+                send(ex, 401, "{\"error\":{\"message\":\"Incorrect API key provided: " + quoted + "\",\"type\":\"invalid_request_error\","
+                        + "\"received_header\":\"" + quoted + "\"}}");
+                return;
+            }
             JsonNode body = JSON.readTree(ex.getRequestBody().readAllBytes());
             List<String> inputs = new ArrayList<>();
             body.get("input").forEach(i -> inputs.add(i.asString()));

@@ -2,6 +2,8 @@ package dev.preflight.cli.command;
 
 import dev.preflight.check.CheckContext;
 import dev.preflight.check.CheckRunner;
+import dev.preflight.cli.Console;
+import dev.preflight.cli.ExitCode;
 import dev.preflight.cli.Options;
 import dev.preflight.cli.StepCommand;
 import dev.preflight.job.migrate.PreflightChecksTasklet;
@@ -28,6 +30,15 @@ public final class ReportCommand implements StepCommand {
     @Override
     public Set<String> parameters() {
         return Set.of();
+    }
+
+    /** On its own, {@code report} writes nothing to the database: no job repository, no run-history row. */
+    @Override
+    public ExitCode run(Options options, Console console) throws Exception {
+        try (Session session = Session.openMeasuring(name(), options, console)) {
+            execute(session, options);
+            return session.finish();
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.preflight.cli.Options;
 import dev.preflight.cli.PreflightException;
 import dev.preflight.cli.StepCommand;
 import dev.preflight.run.RunHistory;
+import dev.preflight.run.RunId;
 import dev.preflight.run.Session;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ public final class RestartCommand implements Command {
         if (options.arguments().size() != 1) {
             throw PreflightException.config("restart needs the run id", "./preflight history lists the runs");
         }
-        String runId = options.arguments().get(0);
+        String runId = RunId.check(options.arguments().get(0));
         RunHistory.Run previous;
         try (Session session = Session.openReadOnly(name(), options, console)) {
             previous = session.history().find(runId);

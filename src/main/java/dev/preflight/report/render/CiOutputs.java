@@ -1,6 +1,7 @@
 package dev.preflight.report.render;
 
 import dev.preflight.cli.Console;
+import dev.preflight.kernel.Secrets;
 import dev.preflight.report.Finding;
 import dev.preflight.report.ReadinessReport;
 import java.io.IOException;
@@ -25,12 +26,12 @@ public final class CiOutputs {
     public void publish(ReadinessReport report, String markdown) throws IOException {
         String summary = console.env("GITHUB_STEP_SUMMARY");
         if (summary != null) {
-            Files.writeString(Path.of(summary), markdown + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(Path.of(summary), Secrets.scrub(markdown) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
         if ("true".equals(console.env("GITHUB_ACTIONS"))) {
             for (Finding f : report.findings()) {
                 String level = f.severity().blocksRelease() ? "error" : f.severity().isWarning() ? "warning" : "notice";
-                console.out().println(annotation(level, f));
+                console.out().println(Secrets.scrub(annotation(level, f)));
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.preflight.report.render;
 
+import dev.preflight.kernel.Markdown;
+import dev.preflight.kernel.Secrets;
 import dev.preflight.report.MigrationStatus.DatabaseState;
 import java.util.Locale;
 
@@ -11,13 +13,16 @@ public final class ReportText {
 
     /**
      * Free text made safe for one Markdown line and table cell: line breaks would end the row or
-     * the list item, and a bare pipe would split the cell.
+     * the list item, a bare pipe would split the cell, and HTML or Markdown in a database value
+     * must show as typed, not take effect (every special character is backslash-escaped).
      */
     public String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        return s.strip().replaceAll("\\s*(\\r\\n|\\r|\\n)\\s*", " ").replace("|", "\\|");
+        return s == null ? "" : Markdown.escapeInline(Secrets.scrub(s));
+    }
+
+    /** A code span showing the text literally (backticks inside are fenced, a pipe does not split a table cell). */
+    public String code(String s) {
+        return s == null ? "" : Markdown.codeSpan(Secrets.scrub(s));
     }
 
     /** A migration state in plain words, so "never migrated" and "up to date" can never be confused. */

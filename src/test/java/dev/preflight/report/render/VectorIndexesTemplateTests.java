@@ -27,7 +27,7 @@ class VectorIndexesTemplateTests {
         ReadinessReport report = new ReadinessReport(1, "r", "retune", "now", "dev", "p", null, "", 1, List.of(), List.of(), List.of(),
                 null, null, List.of(), List.of(), List.of(), null, null, section, null);
         StringWriter out = new StringWriter();
-        cfg.getTemplate("sections/vector-indexes.md.ftl").process(Map.of("report", report), out);
+        cfg.getTemplate("sections/vector-indexes.md.ftl").process(Map.of("report", report, "text", new dev.preflight.report.render.ReportText()), out);
         return out.toString();
     }
 

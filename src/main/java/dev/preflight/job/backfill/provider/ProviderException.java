@@ -1,10 +1,14 @@
 package dev.preflight.job.backfill.provider;
 
+import dev.preflight.kernel.Secrets;
+
 /** A provider call that did not give usable vectors; the two kinds are handled differently. */
 public abstract sealed class ProviderException extends RuntimeException {
 
     ProviderException(String message, Throwable cause) {
-        super(message, cause);
+        // Scrubbed here, before the message can reach a log, the job repository's exit message or a report:
+        // an endpoint may echo the Authorization header in its error body.
+        super(Secrets.scrub(message), cause);
     }
 
     /**

@@ -4,6 +4,8 @@ import dev.preflight.cli.Console;
 import dev.preflight.cli.PreflightException;
 import dev.preflight.config.EmbeddingTarget;
 import dev.preflight.config.EmbeddingsConfig;
+import dev.preflight.config.EmbeddingsConfig.OpenAiSettings;
+import dev.preflight.kernel.Secrets;
 
 /** Creates the provider a target uses: {@code --provider}, else the target's own, else the project default. */
 public final class Providers {
@@ -22,13 +24,15 @@ public final class Providers {
             case "local" -> new LocalMiniLmProvider();
             case "deterministic" -> new DeterministicProvider(columnDims);
             case "openai" -> {
-                String keyEnv = config.openai().apiKeyEnv();
+                OpenAiSettings settings = config.openai().resolve(console::env);
+                String keyEnv = settings.apiKeyEnv();
                 String key = keyEnv == null ? null : console.env(keyEnv);
-                if (key == null && config.openai().baseUrl().contains("api.openai.com")) {
+                Secrets.register(key);
+                if (key == null && settings.baseUrl().contains("api.openai.com")) {
                     throw PreflightException.config("the openai provider needs an API key in the environment variable " + keyEnv,
                             "export " + keyEnv + "=... (or set embeddings.openai.apiKeyEnv in jobs/preflight.yaml)");
                 }
-                yield new OpenAiProvider(config.openai(), target.model() != null ? target.model() : config.openai().model(), key);
+                yield new OpenAiProvider(settings, target.model() != null ? target.model() : settings.model(), key);
             }
             default -> throw PreflightException.config("unknown provider '" + name + "'", "use --provider openai, local or deterministic");
         };

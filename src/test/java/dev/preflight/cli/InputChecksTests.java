@@ -1,0 +1,60 @@
+package dev.preflight.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.preflight.testing.CliRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Inputs are checked before anything runs (issue 13, cases 3, 5 and 8): exit 2 and one line on
+ * stderr, no raw Java exception. The database URL given points nowhere on purpose: reaching it
+ * would mean the check came too late.
+ */
+class InputChecksTests {
+
+    private static final String NOWHERE = "postgresql://u:secret-pw-1@127.0.0.1:1/db";
+
+    private static void assertOneLineUsageError(CliRun run, String expected) {
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err().strip().lines().count()).as(run.err()).isEqualTo(1);
+        assertThat(run.err()).contains(expected).doesNotContain("Exception").doesNotContain("cannot reach");
+    }
+
+    @Test
+    void aFileInTheWayOfTheReportsFolder(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("reports"), "in the way");
+        assertOneLineUsageError(CliRun.run("migrate", "--project", dir.toString(), "--db-url", NOWHERE), "reports folder reports is a file");
+        assertOneLineUsageError(CliRun.run("report", "--project", dir.toString(), "--db-url", NOWHERE, "--reports", "/proc/preflight-reports"),
+                "cannot be written");
+        assertOneLineUsageError(CliRun.run("report", "--project", dir.toString(), "--db-url", NOWHERE, "--reports",
+                dir.resolve("x".repeat(300)).toString()), "cannot be written");
+    }
+
+    @Test
+    void unsafeRunIds(@TempDir Path dir) {
+        for (String id : new String[] {"..", "a/b", "x".repeat(300)}) {
+            assertOneLineUsageError(CliRun.run("report", "--project", dir.toString(), "--db-url", NOWHERE, "--run-id", id), "run id");
+        }
+        assertOneLineUsageError(CliRun.run("restart", "../etc", "--project", dir.toString(), "--db-url", NOWHERE), "run id");
+        assertThat(dir.resolve("reports")).doesNotExist();
+    }
+
+    @Test
+    void configurationErrorsNameTheLine(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("jobs"));
+        Files.writeString(dir.resolve("jobs/preflight.yaml"), "embeddings:\n  provider: local\n  chunkSize: lots\n");
+        assertOneLineUsageError(CliRun.run("migrate", "--project", dir.toString(), "--db-url", NOWHERE), "jobs/preflight.yaml line 3:");
+    }
+
+    @Test
+    void aMalformedPortIsOneLineWithoutTheUrl(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(dir.resolve("migrations/V1__t.sql"), "CREATE TABLE t (id int);\n");
+        CliRun run = CliRun.run("status", "--project", dir.toString(), "--db-url", "postgresql://u:secret-pw-1@localhost:99999/db");
+        assertOneLineUsageError(run, "invalid port '99999'");
+        assertThat(run.err()).doesNotContain("secret-pw-1");
+    }
+}

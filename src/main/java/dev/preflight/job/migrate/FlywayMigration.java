@@ -7,6 +7,7 @@ import dev.preflight.report.MigrationStatus.DatabaseState;
 import dev.preflight.report.MigrationStatus.State;
 import dev.preflight.config.MigrationTimeouts;
 import dev.preflight.migration.BlockingSession;
+import dev.preflight.migration.Deadline;
 import dev.preflight.migration.SqlSplitter;
 import dev.preflight.migration.SqlStatement;
 import dev.preflight.migration.TimeoutDataSource;
@@ -18,6 +19,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -96,51 +98,73 @@ public final class FlywayMigration {
      * statement by statement ({@link NonTransactionalMigration}), with Flyway's history row.
      */
     public Result migrate() {
+        return migrate(null);
+    }
+
+    /**
+     * {@link #migrate()} bounded as a whole by {@code limit} (verify's replay passes
+     * {@code migrations.replayTimeout}): when it passes, the running statement is cancelled and the
+     * result says where the run stopped. Null or zero: no bound beyond the statement timeouts.
+     */
+    public Result migrate(Duration limit) {
         MigrationTimeouts timeouts = config.timeouts();
-        try (TimeoutDataSource timed = new TimeoutDataSource(dataSource, timeouts.lockTimeout(), timeouts.statementTimeout())) {
-            List<String> applied = new ArrayList<>();
-            try {
-                while (true) {
-                    MigrationInfo previous = null;
-                    NonTransactionalMigration.Pending next = null;
-                    for (MigrationInfo i : flyway(timed, null).info().pending()) {
-                        next = nonTransactional(timed, i);
-                        if (next != null) {
-                            break;
-                        }
-                        if (i.getVersion() != null) {
-                            previous = i;
-                        }
-                    }
-                    if (next == null) {
-                        MigrateResult r = flyway(timed, null).migrate();
-                        r.migrations.forEach(m -> applied.add(m.version));
-                        return new Result(applied, null, null, null);
-                    }
-                    if (previous != null) {
-                        MigrateResult r = flyway(timed, previous.getVersion()).migrate();
-                        r.migrations.forEach(m -> applied.add(m.version));
-                    }
-                    try (Connection c = timed.getConnection()) {
-                        NonTransactionalMigration.ensureHistoryTable(c, config.schema(), config.historyTable());
-                    }
-                    log.info("migrate: {} holds statements that cannot run in a transaction: Preflight applies it statement by statement",
-                            next.script());
-                    NonTransactionalMigration.Outcome o = new NonTransactionalMigration(dataSource, config.schema(), config.historyTable(), timeouts)
-                            .apply(next);
-                    if (o.error() != null) {
-                        return new Result(appliedVersionsNow(), o.error(), next.script(), o.line());
-                    }
-                    applied.add(next.version());
-                }
-            } catch (FlywayException e) {
-                return failure(e, timed);
-            } catch (FlywayPlaceholders.MissingPlaceholderException e) {
-                return new Result(appliedVersionsNow(), e.getMessage(), e.file, e.line);
-            } catch (SQLException e) {
-                return new Result(appliedVersionsNow(), "migrate: " + e.getMessage().lines().findFirst().orElse("") + " (SQLSTATE " + e.getSQLState() + ")",
-                        null, null);
+        try (TimeoutDataSource timed = new TimeoutDataSource(dataSource, timeouts.lockTimeout(), timeouts.statementTimeout());
+             Deadline deadline = Deadline.start(limit, timed, dataSource)) {
+            Result r = migrate(timed, timeouts, deadline);
+            if (deadline.passed() && r.error() != null) {
+                return new Result(r.applied(), "the migrations did not finish within " + limit.toSeconds() + " s (migrations.replayTimeout): "
+                        + r.error(), r.failedFile(), r.failedLine());
             }
+            return r;
+        }
+    }
+
+    private Result migrate(TimeoutDataSource timed, MigrationTimeouts timeouts, Deadline deadline) {
+        List<String> applied = new ArrayList<>();
+        try {
+            while (true) {
+                if (deadline.passed()) {
+                    return new Result(appliedVersionsNow(), "stopped after version " + currentVersionOrNone(), null, null);
+                }
+                MigrationInfo previous = null;
+                NonTransactionalMigration.Pending next = null;
+                for (MigrationInfo i : flyway(timed, null).info().pending()) {
+                    next = nonTransactional(timed, i);
+                    if (next != null) {
+                        break;
+                    }
+                    if (i.getVersion() != null) {
+                        previous = i;
+                    }
+                }
+                if (next == null) {
+                    MigrateResult r = flyway(timed, null).migrate();
+                    r.migrations.forEach(m -> applied.add(m.version));
+                    return new Result(applied, null, null, null);
+                }
+                if (previous != null) {
+                    MigrateResult r = flyway(timed, previous.getVersion()).migrate();
+                    r.migrations.forEach(m -> applied.add(m.version));
+                }
+                try (Connection c = timed.getConnection()) {
+                    NonTransactionalMigration.ensureHistoryTable(c, config.schema(), config.historyTable());
+                }
+                log.info("migrate: {} holds statements that cannot run in a transaction: Preflight applies it statement by statement",
+                        next.script());
+                NonTransactionalMigration.Outcome o = new NonTransactionalMigration(timed, dataSource, config.schema(), config.historyTable(), timeouts)
+                        .apply(next);
+                if (o.error() != null) {
+                    return new Result(appliedVersionsNow(), o.error(), next.script(), o.line());
+                }
+                applied.add(next.version());
+            }
+        } catch (FlywayException e) {
+            return failure(e, timed);
+        } catch (FlywayPlaceholders.MissingPlaceholderException e) {
+            return new Result(appliedVersionsNow(), e.getMessage(), e.file, e.line);
+        } catch (SQLException e) {
+            return new Result(appliedVersionsNow(), "migrate: " + e.getMessage().lines().findFirst().orElse("") + " (SQLSTATE " + e.getSQLState() + ")",
+                    null, null);
         }
     }
 

@@ -38,12 +38,18 @@ final class NonTransactionalMigration {
     }
 
     private final DataSource dataSource;
+    private final DataSource watcherSource;
     private final String schema;
     private final String table;
     private final MigrationTimeouts timeouts;
 
-    NonTransactionalMigration(DataSource dataSource, String schema, String table, MigrationTimeouts timeouts) {
+    /**
+     * @param dataSource the migration's connections (watched for lock waits, cancelled at a deadline)
+     * @param watcherSource where the executor's watcher takes its own connection
+     */
+    NonTransactionalMigration(DataSource dataSource, DataSource watcherSource, String schema, String table, MigrationTimeouts timeouts) {
         this.dataSource = dataSource;
+        this.watcherSource = watcherSource;
         this.schema = schema;
         this.table = table;
         this.timeouts = timeouts;
@@ -77,7 +83,7 @@ final class NonTransactionalMigration {
             }
             List<SqlStatement> rest = m.statements().subList(skip, m.statements().size());
             long t0 = System.nanoTime();
-            MigrationExecutor executor = new MigrationExecutor(timeouts.lockTimeout(), timeouts.statementTimeout()).watching(dataSource);
+            MigrationExecutor executor = new MigrationExecutor(timeouts.lockTimeout(), timeouts.statementTimeout()).watching(watcherSource);
             MigrationExecutor.Result r = executor.apply(c, rest, conn -> {
                 progress.clear(conn);
                 insertHistoryRow(conn, qualified, m, (System.nanoTime() - t0) / 1_000_000);

@@ -72,6 +72,12 @@ public final class TimeoutDataSource implements DataSource, AutoCloseable {
 
     private Connection wrap(Connection c, int pid) {
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+            if (method.getName().equals("equals") && method.getParameterCount() == 1) {
+                return proxy == args[0];
+            }
+            if (method.getName().equals("hashCode") && method.getParameterCount() == 0) {
+                return System.identityHashCode(proxy);
+            }
             if (method.getName().equals("close") && method.getParameterCount() == 0) {
                 watcher.unwatch(pid);
                 open.remove(pid);

@@ -164,8 +164,8 @@ class MigrateSafetyIntegrationTests {
         try (Connection holder = db.connect(); Statement st = holder.createStatement()) {
             holder.setAutoCommit(false);
             holder.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ); // its snapshot is what a concurrent build waits for
-            st.execute("SELECT count(*) FROM organizations"); // holds ACCESS SHARE until the transaction ends
             int holderPid = pid(holder);
+            st.execute("SELECT count(*) FROM organizations"); // holds ACCESS SHARE until the transaction ends
 
             // when migrate runs
             CliRun r = CliRun.run("migrate", "--project", project.toString(), "--db-url", db.uri());

@@ -209,18 +209,18 @@ class MigrateSafetyIntegrationTests {
 
     @Test
     void aWholeRunBoundedByADeadlineIsCancelledAndSaysWhere(TestDatabase db, @TempDir Path tmp) throws Exception {
-        // given a migration that would run for a minute, under a 30 min statement timeout
+        // given a migration that would run for five minutes, under a 30 min statement timeout
         Path project = project(tmp, null);
-        write(project, "V1__slow.sql", "CREATE TABLE slow (id int);\nSELECT pg_sleep(60);\n");
+        write(project, "V1__slow.sql", "CREATE TABLE slow (id int);\nSELECT pg_sleep(300);\n");
 
         // when the run as a whole may take 2 s (verify's replay passes migrations.replayTimeout)
         long t0 = System.nanoTime();
         FlywayMigration.Result r = migration(db, project, MigrationTimeouts.defaults()).migrate(Duration.ofSeconds(2));
         long millis = (System.nanoTime() - t0) / 1_000_000;
 
-        // then it ends soon after, naming the bound, the file and the line it was cancelled at
-        assertThat(millis).isLessThan(20_000);
+        // then it ends soon after (the rest is Flyway's own start), naming the bound, the file and the line it was cancelled at
         assertThat(r.error()).contains("did not finish within 2 s (migrations.replayTimeout)").contains("V1__slow.sql failed at line 2");
+        assertThat(millis).isLessThan(60_000);
     }
 
     // --- helpers

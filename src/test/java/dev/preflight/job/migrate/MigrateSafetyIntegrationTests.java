@@ -77,6 +77,21 @@ class MigrateSafetyIntegrationTests {
         assertThat(flyway(db, project).validateWithResult().validationSuccessful).isTrue();
         assertThat(db.queryString("SELECT string_agg(version || ':' || success, ',' ORDER BY installed_rank) FROM flyway_schema_history"))
                 .isEqualTo("1:true,2:true");
+
+        // and the same files replay in verify: DRIFT010 passes and the replayed index matches
+        CliRun verify = CliRun.run("verify", "--project", project.toString(), "--db-url", db.uri());
+        JsonNode report = JsonMapper.builder().build().readTree(Files.readString(project.resolve("reports/latest/readiness.json")));
+        assertThat(checkStatus(report, "DRIFT010")).as(verify.err()).isEqualTo("PASSED");
+        assertThat(checkStatus(report, "DRIFT003")).isEqualTo("PASSED");
+    }
+
+    private static String checkStatus(JsonNode report, String id) {
+        for (JsonNode c : report.get("checklist")) {
+            if (c.get("id").asString().equals(id)) {
+                return c.get("status").asString();
+            }
+        }
+        return null;
     }
 
     @Test

@@ -2,19 +2,32 @@ package dev.preflight.migration;
 
 import dev.preflight.migration.SqlStatement.Mode;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 /**
  * Runs a migration's statements on one dedicated connection the way PostgreSQL allows: each run of
  * consecutive transactional statements in one transaction, each non-transactional statement
  * ({@code CREATE INDEX CONCURRENTLY}, ...) alone in autocommit, under {@code lock_timeout} and
- * {@code statement_timeout}. It says exactly which statements took effect when one fails.
+ * {@code statement_timeout}. It says exactly which statements took effect when one fails, which
+ * session blocked it when it timed out, and which invalid index a failed concurrent build left.
  */
 public final class MigrationExecutor {
+
+    /** SQLSTATEs of a lock wait or a statement that ran out of time (or was cancelled). */
+    static final Set<String> TIMEOUT_STATES = Set.of("55P03", "57014");
+
+    // Invalid indexes of application schemas: what a failed CREATE INDEX / REINDEX CONCURRENTLY leaves behind.
+    private static final String INVALID_INDEXES = "SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) FROM pg_index i "
+            + "JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT i.indisvalid ORDER BY 1";
 
     /** Writes the native history row; runs inside the last transaction, so the row commits with the work. */
     @FunctionalInterface
@@ -23,10 +36,32 @@ public final class MigrationExecutor {
     }
 
     /**
-     * What happened: the statements that took effect (committed), the one that failed and its
-     * error (null on success), and the statements rolled back with it.
+     * Told about statements as they take effect: inside the transaction of a transactional run (so
+     * the record commits with the work), right after a non-transactional statement succeeded.
      */
-    public record Result(List<SqlStatement> committed, SqlStatement failed, SQLException error, List<SqlStatement> rolledBack) {
+    @FunctionalInterface
+    public interface Progress {
+        void committed(Connection connection, List<SqlStatement> statements) throws SQLException;
+    }
+
+    /**
+     * What happened: the statements that took effect (committed), the one that failed and its
+     * error (null on success), the statements rolled back with it, the sessions that blocked it
+     * when it timed out, and the invalid indexes the failed statement left behind.
+     */
+    public record Result(List<SqlStatement> committed, SqlStatement failed, SQLException error, List<SqlStatement> rolledBack,
+                         List<BlockingSession> blockers, List<String> invalidIndexes) {
+
+        public Result(List<SqlStatement> committed, SqlStatement failed, SQLException error, List<SqlStatement> rolledBack) {
+            this(committed, failed, error, rolledBack, List.of(), List.of());
+        }
+
+        public Result {
+            committed = List.copyOf(committed);
+            rolledBack = List.copyOf(rolledBack);
+            blockers = List.copyOf(blockers);
+            invalidIndexes = List.copyOf(invalidIndexes);
+        }
 
         public boolean success() {
             return error == null;
@@ -36,20 +71,87 @@ public final class MigrationExecutor {
         public boolean partial() {
             return error != null && !committed.isEmpty();
         }
+
+        /** True when the failure was a lock wait or statement running out of time. */
+        public boolean timedOut() {
+            return error != null && TIMEOUT_STATES.contains(error.getSQLState());
+        }
+
+        /** SQL that removes what the failed statement left half-done (invalid indexes); empty when nothing is left. */
+        public List<String> repair() {
+            return invalidIndexes.stream().map(i -> "DROP INDEX CONCURRENTLY IF EXISTS " + i + ";").toList();
+        }
+
+        /**
+         * The failure in words, naming {@code file} and the lines: the database's error, the blocking
+         * sessions, what took effect, what was rolled back, and the repair. Null on success.
+         */
+        public String describe(String file) {
+            if (error == null) {
+                return null;
+            }
+            StringBuilder s = new StringBuilder("migration ").append(file).append(" failed at line ").append(failed.line()).append(": ")
+                    .append(firstLine(error)).append(" (SQLSTATE ").append(error.getSQLState()).append(") in ")
+                    .append(failed.summary(120));
+            if (timedOut()) {
+                s.append(blockers.isEmpty() ? "; no blocking session was seen (the statement itself ran out of time)"
+                        : "; blocked by " + blockers.stream().map(BlockingSession::describe).collect(Collectors.joining("; ")));
+            }
+            s.append(". ");
+            if (committed.isEmpty()) {
+                s.append("Nothing of it took effect").append(rolledBack.isEmpty() ? "" : " (" + lines(rolledBack) + " rolled back)").append(". ");
+            } else {
+                s.append("Partially applied: these statements took effect: ").append(lines(committed)).append("; this one failed: line ")
+                        .append(failed.line()).append(rolledBack.size() > 1 ? " (rolled back with it: " + lines(rolledBack) + ")" : "").append(". ");
+            }
+            if (!invalidIndexes.isEmpty()) {
+                s.append("It left the invalid index ").append(String.join(", ", invalidIndexes)).append(". ");
+            }
+            return s.toString().stripTrailing();
+        }
+
+        private static String lines(List<SqlStatement> statements) {
+            return statements.stream().map(st -> "line " + st.line() + " (" + st.summary(60) + ")").collect(Collectors.joining(", "));
+        }
+
+        private static String firstLine(SQLException e) {
+            String m = e.getMessage() == null ? e.toString() : e.getMessage();
+            return m.lines().findFirst().orElse(m);
+        }
     }
 
     private final Duration lockTimeout;
     private final Duration statementTimeout;
+    private final DataSource watcherSource;
 
     public MigrationExecutor(Duration lockTimeout, Duration statementTimeout) {
+        this(lockTimeout, statementTimeout, null);
+    }
+
+    private MigrationExecutor(Duration lockTimeout, Duration statementTimeout, DataSource watcherSource) {
         this.lockTimeout = lockTimeout;
         this.statementTimeout = statementTimeout;
+        this.watcherSource = watcherSource;
+    }
+
+    /** The same executor, watching its session from a second connection of {@code source} to name whoever blocks it. */
+    public MigrationExecutor watching(DataSource source) {
+        return new MigrationExecutor(lockTimeout, statementTimeout, source);
     }
 
     public Result apply(Connection c, List<SqlStatement> statements, Recorder recorder) throws SQLException {
+        return apply(c, statements, recorder, null);
+    }
+
+    public Result apply(Connection c, List<SqlStatement> statements, Recorder recorder, Progress progress) throws SQLException {
         List<List<SqlStatement>> groups = groups(statements);
         List<SqlStatement> committed = new ArrayList<>();
         boolean autoCommit = c.getAutoCommit();
+        BlockingWatcher watcher = watcherSource == null ? null : BlockingWatcher.start(watcherSource);
+        int pid = watcher == null ? 0 : backendPid(c);
+        if (watcher != null) {
+            watcher.watch(pid);
+        }
         try {
             for (int g = 0; g < groups.size(); g++) {
                 List<SqlStatement> group = groups.get(g);
@@ -57,14 +159,18 @@ public final class MigrationExecutor {
                 boolean transactional = group.get(0).mode() == Mode.TRANSACTIONAL;
                 c.setAutoCommit(!transactional);
                 setTimeouts(c, transactional);
+                Set<String> invalidBefore = transactional ? Set.of() : invalidIndexes(c);
                 SqlStatement current = null;
                 try (Statement st = c.createStatement()) {
                     for (SqlStatement s : group) {
                         current = s;
                         st.execute(s.sql());
                     }
+                    current = null;
+                    if (progress != null) {
+                        progress.committed(c, group);
+                    }
                     if (last && transactional && recorder != null) {
-                        current = null;
                         recorder.record(c);
                     }
                     if (transactional) {
@@ -73,9 +179,16 @@ public final class MigrationExecutor {
                 } catch (SQLException e) {
                     if (transactional) {
                         c.rollback();
-                        return new Result(List.copyOf(committed), current == null ? group.get(group.size() - 1) : current, e, group);
                     }
-                    return new Result(List.copyOf(committed), current, e, List.of());
+                    SqlStatement failed = current == null ? group.get(group.size() - 1) : current;
+                    List<BlockingSession> blockers = watcher == null || !TIMEOUT_STATES.contains(e.getSQLState()) ? List.of() : watcher.blockersOf(pid);
+                    List<String> leftovers = List.of();
+                    if (!transactional) {
+                        Set<String> now = new LinkedHashSet<>(invalidIndexes(c));
+                        now.removeAll(invalidBefore);
+                        leftovers = List.copyOf(now);
+                    }
+                    return new Result(committed, failed, e, transactional ? group : List.of(), blockers, leftovers);
                 }
                 committed.addAll(group);
             }
@@ -85,8 +198,11 @@ public final class MigrationExecutor {
                 recorder.record(c);
                 c.commit();
             }
-            return new Result(List.copyOf(committed), null, null, List.of());
+            return new Result(committed, null, null, List.of());
         } finally {
+            if (watcher != null) {
+                watcher.close();
+            }
             resetTimeouts(c);
             c.setAutoCommit(autoCommit);
         }
@@ -111,6 +227,29 @@ public final class MigrationExecutor {
         }
         if (!run.isEmpty()) {
             out.add(run);
+        }
+        return out;
+    }
+
+    private static int backendPid(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            int pid = rs.getInt(1);
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+            return pid;
+        }
+    }
+
+    private static Set<String> invalidIndexes(Connection c) {
+        Set<String> out = new LinkedHashSet<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(INVALID_INDEXES)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            // Only the repair hint depends on it; the failure itself is reported either way.
         }
         return out;
     }

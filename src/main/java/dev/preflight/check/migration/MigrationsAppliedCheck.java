@@ -37,8 +37,10 @@ public final class MigrationsAppliedCheck implements Check {
     public List<Finding> run(CheckContext ctx) {
         List<Finding> out = new ArrayList<>();
         if (ctx.migrationError() != null) {
-            Finding f = finding("migrations", ctx.migrationError(), "applied", "failed",
-                    "fix the statement at that line (or the database state it depends on) and run migrate again");
+            // A partial application carries its exact repair ("Repair: DROP INDEX CONCURRENTLY ..."): that is the remedy.
+            int repair = ctx.migrationError().indexOf("Repair: ");
+            Finding f = finding("migrations", ctx.migrationError(), "applied", "failed", repair >= 0 ? ctx.migrationError().substring(repair + 8)
+                    : "fix the statement at that line (or the database state it depends on) and run migrate again");
             Matcher m = LOCATION.matcher(ctx.migrationError());
             if (m.find() && ctx.migrations() != null) {
                 f = f.at(ctx.project().relative(ctx.migrations().folder().resolve(m.group(1))), Integer.valueOf(m.group(2)));

@@ -38,11 +38,19 @@ public final class BackfillCommand implements StepCommand {
                 limit == null ? null : limit.longValue(), options.has("dry-run"), options.has("reembed"), options.positiveInt("threads"));
     }
 
-    /** As a plan step: a dimension mismatch fails the step (the plan's onFailure decides the rest). */
+    /**
+     * As a plan step: the step fails (and the plan's onFailure decides the rest) when a target's job
+     * did not complete, its dimension mismatched, or rows failed at the provider.
+     */
     @Override
     public boolean execute(Session session, Options options) throws Exception {
         EmbeddingsSection section = new BackfillRunner(session).runAndRecord(request(options));
-        return mismatch(section) == null;
+        return !failed(section);
+    }
+
+    static boolean failed(EmbeddingsSection section) {
+        return section.targets().stream().anyMatch(t -> t.failed() > 0
+                || !java.util.Set.of("COMPLETED", "DRY_RUN", "NOT_PRESENT").contains(t.status()));
     }
 
     @Override

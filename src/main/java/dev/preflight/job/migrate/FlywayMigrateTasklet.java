@@ -43,6 +43,7 @@ public final class FlywayMigrateTasklet implements Tasklet {
         List<String> all = result.applied();
         List<String> now = all.size() <= before.applied() ? List.of() : all.subList(before.applied(), all.size());
         run.ledger().migrationsApplied(now, result.error());
+        log.error("migrate: {}", result.error()); // names file and line, what took effect, and the repair
         throw new MigrationFailedException(result.error());
     }
 

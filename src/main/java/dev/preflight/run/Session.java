@@ -15,6 +15,7 @@ import dev.preflight.cli.PreflightException;
 import dev.preflight.config.DatabaseTarget;
 import dev.preflight.config.ProjectConfig;
 import dev.preflight.config.ProjectLayout;
+import dev.preflight.config.ShadowSettings;
 import dev.preflight.db.BatchSchema;
 import dev.preflight.db.Catalog;
 import dev.preflight.db.Connections;
@@ -70,6 +71,7 @@ public final class Session implements AutoCloseable {
     private RunHistory history;
     private boolean finished;
     private boolean recordsHistory = true;
+    private ShadowSettings shadowSettings = ShadowSettings.isolated();
 
     private Session(String command, Options options, Console console, RunContext run, TargetResolver.Resolved resolved) {
         this.command = command;
@@ -96,6 +98,8 @@ public final class Session implements AutoCloseable {
         ProjectLayout project = new ProjectLayout(options.project(), options.reportsDir());
         ProjectConfig config = ProjectConfig.load(project);
         MigrationFiles files = MigrationFiles.read(project.migrations());
+        ShadowSettings shadowSettings = ShadowSettings.of(options.flag("shadow-url"), console.env("SHADOW_DATABASE_URL"),
+                options.has("shadow-same-cluster"), project);
         String runId = options.flag("run-id") != null ? options.flag("run-id")
                 : LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + command + "-"
                         // a random suffix: two runs in the same second must never share an id, or the second would be
@@ -106,6 +110,7 @@ public final class Session implements AutoCloseable {
         RunContext run = new RunContext(resolved.target(), project, config, files, ledger);
         Session session = new Session(command, options, console, run, resolved);
         session.recordsHistory = recordsHistory;
+        session.shadowSettings = shadowSettings;
         resolved.target().warnings().forEach(w -> {
             console.err().println("[preflight] warning: " + w);
             ledger.warn(w);
@@ -147,6 +152,7 @@ public final class Session implements AutoCloseable {
                     ctx.getBeanFactory().registerSingleton("runContext", run);
                     ctx.getBeanFactory().registerSingleton("databaseTarget", run.target());
                     ctx.getBeanFactory().registerSingleton("console", console);
+                    ctx.getBeanFactory().registerSingleton("shadowSettings", shadowSettings);
                 })
                 .run();
         try {

@@ -71,6 +71,7 @@ public final class Session implements AutoCloseable {
     private RunHistory history;
     private boolean finished;
     private boolean recordsHistory = true;
+    private RunLiveness liveness;
     private ShadowSettings shadowSettings = ShadowSettings.isolated();
 
     private Session(String command, Options options, Console console, RunContext run, TargetResolver.Resolved resolved) {
@@ -159,6 +160,10 @@ public final class Session implements AutoCloseable {
             BatchSchema.ensure(context.getBean(DataSource.class));
             history = new RunHistory(context.getBean(DataSource.class));
             if (recordsHistory) {
+                // The lock first: a row that says RUNNING is then never without its proof of life.
+                liveness = RunLiveness.hold(run.target().ddlUrl(), run.ledger().runId());
+                history.markAbandoned().forEach(id -> console.err().println("[preflight] run " + id
+                        + " was left RUNNING by a process that no longer exists: recorded as ABANDONED"));
                 history.started(run.ledger().runId(), null, command);
             }
         } catch (java.sql.SQLException e) {
@@ -324,6 +329,10 @@ public final class Session implements AutoCloseable {
             } catch (java.sql.SQLException | RuntimeException ignored) {
                 // the run is ending on an error already; its history row stays RUNNING at worst
             }
+        }
+        if (liveness != null) {
+            liveness.close();
+            liveness = null;
         }
         if (context != null) {
             context.close();

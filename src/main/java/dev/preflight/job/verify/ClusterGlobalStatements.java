@@ -28,6 +28,8 @@ final class ClusterGlobalStatements {
                     + "|(?:CREATE|ALTER|DROP)\\s+USER\\b(?!\\s+MAPPING\\b)"
                     + "|ALTER\\s+SYSTEM\\b"
                     + "|(?:CREATE|ALTER|DROP)\\s+(?:TABLESPACE|DATABASE)\\b"
+                    + "|(?:GRANT|REVOKE)\\b.*\\bON\\s+(?:DATABASE|TABLESPACE)\\b" // privileges on shared objects
+                    + "|COMMENT\\s+ON\\s+(?:DATABASE|ROLE|TABLESPACE)\\b"
                     + "|(?:GRANT|REVOKE)\\b(?!.*\\bON\\b).*\\b(?:TO|FROM)\\b)", // GRANT role TO role: no ON clause
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 

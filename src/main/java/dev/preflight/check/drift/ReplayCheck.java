@@ -41,6 +41,8 @@ public final class ReplayCheck implements Check {
         }
         return List.of(finding("migrations", error, "the migrations build the schema from an empty database", "replay failed",
                 error.contains("CREATEDB") ? "grant the role CREATEDB (ALTER ROLE ... CREATEDB) or run verify where it has it"
+                        : error.contains("verify.shadowRoles") ? "declare the role in jobs/preflight.yaml under verify.shadowRoles"
+                        : error.contains("--shadow-same-cluster") ? "replay elsewhere: another --shadow-url, or none for an isolated cluster"
                         : "fix the migration named above so the migrations build the schema from scratch"));
     }
 }

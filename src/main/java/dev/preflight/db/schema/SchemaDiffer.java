@@ -46,8 +46,8 @@ public final class SchemaDiffer {
         SecurityDiffs security = new SecurityDiffs(d.out);
         security.rowSecurity(expected.rowSecurity(), actual.rowSecurity(), shared);
         security.policies(expected.policies(), actual.policies(), shared);
-        security.privileges(expected.privileges(), actual.privileges(), sharedObjects(expected, actual, shared));
-        security.defaultPrivileges(expected.defaultPrivileges(), actual.defaultPrivileges());
+        new PrivilegeDiffs(d.out).privileges(expected.privileges(), actual.privileges(), sharedObjects(expected, actual, shared));
+        new PrivilegeDiffs(d.out).defaultPrivileges(expected.defaultPrivileges(), actual.defaultPrivileges());
         security.owners(expected.owners(), actual.owners());
         d.out.sort(Comparator.comparingInt(SchemaDifference::repairOrder).thenComparing(SchemaDifference::subject));
         return List.copyOf(d.out);

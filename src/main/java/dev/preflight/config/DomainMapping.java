@@ -21,6 +21,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 public record DomainMapping(Map<String, List<String>> domains) {
 
+    /** Settings allowed under {@code verify:}; {@code shadowRoles} is read by {@link ShadowSettings}. */
+    private static final java.util.Set<String> VERIFY_KEYS = java.util.Set.of("domains", "shadowRoles");
+
     public static final String OTHER = "Other";
 
     public DomainMapping {
@@ -68,9 +71,12 @@ public record DomainMapping(Map<String, List<String>> domains) {
             return neonHub();
         }
         for (Object key : verify.keySet()) {
-            if (!"domains".equals(String.valueOf(key))) {
-                throw PreflightException.config(where + ": unknown setting 'verify." + key + "'", "allowed: [domains]");
+            if (!VERIFY_KEYS.contains(String.valueOf(key))) {
+                throw PreflightException.config(where + ": unknown setting 'verify." + key + "'", "allowed: " + VERIFY_KEYS);
             }
+        }
+        if (verify.get("domains") == null) {
+            return neonHub();
         }
         if (!(verify.get("domains") instanceof Map<?, ?> domains)) {
             throw PreflightException.config(where + ": verify.domains must map each domain name to a list of tables",

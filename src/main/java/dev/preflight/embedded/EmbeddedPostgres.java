@@ -52,13 +52,21 @@ public final class EmbeddedPostgres implements AutoCloseable {
      * process (and {@link #close()} leaves it running).
      */
     public static EmbeddedPostgres start(Path stateDir, boolean keep) {
+        return start(stateDir, keep, "pg");
+    }
+
+    /**
+     * Starts a throwaway cluster in {@code stateDir/<prefix>-<stamp>-<pid>}: the folder names the
+     * owning process, so {@link #removeOrphans} can tell a live cluster from one a killed run left.
+     */
+    public static EmbeddedPostgres start(Path stateDir, boolean keep, String prefix) {
         PostgresInstallation install = PostgresInstallation.findOrInstall();
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         byte[] secret = new byte[18];
         new SecureRandom().nextBytes(secret);
         String password = HexFormat.of().formatHex(secret);
         try {
-            Path dataDir = prepareDataDir(stateDir, "pg-" + stamp + "-" + ProcessHandle.current().pid());
+            Path dataDir = prepareDataDir(stateDir, prefix + "-" + stamp + "-" + ProcessHandle.current().pid());
             EmbeddedPostgres pg = new EmbeddedPostgres(install, dataDir, freePort(), password, keep);
             pg.initAndStart();
             return pg;
@@ -186,6 +194,55 @@ public final class EmbeddedPostgres implements AutoCloseable {
             throw PreflightException.config("embedded PostgreSQL: " + what + " failed with exit code " + rc,
                     "see " + dataDir.resolve("postgres.log") + " and " + dataDir.resolve("command.log"));
         }
+    }
+
+    /**
+     * Stops and deletes the clusters named {@code <prefix>-<stamp>-<pid>} under {@code stateDir}
+     * (or its /tmp fallback) whose owning process is gone, and returns their folders. A pid that
+     * now belongs to a process started after the folder was made is a reused pid: the owner is gone.
+     */
+    public static List<Path> removeOrphans(Path stateDir, String prefix) {
+        List<Path> removed = new ArrayList<>();
+        java.util.regex.Pattern name = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(prefix) + "-(\\d{8}-\\d{6})-(\\d+)");
+        for (Path parent : List.of(stateDir, Path.of(System.getProperty("java.io.tmpdir"), "preflight-pg"))) {
+            if (!Files.isDirectory(parent)) {
+                continue;
+            }
+            try (Stream<Path> dirs = Files.list(parent)) {
+                for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+                    java.util.regex.Matcher m = name.matcher(dir.getFileName().toString());
+                    if (m.matches() && !ownerAlive(Long.parseLong(m.group(2)), LocalDateTime.parse(m.group(1),
+                            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))) {
+                        stopOrphan(dir);
+                        removed.add(dir);
+                    }
+                }
+            } catch (IOException e) {
+                // an unreadable state folder holds nothing we could remove
+            }
+        }
+        return removed;
+    }
+
+    private static boolean ownerAlive(long pid, LocalDateTime folderMade) {
+        java.time.Instant made = folderMade.atZone(java.time.ZoneId.systemDefault()).toInstant().plusSeconds(2);
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().startInstant().map(start -> !start.isAfter(made)).orElse(true)).isPresent();
+    }
+
+    private static void stopOrphan(Path dir) {
+        Path pgdata = dir.resolve("data");
+        if (Files.isRegularFile(pgdata.resolve("postmaster.pid"))) {
+            PostgresInstallation.find().ifPresent(install -> {
+                List<String> cmd = new ArrayList<>();
+                if (PostgresInstallation.isRoot()) {
+                    cmd.addAll(List.of("runuser", "-u", "postgres", "--"));
+                }
+                cmd.addAll(List.of(install.bin("pg_ctl").toString(), "-D", pgdata.toString(), "-m", "immediate", "-w", "stop"));
+                run(cmd, 60, true);
+            });
+        }
+        deleteTree(dir);
     }
 
     private static int run(List<String> cmd, int timeoutSeconds, boolean quiet) {

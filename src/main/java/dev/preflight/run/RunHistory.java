@@ -23,10 +23,14 @@ public final class RunHistory {
     static final String FINISH = "UPDATE preflight.run_history SET finished_at = now(), status = ?, verdict = ?, exit_code = ?, report_dir = ? "
             + "WHERE run_id = ?";
     static final String PLAN = "UPDATE preflight.run_history SET plan = ? WHERE run_id = ?";
-    static final String LIST = "SELECT run_id, plan, command, started_at, finished_at, status, verdict, exit_code, report_dir, attempts "
+    /** A RUNNING row whose run no longer holds its liveness lock reads as ABANDONED (its process died). */
+    static final String STATUS = "CASE WHEN status = 'RUNNING' AND NOT " + RunLiveness.ALIVE + " THEN 'ABANDONED' ELSE status END";
+    static final String LIST = "SELECT run_id, plan, command, started_at, finished_at, " + STATUS + ", verdict, exit_code, report_dir, attempts "
             + "FROM preflight.run_history ORDER BY started_at DESC LIMIT ?";
-    static final String ONE = "SELECT run_id, plan, command, started_at, finished_at, status, verdict, exit_code, report_dir, attempts "
+    static final String ONE = "SELECT run_id, plan, command, started_at, finished_at, " + STATUS + ", verdict, exit_code, report_dir, attempts "
             + "FROM preflight.run_history WHERE run_id = ?";
+    static final String ABANDON = "UPDATE preflight.run_history SET status = 'ABANDONED' WHERE status = 'RUNNING' AND NOT "
+            + RunLiveness.ALIVE + " RETURNING run_id";
     static final String JOBS = "SELECT i.job_name, e.status, e.start_time, e.end_time FROM preflight.batch_job_execution e "
             + "JOIN preflight.batch_job_instance i ON i.job_instance_id = e.job_instance_id "
             + "JOIN preflight.batch_job_execution_params p ON p.job_execution_id = e.job_execution_id AND p.parameter_name = 'run.id' "
@@ -68,6 +72,17 @@ public final class RunHistory {
             ps.setString(3, command);
             ps.executeUpdate();
         }
+    }
+
+    /** Records as ABANDONED the RUNNING runs whose process is gone; returns their ids. */
+    public List<String> markAbandoned() throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(ABANDON); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
     }
 
     public void plan(String runId, String plan) throws SQLException {

@@ -16,6 +16,7 @@ import dev.preflight.config.DatabaseTarget;
 import dev.preflight.config.KnownSecrets;
 import dev.preflight.config.ProjectConfig;
 import dev.preflight.config.ProjectLayout;
+import dev.preflight.config.ShadowSettings;
 import dev.preflight.db.BatchSchema;
 import dev.preflight.db.Catalog;
 import dev.preflight.db.Connections;
@@ -72,6 +73,8 @@ public final class Session implements AutoCloseable {
     private Mode mode = Mode.RECORDED;
     /** The run id of the newest session of this process, for an error that escapes it (a lost connection). */
     private static volatile String lastRunId;
+    private RunLiveness liveness;
+    private ShadowSettings shadowSettings = ShadowSettings.isolated();
 
     private Session(String command, Options options, Console console, RunContext run, TargetResolver.Resolved resolved) {
         this.command = command;
@@ -133,12 +136,15 @@ public final class Session implements AutoCloseable {
         ProjectConfig config = ProjectConfig.load(project);
         KnownSecrets.registerEnvironmentValue(console.env(), config.embeddings().openai().apiKeyEnv());
         MigrationFiles files = MigrationFiles.read(project.migrations());
+        ShadowSettings shadowSettings = ShadowSettings.of(options.flag("shadow-url"), console.env("SHADOW_DATABASE_URL"),
+                options.has("shadow-same-cluster"), project);
         TargetResolver.Resolved resolved = TargetResolver.resolve(options, console, project);
         RunLedger ledger = new RunLedger(runId);
         RunContext run = new RunContext(resolved.target(), project, config, files, ledger);
         Session session = new Session(command, options, console, run, resolved);
         session.mode = mode;
         lastRunId = mode.writesDatabase ? runId : null;
+        session.shadowSettings = shadowSettings;
         resolved.target().warnings().forEach(w -> {
             console.err().println("[preflight] warning: " + w);
             ledger.warn(w);
@@ -176,12 +182,12 @@ public final class Session implements AutoCloseable {
      */
     private ConfigurableApplicationContext context() {
         if (context == null) {
-            context = startContext(run, console, pool);
+            context = startContext(run, console, pool, shadowSettings);
         }
         return context;
     }
 
-    static ConfigurableApplicationContext startContext(RunContext run, Console console, DataSource pool) {
+    static ConfigurableApplicationContext startContext(RunContext run, Console console, DataSource pool, ShadowSettings shadowSettings) {
         return new SpringApplicationBuilder(PreflightBoot.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
@@ -195,6 +201,7 @@ public final class Session implements AutoCloseable {
                     ctx.getBeanFactory().registerSingleton("databaseTarget", run.target());
                     ctx.getBeanFactory().registerSingleton("console", console);
                     ctx.getBeanFactory().registerSingleton("dataSource", pool);
+                    ctx.getBeanFactory().registerSingleton("shadowSettings", shadowSettings);
                 })
                 .run();
     }
@@ -208,6 +215,10 @@ public final class Session implements AutoCloseable {
         }
         try {
             BatchSchema.ensure(pool);
+            // The lock first: a row that says RUNNING is then never without its proof of life.
+            liveness = RunLiveness.hold(run.target().ddlUrl(), run.ledger().runId());
+            history.markAbandoned().forEach(id -> console.err().println("[preflight] run " + id
+                    + " was left RUNNING by a process that no longer exists: recorded as ABANDONED"));
             history.started(run.ledger().runId(), null, command);
         } catch (java.sql.SQLException e) {
             String role = run.target().ddlUrl().user() == null ? "<role>" : run.target().ddlUrl().user();
@@ -384,6 +395,10 @@ public final class Session implements AutoCloseable {
             } catch (java.sql.SQLException | RuntimeException ignored) {
                 // the run is ending on an error already; its history row stays RUNNING at worst
             }
+        }
+        if (liveness != null) {
+            liveness.close();
+            liveness = null;
         }
         if (context != null) {
             context.close();

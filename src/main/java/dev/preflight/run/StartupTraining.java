@@ -44,7 +44,8 @@ public final class StartupTraining {
             DatabaseTarget nowhere = DatabaseTarget.of(DatabaseUrl.of("127.0.0.1", 1, "cds_training", "nobody", "unused"), null,
                     DatabaseTarget.Source.FLAG);
             try (var pool = new DataSourceConfiguration().dataSource(nowhere);
-                 var context = Session.startContext(new RunContext(nowhere, project, config, files, ledger), console, pool)) {
+                 var context = Session.startContext(new RunContext(nowhere, project, config, files, ledger), console, pool,
+                         dev.preflight.config.ShadowSettings.isolated())) {
                 context.getBeanDefinitionNames(); // without spring.context.exit: the context was refreshed; close it
             }
         } finally {

@@ -53,6 +53,7 @@ public abstract class DriftCheck implements Check {
     /** The checks of the drift family, in id order, over one set of differences. */
     public static List<DriftCheck> all(List<SchemaDifference> differences) {
         return List.of(new TableDriftCheck(differences), new ConstraintDriftCheck(differences), new IndexDriftCheck(differences),
-                new EnumDriftCheck(differences), new ExtensionDriftCheck(differences), new RoutineDriftCheck(differences));
+                new EnumDriftCheck(differences), new ExtensionDriftCheck(differences), new RoutineDriftCheck(differences),
+                new SecurityDriftCheck(differences));
     }
 }

@@ -45,6 +45,8 @@ public final class ReplayCheck implements Check {
         }
         Finding f = finding("migrations", error, "the migrations build the schema from an empty database", "replay failed",
                 error.contains("CREATEDB") ? "grant the role CREATEDB (ALTER ROLE ... CREATEDB) or run verify where it has it"
+                        : error.contains("verify.shadowRoles") ? "declare the role in jobs/preflight.yaml under verify.shadowRoles"
+                        : error.contains("--shadow-same-cluster") ? "replay elsewhere: another --shadow-url, or none for an isolated cluster"
                         : "fix the migration named above so the migrations build the schema from scratch");
         // The replay's error names the file and line as migrate's does ("migration V6__x.sql failed at line 5"): point the finding there.
         Matcher m = LOCATION.matcher(error);

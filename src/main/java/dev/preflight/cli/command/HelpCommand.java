@@ -42,6 +42,8 @@ public final class HelpCommand implements Command {
         out.println("                     default DATABASE_URL; with neither, an embedded throwaway PostgreSQL");
         out.println("  --direct-url URL   direct connection for DDL and locks (default DIRECT_DATABASE_URL)");
         out.println("  --keep             keep the embedded database running and print its URL");
+        out.println("  --shadow-url URL   verify: replay on this server (default SHADOW_DATABASE_URL; with neither, an isolated cluster)");
+        out.println("  --shadow-same-cluster  verify: allow the target's own cluster (cluster-global statements are skipped)");
         out.println("  --reports DIR      where reports go (default: <project>/reports)");
         out.println("  --fail-on LEVEL    not-ready (default) or warning: exit 1 on READY_WITH_WARNINGS too");
         out.println("  --dry-run          seed: validate and count inserts/updates/unchanged, write nothing");

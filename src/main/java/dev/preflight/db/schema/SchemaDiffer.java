@@ -43,8 +43,30 @@ public final class SchemaDiffer {
         d.columns(only(expected.columns(), Column::table, shared), only(actual.columns(), Column::table, shared));
         d.constraints(only(expected.constraints(), Constraint::table, shared), only(actual.constraints(), Constraint::table, shared));
         d.indexes(only(expected.indexes(), Index::table, shared), only(actual.indexes(), Index::table, shared));
+        SecurityDiffs security = new SecurityDiffs(d.out);
+        security.rowSecurity(expected.rowSecurity(), actual.rowSecurity(), shared);
+        security.policies(expected.policies(), actual.policies(), shared);
+        new PrivilegeDiffs(d.out).privileges(expected.privileges(), actual.privileges(), sharedObjects(expected, actual, shared));
+        new PrivilegeDiffs(d.out).defaultPrivileges(expected.defaultPrivileges(), actual.defaultPrivileges());
+        security.owners(expected.owners(), actual.owners());
         d.out.sort(Comparator.comparingInt(SchemaDifference::repairOrder).thenComparing(SchemaDifference::subject));
         return List.copyOf(d.out);
+    }
+
+    /** Names of the objects both models have that privileges attach to: tables, views, sequences, columns, schemas. */
+    private static Set<String> sharedObjects(SchemaModel expected, SchemaModel actual, Set<String> sharedTables) {
+        Set<String> e = new java.util.HashSet<>(sharedTables);
+        expected.views().forEach(v -> e.add(v.name()));
+        expected.sequences().forEach(s -> e.add(s.name()));
+        expected.columns().forEach(c -> e.add(c.table() + "." + c.name()));
+        expected.owners().stream().filter(o -> o.kind().equals("SCHEMA")).forEach(o -> e.add(o.name()));
+        Set<String> a = new java.util.HashSet<>(sharedTables);
+        actual.views().forEach(v -> a.add(v.name()));
+        actual.sequences().forEach(s -> a.add(s.name()));
+        actual.columns().forEach(c -> a.add(c.table() + "." + c.name()));
+        actual.owners().stream().filter(o -> o.kind().equals("SCHEMA")).forEach(o -> a.add(o.name()));
+        e.retainAll(a);
+        return e;
     }
 
     private static <T> List<T> only(List<T> items, Function<T, String> table, Set<String> tables) {

@@ -11,13 +11,20 @@ public record SchemaDifference(ObjectType type, Change change, String object, St
                                String expected, String actual, Severity severity, String repair, boolean destructive) {
 
     /** Kinds of schema object, in the order their creation must run. */
-    public enum ObjectType { EXTENSION, ENUM, SEQUENCE, TABLE, COLUMN, CONSTRAINT, INDEX, FOREIGN_KEY, VIEW, FUNCTION, TRIGGER }
+    public enum ObjectType { EXTENSION, ENUM, SEQUENCE, TABLE, COLUMN, CONSTRAINT, INDEX, FOREIGN_KEY, VIEW, FUNCTION, TRIGGER,
+        OWNER, ROW_SECURITY, POLICY, PRIVILEGE, DEFAULT_PRIVILEGE }
 
     /** Whether the object is missing from the database, present but not in the migrations, or different. */
     public enum Change { MISSING, UNEXPECTED, CHANGED }
 
     /** The object as a subject line: "column chunks.embedding", "index chunks_idx on chunks". */
     public String subject() {
+        if (type == ObjectType.ROW_SECURITY) {
+            return "row level security on " + object;
+        }
+        if (type == ObjectType.OWNER) {
+            return "owner of " + object;
+        }
         String kind = type.name().toLowerCase().replace('_', ' ');
         return table != null && type != ObjectType.COLUMN ? kind + " " + object + " on " + table : kind + " " + object;
     }

@@ -10,6 +10,11 @@ import dev.preflight.db.schema.SchemaModel.Sequence;
 import dev.preflight.db.schema.SchemaModel.Table;
 import dev.preflight.db.schema.SchemaModel.Trigger;
 import dev.preflight.db.schema.SchemaModel.View;
+import dev.preflight.db.schema.SchemaModel.DefaultPrivilege;
+import dev.preflight.db.schema.SchemaModel.Owner;
+import dev.preflight.db.schema.SchemaModel.Policy;
+import dev.preflight.db.schema.SchemaModel.Privilege;
+import dev.preflight.db.schema.SchemaModel.RowSecurity;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -53,7 +58,23 @@ public final class SchemaIntrospector {
                         rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getBoolean(7), rs.getString(8))),
                 list(SchemaQueries.VIEWS, false, rs -> new View(rs.getString(1), rs.getBoolean(2), rs.getString(3))),
                 list(SchemaQueries.FUNCTIONS, false, rs -> new Function(rs.getString(1), rs.getString(2))),
-                list(SchemaQueries.TRIGGERS, false, rs -> new Trigger(rs.getString(1), rs.getString(2), rs.getString(3))));
+                list(SchemaQueries.TRIGGERS, false, rs -> new Trigger(rs.getString(1), rs.getString(2), rs.getString(3))),
+                list(SchemaQueries.ROW_SECURITY, true, rs -> new RowSecurity(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3))),
+                list(SchemaQueries.POLICIES, true, rs -> new Policy(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                        strings(rs.getArray(5)), rs.getString(6), rs.getString(7))),
+                privileges(),
+                list(SchemaQueries.DEFAULT_PRIVILEGES, false, rs -> new DefaultPrivilege(rs.getString(1), rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6))),
+                list(SchemaQueries.OWNERS, true, rs -> new Owner(rs.getString(1), rs.getString(2), rs.getString(3))));
+    }
+
+    private List<Privilege> privileges() throws SQLException {
+        RowMapper<Privilege> mapper = rs -> new Privilege(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getBoolean(6));
+        List<Privilege> out = new ArrayList<>(list(SchemaQueries.TABLE_PRIVILEGES, true, mapper));
+        out.addAll(list(SchemaQueries.COLUMN_PRIVILEGES, true, mapper));
+        out.addAll(list(SchemaQueries.SCHEMA_PRIVILEGES, false, mapper));
+        return out;
     }
 
     private <T> List<T> list(String sql, boolean historyParam, RowMapper<T> mapper) throws SQLException {

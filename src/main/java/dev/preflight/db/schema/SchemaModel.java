@@ -9,7 +9,16 @@ import java.util.Map;
  */
 public record SchemaModel(List<Table> tables, List<Column> columns, List<Constraint> constraints, List<Index> indexes,
                           List<EnumType> enums, List<Extension> extensions, List<Sequence> sequences, List<View> views,
-                          List<Function> functions, List<Trigger> triggers) {
+                          List<Function> functions, List<Trigger> triggers, List<RowSecurity> rowSecurity, List<Policy> policies,
+                          List<Privilege> privileges, List<DefaultPrivilege> defaultPrivileges, List<Owner> owners) {
+
+    /** A model without its security part (row level security, policies, privileges, owners). */
+    public SchemaModel(List<Table> tables, List<Column> columns, List<Constraint> constraints, List<Index> indexes,
+                       List<EnumType> enums, List<Extension> extensions, List<Sequence> sequences, List<View> views,
+                       List<Function> functions, List<Trigger> triggers) {
+        this(tables, columns, constraints, indexes, enums, extensions, sequences, views, functions, triggers,
+                List.of(), List.of(), List.of(), List.of(), List.of());
+    }
 
     public SchemaModel {
         tables = List.copyOf(tables);
@@ -22,12 +31,25 @@ public record SchemaModel(List<Table> tables, List<Column> columns, List<Constra
         views = List.copyOf(views);
         functions = List.copyOf(functions);
         triggers = List.copyOf(triggers);
+        rowSecurity = List.copyOf(rowSecurity);
+        policies = List.copyOf(policies);
+        privileges = List.copyOf(privileges);
+        defaultPrivileges = List.copyOf(defaultPrivileges);
+        owners = List.copyOf(owners);
+    }
+
+    /** The same schema with another security part, for tests and tools that build models by hand. */
+    public SchemaModel withSecurity(List<RowSecurity> rls, List<Policy> pols, List<Privilege> privs, List<DefaultPrivilege> defaults,
+                                    List<Owner> own) {
+        return new SchemaModel(tables, columns, constraints, indexes, enums, extensions, sequences, views, functions, triggers,
+                rls, pols, privs, defaults, own);
     }
 
     /** The number of objects in the model, for "objects compared" in the report. */
     public int size() {
         return tables.size() + columns.size() + constraints.size() + indexes.size() + enums.size() + extensions.size()
-                + sequences.size() + views.size() + functions.size() + triggers.size();
+                + sequences.size() + views.size() + functions.size() + triggers.size() + policies.size() + privileges.size()
+                + defaultPrivileges.size() + owners.size();
     }
 
     /** A table (or partitioned table). */
@@ -82,5 +104,44 @@ public record SchemaModel(List<Table> tables, List<Column> columns, List<Constra
 
     /** A trigger with its {@code CREATE TRIGGER} definition. */
     public record Trigger(String table, String name, String definition) {
+    }
+
+    /*
+     * Security. Role names are compared by name; the role that ran the migrations (the session's
+     * current_user: the replay's superuser in the shadow, the migrating role on the target) reads
+     * as CURRENT_USER on both sides, and the grantee 0 as PUBLIC. Both are SQL keywords, so repair
+     * statements can use them as they are.
+     */
+
+    /** Row level security of a table: enabled, and forced on the table's owner too. */
+    public record RowSecurity(String table, boolean enabled, boolean forced) {
+    }
+
+    /**
+     * A row level security policy: command (ALL, SELECT, INSERT, UPDATE, DELETE), permissive or
+     * restrictive, the roles it applies to (sorted), its USING and WITH CHECK expressions (null when absent).
+     */
+    public record Policy(String table, String name, String command, boolean permissive, List<String> roles, String using,
+                         String withCheck) {
+    }
+
+    /**
+     * One privilege granted on an object: {@code kind} is how GRANT names the object (TABLE,
+     * SEQUENCE, SCHEMA), {@code column} is set for a column privilege; the owner's own privileges
+     * are left out (ownership is compared on its own).
+     */
+    public record Privilege(String kind, String object, String column, String grantee, String privilege, boolean grantable) {
+    }
+
+    /**
+     * One default privilege ({@code pg_default_acl}): objects {@code role} creates (in {@code schema},
+     * or anywhere when null) of {@code objectType} (r tables, S sequences, f functions, T types, n schemas)
+     * get {@code privilege} for {@code grantee}.
+     */
+    public record DefaultPrivilege(String role, String schema, String objectType, String grantee, String privilege, boolean grantable) {
+    }
+
+    /** The owner of an application object; {@code kind} is how ALTER names it (TABLE, VIEW, SEQUENCE, FUNCTION, TYPE, SCHEMA...). */
+    public record Owner(String kind, String name, String owner) {
     }
 }

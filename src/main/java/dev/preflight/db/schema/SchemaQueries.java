@@ -76,6 +76,67 @@ public final class SchemaQueries {
             + "FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
             + "WHERE NOT tg.tgisinternal AND c.relnamespace IN " + APP_NS + " ORDER BY 1, 2";
 
+    /** Renders a role oid: PUBLIC for 0, CURRENT_USER for the session's role, else its name (see SchemaModel). */
+    private static final String ROLE = "CASE WHEN %1$s = 0 THEN 'PUBLIC' WHEN pg_get_userbyid(%1$s) = current_user THEN 'CURRENT_USER' "
+            + "ELSE pg_get_userbyid(%1$s)::text END";
+
+    /** Tables and partitioned tables of the application (not partitions, not the history table), as {@code c}. */
+    private static final String APP_TABLES = "c.relkind IN ('r','p') AND NOT c.relispartition AND c.relnamespace IN " + APP_NS
+            + " AND c.relname <> ?";
+
+    public static final String ROW_SECURITY = "SELECT " + NAME.formatted("c.relname") + ", c.relrowsecurity, c.relforcerowsecurity "
+            + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + APP_TABLES + " ORDER BY 1";
+
+    /** Column 5: the roles, sorted; columns 6 and 7: USING and WITH CHECK. */
+    public static final String POLICIES = "SELECT " + NAME.formatted("c.relname") + ", p.polname, "
+            + "CASE p.polcmd WHEN 'r' THEN 'SELECT' WHEN 'a' THEN 'INSERT' WHEN 'w' THEN 'UPDATE' WHEN 'd' THEN 'DELETE' ELSE 'ALL' END, "
+            + "p.polpermissive, ARRAY(SELECT " + ROLE.formatted("r") + " FROM unnest(p.polroles) r ORDER BY 1), "
+            + "pg_get_expr(p.polqual, p.polrelid, true), pg_get_expr(p.polwithcheck, p.polrelid, true) "
+            + "FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+            + "WHERE c.relnamespace IN " + APP_NS + " AND c.relname <> ? ORDER BY 1, 2";
+
+    /** Privileges on tables, views and sequences (a NULL acl is the built-in default), the owner's own left out. */
+    public static final String TABLE_PRIVILEGES = "SELECT CASE c.relkind WHEN 'S' THEN 'SEQUENCE' ELSE 'TABLE' END, "
+            + NAME.formatted("c.relname") + ", NULL, " + ROLE.formatted("a.grantee") + ", a.privilege_type, a.is_grantable "
+            + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace, "
+            + "aclexplode(coalesce(c.relacl, acldefault(CASE c.relkind WHEN 'S' THEN 's' ELSE 'r' END::\"char\", c.relowner))) a "
+            + "WHERE c.relkind IN ('r','p','v','m','S','f') AND NOT c.relispartition AND c.relnamespace IN " + APP_NS
+            + " AND c.relname <> ? AND a.grantee <> c.relowner AND " + NOT_EXTENSION_MEMBER.formatted("c.oid") + " ORDER BY 2, 4, 5";
+
+    public static final String COLUMN_PRIVILEGES = "SELECT 'COLUMN', " + NAME.formatted("c.relname") + ", att.attname, "
+            + ROLE.formatted("a.grantee") + ", a.privilege_type, a.is_grantable "
+            + "FROM pg_attribute att JOIN pg_class c ON c.oid = att.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace, "
+            + "aclexplode(att.attacl) a WHERE att.attacl IS NOT NULL AND att.attnum > 0 AND NOT att.attisdropped "
+            + "AND c.relkind IN ('r','p','v','m','f') AND NOT c.relispartition AND c.relnamespace IN " + APP_NS
+            + " AND c.relname <> ? AND a.grantee <> c.relowner ORDER BY 2, 3, 4, 5";
+
+    /** Privileges on application schemas other than public (whose grants come with the database, not the migrations). */
+    public static final String SCHEMA_PRIVILEGES = "SELECT 'SCHEMA', n.nspname, NULL, " + ROLE.formatted("a.grantee")
+            + ", a.privilege_type, a.is_grantable FROM pg_namespace n, aclexplode(coalesce(n.nspacl, acldefault('n'::\"char\", n.nspowner))) a "
+            + "WHERE n.oid IN " + APP_NS + " AND n.nspname <> 'public' AND a.grantee <> n.nspowner AND "
+            + NOT_EXTENSION_MEMBER.formatted("n.oid") + " ORDER BY 2, 4, 5";
+
+    /** Column 2: the schema, or null for defaults that apply in every schema. */
+    public static final String DEFAULT_PRIVILEGES = "SELECT " + ROLE.formatted("d.defaclrole") + ", "
+            + "(SELECT nspname FROM pg_namespace WHERE oid = d.defaclnamespace), d.defaclobjtype::text, " + ROLE.formatted("a.grantee")
+            + ", a.privilege_type, a.is_grantable FROM pg_default_acl d, aclexplode(d.defaclacl) a "
+            + "WHERE a.grantee <> d.defaclrole ORDER BY 1, 2, 3, 4, 5";
+
+    /** Owners of relations, functions, enum types and schemas (not public, whose owner comes with the database). */
+    public static final String OWNERS = "SELECT CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' "
+            + "WHEN 'S' THEN 'SEQUENCE' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END, " + NAME.formatted("c.relname") + ", "
+            + ROLE.formatted("c.relowner") + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            + "WHERE c.relkind IN ('r','p','v','m','S','f') AND NOT c.relispartition AND c.relnamespace IN " + APP_NS
+            + " AND c.relname <> ? AND " + NOT_EXTENSION_MEMBER.formatted("c.oid")
+            + " UNION ALL SELECT CASE p.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, p.oid::regprocedure::text, "
+            + ROLE.formatted("p.proowner") + " FROM pg_proc p WHERE p.prokind IN ('f','p') AND p.pronamespace IN " + APP_NS
+            + " AND " + NOT_EXTENSION_MEMBER.formatted("p.oid")
+            + " UNION ALL SELECT 'TYPE', " + NAME.formatted("t.typname") + ", " + ROLE.formatted("t.typowner")
+            + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE t.typtype = 'e' AND t.typnamespace IN " + APP_NS
+            + " AND " + NOT_EXTENSION_MEMBER.formatted("t.oid")
+            + " UNION ALL SELECT 'SCHEMA', n.nspname, " + ROLE.formatted("n.nspowner") + " FROM pg_namespace n WHERE n.oid IN " + APP_NS
+            + " AND n.nspname <> 'public' AND " + NOT_EXTENSION_MEMBER.formatted("n.oid") + " ORDER BY 1, 2";
+
     private SchemaQueries() {
     }
 }

@@ -1,5 +1,6 @@
 package dev.preflight.job.lint;
 
+import dev.preflight.config.ShadowSettings;
 import dev.preflight.job.RunContext;
 import dev.preflight.run.Session;
 import javax.sql.DataSource;
@@ -38,7 +39,8 @@ public class LintJobConfiguration {
     }
 
     @Bean
-    public Step lintStep(JobRepository jobRepository, PlatformTransactionManager tm, DataSource dataSource, RunContext run) {
-        return new StepBuilder("lintStep", jobRepository).tasklet(new LintTasklet(run, dataSource), tm).allowStartIfComplete(true).build();
+    public Step lintStep(JobRepository jobRepository, PlatformTransactionManager tm, DataSource dataSource, RunContext run,
+                         ShadowSettings shadowSettings) {
+        return new StepBuilder("lintStep", jobRepository).tasklet(new LintTasklet(run, dataSource, shadowSettings), tm).allowStartIfComplete(true).build();
     }
 }

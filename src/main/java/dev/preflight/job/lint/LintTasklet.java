@@ -8,7 +8,10 @@ import dev.preflight.check.lint.StaticAnalysis;
 import dev.preflight.check.lint.Suppressions;
 import dev.preflight.db.Catalog;
 import dev.preflight.job.RunContext;
+import dev.preflight.config.ShadowSettings;
 import dev.preflight.job.verify.ShadowDatabase;
+import dev.preflight.job.verify.ShadowRoles;
+import dev.preflight.job.verify.ShadowServer;
 import dev.preflight.migration.Migration;
 import dev.preflight.migration.SqlStatement;
 import dev.preflight.report.CheckOutcome;
@@ -42,10 +45,12 @@ final class LintTasklet implements Tasklet {
 
     private final RunContext run;
     private final DataSource dataSource;
+    private final ShadowSettings shadowSettings;
 
-    LintTasklet(RunContext run, DataSource dataSource) {
+    LintTasklet(RunContext run, DataSource dataSource, ShadowSettings shadowSettings) {
         this.run = run;
         this.dataSource = dataSource;
+        this.shadowSettings = shadowSettings;
     }
 
     @Override
@@ -77,14 +82,23 @@ final class LintTasklet implements Tasklet {
         } else if (chosen.isEmpty()) {
             note = "nothing to measure: no migration in scope";
         } else {
-            try (ShadowDatabase shadow = ShadowDatabase.create(run.target().ddlUrl());
-                 Connection c = shadow.dataSource().getConnection()) {
-                measured = new MeasuredAnalysis(SAMPLE_ROWS).run(c, history, analysed);
-                note = measured.error() == null ? "measured on shadow database " + shadow.name() + " with " + SAMPLE_ROWS + " generated rows per table"
-                        : "measurement stopped: " + measured.error();
-            } catch (SQLException e) {
-                note = "not measured: cannot create a shadow database on the server of " + run.target().ddlUrl().masked() + " ("
-                        + e.getMessage().lines().findFirst().orElse("") + "): the role needs CREATEDB";
+            // The same shadow server as verify's replay: an isolated cluster by default, so the replay never touches the
+            // target's cluster-wide objects (roles); the target's own cluster is refused for measuring.
+            ShadowServer server = null;
+            String refused = null;
+            try {
+                server = ShadowServer.resolve(shadowSettings, run.target());
+                if (!server.replaysClusterGlobalStatements()) {
+                    refused = "not measured: lint replays only in an isolated cluster or on another server (--shadow-url), not on the target's own cluster";
+                }
+            } catch (ShadowServer.RefusedException | SQLException e) {
+                refused = "not measured: " + e.getMessage().lines().findFirst().orElse("");
+            }
+            if (refused != null) {
+                note = refused;
+            } else {
+                note = measure(server, history, analysed);
+                measured = lastMeasured;
             }
         }
         Map<String, String> statements = new LinkedHashMap<>();
@@ -101,6 +115,22 @@ final class LintTasklet implements Tasklet {
         log.info("lint: {} migration(s), {} statement(s) analysed ({}): {} hazard(s), {} suppressed; {}", chosen.size(), statements.size(),
                 scope, merged.stream().filter(i -> !i.suppressed()).count(), merged.stream().filter(LintIssue::suppressed).count(), note);
         return RepeatStatus.FINISHED;
+    }
+
+    private MeasuredAnalysis.Result lastMeasured;
+
+    private String measure(ShadowServer server, List<Migration> history, Predicate<Migration> analysed) {
+        try (ShadowRoles roles = ShadowRoles.prepare(server.adminUrl(), shadowSettings.roles());
+             ShadowDatabase shadow = ShadowDatabase.create(server.adminUrl());
+             Connection c = shadow.dataSource().getConnection()) {
+            lastMeasured = new MeasuredAnalysis(SAMPLE_ROWS).run(c, history, analysed);
+            return lastMeasured.error() == null ? "measured on a shadow database in " + server.description() + " with " + SAMPLE_ROWS
+                    + " generated rows per table" : "measurement stopped: " + lastMeasured.error();
+        } catch (SQLException e) {
+            lastMeasured = null;
+            return "not measured: cannot create a shadow database in " + server.description() + " ("
+                    + e.getMessage().lines().findFirst().orElse("") + "): the role needs CREATEDB";
+        }
     }
 
     private void record(List<LintIssue> merged, String scope, List<Migration> chosen, int statements, MeasuredAnalysis.Result measured,

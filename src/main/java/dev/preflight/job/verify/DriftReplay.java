@@ -1,61 +1,145 @@
 package dev.preflight.job.verify;
 
+import dev.preflight.config.ShadowSettings;
 import dev.preflight.db.schema.SchemaDiffer;
 import dev.preflight.db.schema.SchemaDifference;
 import dev.preflight.db.schema.SchemaIntrospector;
 import dev.preflight.db.schema.SchemaModel;
 import dev.preflight.job.RunContext;
 import dev.preflight.job.migrate.FlywayMigration;
+import dev.preflight.job.migrate.MigrationFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drift by replay: applies the project's migrations to a shadow database on the same server, reads
- * both schemas from the catalog and diffs them. The shadow database is dropped whatever happens.
+ * Drift by replay: applies the project's migrations to a shadow database, reads both schemas from
+ * the catalog and diffs them. The shadow database lives in an isolated cluster by default (see
+ * {@link ShadowServer}); it is dropped whatever happens, and shadows left by killed runs are
+ * dropped first.
  */
 public final class DriftReplay {
 
     private static final Logger log = LoggerFactory.getLogger(DriftReplay.class);
+    private static final Pattern MISSING_ROLE = Pattern.compile("role \"([^\"]+)\" does not exist");
 
     /** What a replay found; {@code error} is set when the migrations could not be replayed. */
     public record Result(SchemaModel actual, SchemaModel expected, List<SchemaDifference> differences, String shadowDatabase,
-                         long replayMs, long introspectMs, long diffMs, String error) {
+                         long replayMs, long introspectMs, long diffMs, String error, Shadow shadow) {
+    }
+
+    /**
+     * Where the replay ran and what it cleaned or left out: orphans of killed runs removed (or that
+     * could not be), cluster-global statements not replayed (file and line), a version warning.
+     */
+    public record Shadow(String server, List<String> orphansRemoved, List<String> orphansLeft, List<SkippedStatement> skipped,
+                        String warning) {
+
+        static Shadow none() {
+            return new Shadow(null, List.of(), List.of(), List.of(), null);
+        }
+    }
+
+    /** A cluster-global statement that was not replayed because the shadow shares the target's cluster. */
+    public record SkippedStatement(String file, int line, String statement) {
     }
 
     private final RunContext run;
     private final DataSource target;
+    private final ShadowSettings settings;
 
+    /** A replay in an isolated cluster, with no declared roles. */
     public DriftReplay(RunContext run, DataSource target) {
+        this(run, target, ShadowSettings.isolated());
+    }
+
+    public DriftReplay(RunContext run, DataSource target, ShadowSettings settings) {
         this.run = run;
         this.target = target;
+        this.settings = settings;
     }
 
     public Result run() throws SQLException {
         long t0 = System.nanoTime();
         SchemaModel actual;
+        int targetMajor;
         try (Connection c = target.getConnection()) {
             actual = new SchemaIntrospector(c, run.config().historyTable()).read();
+            targetMajor = majorVersion(c);
         }
         long introspectTarget = millisSince(t0);
+        List<String> removed = new ArrayList<>();
+        List<String> left = new ArrayList<>();
+        EmbeddedShadowCluster.removeOrphans().forEach(p -> removed.add("shadow cluster " + p + " (its run's process is gone)"));
+        ShadowServer server;
+        try {
+            server = ShadowServer.resolve(settings, run.target());
+        } catch (ShadowServer.RefusedException e) {
+            return failed(actual, introspectTarget, new Shadow(null, removed, left, List.of(), null), e.getMessage());
+        } catch (SQLException | RuntimeException e) {
+            return failed(actual, introspectTarget, new Shadow(null, removed, left, List.of(), null),
+                    "cannot reach the shadow server (" + e.getMessage() + ")");
+        }
+        cleanOrphans(server.adminUrl(), removed, left);
+        if (!run.target().ddlUrl().hosts().equals(server.adminUrl().hosts()) || server.kind() == ShadowServer.Kind.ISOLATED) {
+            cleanOrphans(run.target().ddlUrl(), removed, left); // shadows an older run left on the target's own server
+        }
+        String warning = server.majorVersion() != null && server.majorVersion() != targetMajor
+                ? "the target runs PostgreSQL " + targetMajor + " but the shadow replay ran on PostgreSQL " + server.majorVersion()
+                        + (server.kind() == ShadowServer.Kind.ISOLATED ? " (the machine's binaries)" : "")
+                        + ": catalog details may differ between major versions; give --shadow-url to a server of the target's version"
+                : null;
+        Path copy = null;
+        try {
+            MigrationFiles files = run.migrationFiles();
+            List<SkippedStatement> skipped = new ArrayList<>();
+            if (!server.replaysClusterGlobalStatements()) {
+                ClusterGlobalStatements.find(files).forEach(s -> skipped.add(new SkippedStatement(s.file(), s.line(), s.summary())));
+                if (!skipped.isEmpty()) {
+                    copy = Files.createTempDirectory("preflight-replay");
+                    files = ClusterGlobalStatements.without(files, copy);
+                }
+            }
+            Shadow shadow = new Shadow(server.description(), removed, left, skipped, warning);
+            return replay(server, files, actual, introspectTarget, shadow);
+        } catch (IOException e) {
+            return failed(actual, introspectTarget, new Shadow(server.description(), removed, left, List.of(), warning),
+                    "cannot copy the migrations for the replay: " + e.getMessage());
+        } finally {
+            deleteTree(copy);
+        }
+    }
+
+    private Result replay(ShadowServer server, MigrationFiles files, SchemaModel actual, long introspectTarget, Shadow info)
+            throws SQLException {
         ShadowDatabase shadow;
         try {
-            shadow = ShadowDatabase.create(run.target().ddlUrl());
-        } catch (SQLException e) {
-            return new Result(actual, null, List.of(), null, 0, introspectTarget, 0, "cannot create a shadow database on the server of "
-                    + run.target().ddlUrl().masked() + " (" + e.getMessage() + "): the role needs CREATEDB");
+            shadow = ShadowDatabase.create(server.adminUrl());
+        } catch (SQLException | RuntimeException e) {
+            return failed(actual, introspectTarget, info, "cannot create a shadow database on " + server.description() + " ("
+                    + e.getMessage() + "): the role needs CREATEDB");
         }
-        try (shadow) {
-            log.info("verify: replaying {} migration(s) on shadow database {}", run.migrationFiles().files().size(), shadow.name());
+        try (ShadowRoles roles = server.replaysClusterGlobalStatements() ? ShadowRoles.prepare(server.adminUrl(), settings.roles()) : null;
+             shadow) {
+            log.info("verify: replaying {} migration(s) on shadow database {} in {}", files.files().size(), shadow.name(), server.description());
             long t1 = System.nanoTime();
-            FlywayMigration.Result migrated = new FlywayMigration(shadow.dataSource(), run.migrationFiles(), run.config()).migrate();
+            FlywayMigration.Result migrated = new FlywayMigration(shadow.dataSource(), files, run.config()).migrate();
             long replayMs = millisSince(t1);
             if (migrated.error() != null) {
-                return new Result(actual, null, List.of(), shadow.name(), replayMs, introspectTarget, 0,
-                        "the migrations do not replay on an empty database: " + migrated.error());
+                return new Result(actual, null, List.of(), shadow.name(), replayMs, introspectTarget, 0, explain(migrated.error(), server), info);
             }
             long t2 = System.nanoTime();
             SchemaModel expected;
@@ -68,7 +152,54 @@ public final class DriftReplay {
             long diffMs = millisSince(t3);
             log.info("verify: compared {} objects: {} difference(s); replay {} ms, introspection {} ms, diff {} ms",
                     expected.size(), differences.size(), replayMs, introspectMs, diffMs);
-            return new Result(actual, expected, differences, shadow.name(), replayMs, introspectMs, diffMs, null);
+            return new Result(actual, expected, differences, shadow.name(), replayMs, introspectMs, diffMs, null, info);
+        }
+    }
+
+    /** A role the shadow cluster lacks is a missing declaration, not a broken migration: say so and how to declare it. */
+    private String explain(String error, ShadowServer server) {
+        Matcher m = MISSING_ROLE.matcher(error);
+        if (m.find() && server.replaysClusterGlobalStatements() && !settings.roles().contains(m.group(1))) {
+            return "the migrations use role " + m.group(1) + ", which does not exist in " + server.description()
+                    + " (roles are cluster-wide: the shadow has only the roles declared in jobs/preflight.yaml): "
+                    + "declare it under verify.shadowRoles: [" + m.group(1) + "] (" + error + ")";
+        }
+        return "the migrations do not replay on an empty database: " + error;
+    }
+
+    private static void cleanOrphans(dev.preflight.config.DatabaseUrl server, List<String> removed, List<String> left) {
+        try {
+            for (OrphanShadows.Orphan o : OrphanShadows.clean(server)) {
+                if (o.dropped()) {
+                    removed.add("shadow database " + o.database() + " on " + o.server() + " (no live run holds it)");
+                } else {
+                    left.add("shadow database " + o.database() + " on " + o.server() + ": " + o.error());
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            log.warn("verify: could not look for orphan shadow databases on {}: {}", server.masked(), e.getMessage());
+        }
+    }
+
+    private static Result failed(SchemaModel actual, long introspectMs, Shadow shadow, String error) {
+        return new Result(actual, null, List.of(), null, 0, introspectMs, 0, error, shadow);
+    }
+
+    private static int majorVersion(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT current_setting('server_version_num')::int / 10000")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover copy in the temporary folder is harmless
         }
     }
 

@@ -2,9 +2,12 @@ package dev.preflight.job.verify;
 
 import dev.preflight.check.CheckContext;
 import dev.preflight.check.CheckRunner;
+import dev.preflight.check.drift.ClusterGlobalCheck;
 import dev.preflight.check.drift.DriftCheck;
+import dev.preflight.check.drift.OrphanShadowCheck;
 import dev.preflight.check.drift.ReplayCheck;
 import dev.preflight.config.DomainMapping;
+import dev.preflight.config.ShadowSettings;
 import dev.preflight.db.schema.SchemaDifference;
 import dev.preflight.db.schema.SchemaModel;
 import dev.preflight.job.RunContext;
@@ -29,18 +32,26 @@ final class DriftTasklet implements Tasklet {
 
     private final RunContext run;
     private final DataSource dataSource;
+    private final ShadowSettings shadowSettings;
 
-    DriftTasklet(RunContext run, DataSource dataSource) {
+    DriftTasklet(RunContext run, DataSource dataSource, ShadowSettings shadowSettings) {
         this.run = run;
         this.dataSource = dataSource;
+        this.shadowSettings = shadowSettings;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        DriftReplay.Result r = new DriftReplay(run, dataSource).run();
+        DriftReplay.Result r = new DriftReplay(run, dataSource, shadowSettings).run();
         CheckRunner runner = new CheckRunner(run.severityPolicy());
         CheckContext ctx = CheckContext.of(null, run.target(), run.project(), run.migrationFiles());
-        List<CheckOutcome> outcomes = new ArrayList<>(runner.run(VerifyJobConfiguration.JOB, List.of(new ReplayCheck(r.error())), ctx));
+        DriftReplay.Shadow shadow = r.shadow();
+        if (shadow.warning() != null) {
+            run.ledger().warn(shadow.warning());
+        }
+        List<CheckOutcome> outcomes = new ArrayList<>(runner.run(VerifyJobConfiguration.JOB, List.of(new ReplayCheck(r.error()),
+                new ClusterGlobalCheck(shadow.skipped().stream().map(s -> new ClusterGlobalCheck.Skipped(s.file(), s.line(), s.statement()))
+                        .toList()), new OrphanShadowCheck(shadow.orphansRemoved(), shadow.orphansLeft())), ctx));
         List<DriftCheck> checks = DriftCheck.all(r.differences());
         if (r.error() == null) {
             outcomes.addAll(runner.run(VerifyJobConfiguration.JOB, checks, ctx));
@@ -57,7 +68,8 @@ final class DriftTasklet implements Tasklet {
             items.add(new DriftItem(check.id(), f.severity(), d.subject(), d.change().name().toLowerCase()
                     + (d.aspect() == null ? "" : " (" + d.aspect() + ")"), d.expected(), d.actual(), d.repair() != null));
         }
-        VerifySection.Drift drift = new VerifySection.Drift(r.shadowDatabase(), r.expected() == null ? 0 : r.expected().size(), items,
+        String where = r.shadowDatabase() == null || shadow.server() == null ? r.shadowDatabase() : r.shadowDatabase() + " in " + shadow.server();
+        VerifySection.Drift drift = new VerifySection.Drift(where, r.expected() == null ? 0 : r.expected().size(), items,
                 r.error() == null ? DriftScript.FILE : null, r.replayMs(), r.introspectMs(), r.diffMs(), r.error());
         VerifyJobConfiguration.update(run, s -> s.withDrift(drift, domains(DomainMapping.load(run.project()), r.actual())));
         return RepeatStatus.FINISHED;

@@ -1,6 +1,7 @@
 package dev.preflight.job.verify;
 
 import dev.preflight.cli.Console;
+import dev.preflight.config.ShadowSettings;
 import dev.preflight.job.RunContext;
 import dev.preflight.report.VerifySection;
 import dev.preflight.run.Session;
@@ -50,8 +51,9 @@ public class VerifyJobConfiguration {
     }
 
     @Bean
-    public Step verifyDriftStep(JobRepository jobRepository, PlatformTransactionManager tm, DataSource dataSource, RunContext run) {
-        return step("verifyDriftStep", new DriftTasklet(run, dataSource), jobRepository, tm);
+    public Step verifyDriftStep(JobRepository jobRepository, PlatformTransactionManager tm, DataSource dataSource, RunContext run,
+                                ShadowSettings shadowSettings) {
+        return step("verifyDriftStep", new DriftTasklet(run, dataSource, shadowSettings), jobRepository, tm);
     }
 
     @Bean

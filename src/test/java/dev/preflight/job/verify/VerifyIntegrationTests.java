@@ -31,7 +31,7 @@ class VerifyIntegrationTests {
         // then: no drift, every smoke check passed, drift.sql says so
         var report = latestReport(project);
         assertThat(findings(report, "DRIFT")).as(run.out() + run.err()).isEmpty();
-        assertThat(outcomes(report, "DRIFT")).extracting(o -> o.get("status").asString()).containsOnly("PASSED").hasSize(7);
+        assertThat(outcomes(report, "DRIFT")).extracting(o -> o.get("status").asString()).containsOnly("PASSED").hasSize(10);
         assertThat(outcomes(report, "SMOKE")).hasSize(9).allSatisfy(o -> assertThat(o.get("status").asString())
                 .as(o.toString()).isEqualTo("PASSED"));
         var drift = report.get("verify").get("drift");

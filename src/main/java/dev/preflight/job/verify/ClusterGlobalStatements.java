@@ -1,0 +1,120 @@
+package dev.preflight.job.verify;
+
+import dev.preflight.job.migrate.MigrationFiles;
+import dev.preflight.job.migrate.MigrationFiles.MigrationFile;
+import dev.preflight.migration.SqlSplitter;
+import dev.preflight.migration.SqlStatement;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The statements of the migrations that reach beyond one database: roles and their membership,
+ * tablespaces, databases, {@code ALTER SYSTEM}. Replayed on the target's own cluster they would
+ * change what production uses, so there they are reported and left out of a copy of the files.
+ */
+final class ClusterGlobalStatements {
+
+    /** One cluster-global statement, with where it stands. */
+    record Statement(String file, int line, String summary) {
+    }
+
+    private static final Pattern GLOBAL = Pattern.compile(
+            "^(?:(?:CREATE|ALTER|DROP)\\s+(?:ROLE|GROUP)\\b"
+                    + "|(?:CREATE|ALTER|DROP)\\s+USER\\b(?!\\s+MAPPING\\b)"
+                    + "|ALTER\\s+SYSTEM\\b"
+                    + "|(?:CREATE|ALTER|DROP)\\s+(?:TABLESPACE|DATABASE)\\b"
+                    + "|(?:GRANT|REVOKE)\\b.*\\bON\\s+(?:DATABASE|TABLESPACE)\\b" // privileges on shared objects
+                    + "|COMMENT\\s+ON\\s+(?:DATABASE|ROLE|TABLESPACE)\\b"
+                    + "|(?:GRANT|REVOKE)\\b(?!.*\\bON\\b).*\\b(?:TO|FROM)\\b)", // GRANT role TO role: no ON clause
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+    /** A DO block or function body that runs one of them. */
+    private static final Pattern GLOBAL_INSIDE = Pattern.compile(
+            "\\b(?:(?:CREATE|ALTER|DROP)\\s+(?:ROLE|GROUP)|ALTER\\s+SYSTEM|(?:CREATE|DROP)\\s+(?:TABLESPACE|DATABASE))\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private ClusterGlobalStatements() {
+    }
+
+    static boolean isGlobal(String sql) {
+        String code = sql.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("--[^\\n]*", " ").strip();
+        return GLOBAL.matcher(code).find() || (code.regionMatches(true, 0, "DO", 0, 2) && GLOBAL_INSIDE.matcher(code).find());
+    }
+
+    /** The cluster-global statements of every file, in file order. */
+    static List<Statement> find(MigrationFiles files) throws IOException {
+        List<Statement> out = new ArrayList<>();
+        for (MigrationFile f : files.files()) {
+            for (SqlStatement s : SqlSplitter.split(Files.readString(f.path(), StandardCharsets.UTF_8))) {
+                if (isGlobal(s.sql())) {
+                    out.add(new Statement(f.name(), s.line(), s.summary(100)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A copy of the migrations in {@code into} with the cluster-global statements blanked out
+     * (lines kept, so the replay's errors still name the right line).
+     */
+    static MigrationFiles without(MigrationFiles files, Path into) throws IOException {
+        for (MigrationFile f : files.files()) {
+            String script = Files.readString(f.path(), StandardCharsets.UTF_8);
+            Path copy = into.resolve(files.folder().relativize(f.path()).toString());
+            Files.createDirectories(copy.getParent());
+            Files.writeString(copy, blank(script), StandardCharsets.UTF_8);
+        }
+        return MigrationFiles.read(into);
+    }
+
+    static String blank(String script) {
+        StringBuilder out = new StringBuilder(script);
+        int searchFrom = 0;
+        for (SqlStatement s : SqlSplitter.split(script)) {
+            int start = script.indexOf(s.sql(), Math.max(searchFrom, lineStart(script, s.line())));
+            if (start < 0) {
+                continue;
+            }
+            int end = start + s.sql().length();
+            searchFrom = end;
+            if (!isGlobal(s.sql())) {
+                continue;
+            }
+            int semi = end;
+            while (semi < script.length() && Character.isWhitespace(script.charAt(semi))) {
+                semi++;
+            }
+            if (semi < script.length() && script.charAt(semi) == ';') {
+                end = semi + 1;
+            }
+            for (int i = start; i < end; i++) {
+                if (out.charAt(i) != '\n') {
+                    out.setCharAt(i, ' ');
+                }
+            }
+            String note = "/* skipped */";
+            int newline = script.indexOf('\n', start);
+            if (Math.min(end, newline < 0 ? end : newline) - start >= note.length()) {
+                out.replace(start, start + note.length(), note);
+            }
+        }
+        return out.toString();
+    }
+
+    private static int lineStart(String script, int line) {
+        int at = 0;
+        for (int l = 1; l < line && at >= 0; l++) {
+            at = script.indexOf('\n', at) + 1;
+            if (at == 0) {
+                return 0;
+            }
+        }
+        return at;
+    }
+}

@@ -41,10 +41,18 @@ class VerifyKillIntegrationTests {
         // when verify is killed with SIGKILL while its shadow database exists
         Process p = start(project, db, runId);
         Path cluster = awaitReplay(p, project.resolve("killed.log"));
+        String liveness = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 2 "
+                + "AND classid = " + 0x5046524e + "::oid AND objid = hashtext('" + runId + "')::oid"; // RunLiveness's lock
+        assertThat(db.queryLong(liveness)).as("the live run holds its liveness lock").isEqualTo(1);
         p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         long postmaster = Long.parseLong(Files.readAllLines(cluster.resolve("data/postmaster.pid")).get(0).trim());
         assertThat(alive(postmaster)).as("the killed run's shadow cluster outlives it").isTrue();
         assertThat(db.queryString("SELECT status FROM preflight.run_history WHERE run_id = '" + runId + "'")).isEqualTo("RUNNING");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (db.queryLong(liveness) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100); // the server notices the dead client's closed socket
+        }
+        assertThat(db.queryLong(liveness)).as("a killed run's lock is free").isZero();
 
         // and the next run starts (without the slow file)
         Files.delete(slow);

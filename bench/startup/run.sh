@@ -9,21 +9,27 @@
 # <= 2.5 s, and every command's overhead <= 1.5 s, on a quiet 2-core machine. The machine's load
 # average is printed with the figures: on a shared machine, compare the ratios, not the seconds.
 #
-# Usage: bench/startup/run.sh [--db-url URL] [--runs N] [--plain]
-#   --plain   also measure each command from the plain jar (PREFLIGHT_FAST_START=0) and print the ratio
+# CPU time (user + system of the command and its children) is printed too: on a shared, loaded
+# machine the wall time mostly measures the queue for a core, the CPU time what start-up costs.
+#
+# Usage: bench/startup/run.sh [--db-url URL] [--runs N] [--plain] [--only "help status ..."]
+#   --plain   also measure each command from the plain jar (PREFLIGHT_FAST_START=0) and print the ratios
+#   --only    measure only these commands
 #   Without --db-url an embedded PostgreSQL is started (and stopped at the end).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 RUNS=5
 PLAIN=0
+ONLY=""
 DB_URL="${BENCH_DB_URL:-}"
 while [ $# -gt 0 ]; do
   case "$1" in
     --db-url) DB_URL="$2"; shift 2 ;;
     --runs) RUNS="$2"; shift 2 ;;
     --plain) PLAIN=1; shift ;;
-    *) echo "usage: $0 [--db-url URL] [--runs N] [--plain]" >&2; exit 2 ;;
+    --only) ONLY=" $2 "; shift 2 ;;
+    *) echo "usage: $0 [--db-url URL] [--runs N] [--plain] [--only \"help status ...\"]" >&2; exit 2 ;;
   esac
 done
 
@@ -72,36 +78,39 @@ COMMANDS=(
   "verify|verify"
 )
 
-measure() { # $1 = fast-start setting, $2... = arguments; prints "wall job" for one run
+measure() { # $1 = fast-start setting, $2... = arguments; prints "wall cpu job" (ms) for one run
   local fast="$1"; shift
   rm -rf "$WORK/reports/latest"
-  local t0 t1
-  t0=$(ms)
-  PREFLIGHT_FAST_START="$fast" "$PREFLIGHT" "$@" >/dev/null 2>&1 || true
-  t1=$(ms)
-  echo "$((t1 - t0)) $(job_ms "$WORK/reports/latest/readiness.json")"
+  local TIMEFORMAT='%R %U %S' t
+  t="$( { time PREFLIGHT_FAST_START="$fast" "$PREFLIGHT" "$@" >/dev/null 2>&1 || true; } 2>&1 | tail -1)"
+  awk -v t="$t" -v j="$(job_ms "$WORK/reports/latest/readiness.json")" \
+      'BEGIN { split(t, a, " "); printf "%d %d %d\n", a[1] * 1000, (a[2] + a[3]) * 1000, j }'
 }
 
 echo "bench: load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; median of $RUNS runs"
-printf '%-9s %9s %9s %12s' "command" "wall ms" "job ms" "overhead ms"
-[ "$PLAIN" = 1 ] && printf ' %14s %8s' "plain wall ms" "ratio"
+printf '%-9s %9s %9s %9s %12s' "command" "wall ms" "cpu ms" "job ms" "overhead ms"
+[ "$PLAIN" = 1 ] && printf ' %14s %13s %10s %10s' "plain wall ms" "plain cpu ms" "wall ratio" "cpu ratio"
 echo
 for entry in "${COMMANDS[@]}"; do
   name="${entry%%|*}"
+  if [ -n "$ONLY" ] && [[ "$ONLY" != *" $name "* ]]; then continue; fi
   read -r -a args <<<"${entry#*|}"
   if [ "$name" != "help" ]; then args+=(--project "$WORK" --db-url "$DB_URL"); fi
-  walls=(); jobs=(); plains=()
+  walls=(); cpus=(); jobs=(); plains=(); pcpus=()
   for _ in $(seq "$RUNS"); do
-    read -r w j < <(measure 1 "${args[@]}")
-    walls+=("$w"); jobs+=("$j")
-    if [ "$PLAIN" = 1 ]; then read -r w _ < <(measure 0 "${args[@]}"); plains+=("$w"); fi
+    read -r w c j < <(measure 1 "${args[@]}")
+    walls+=("$w"); cpus+=("$c"); jobs+=("$j")
+    if [ "$PLAIN" = 1 ]; then read -r w c _ < <(measure 0 "${args[@]}"); plains+=("$w"); pcpus+=("$c"); fi
   done
   wall=$(printf '%s\n' "${walls[@]}" | median)
+  cpu=$(printf '%s\n' "${cpus[@]}" | median)
   job=$(printf '%s\n' "${jobs[@]}" | median)
-  printf '%-9s %9d %9d %12d' "$name" "$wall" "$job" "$((wall - job))"
+  printf '%-9s %9d %9d %9d %12d' "$name" "$wall" "$cpu" "$job" "$((wall - job))"
   if [ "$PLAIN" = 1 ]; then
     plain=$(printf '%s\n' "${plains[@]}" | median)
-    printf ' %14d %8s' "$plain" "$(awk -v a="$wall" -v b="$plain" 'BEGIN {printf "%.2fx", a / b}')"
+    pcpu=$(printf '%s\n' "${pcpus[@]}" | median)
+    printf ' %14d %13d %10s %10s' "$plain" "$pcpu" "$(awk -v a="$wall" -v b="$plain" 'BEGIN {printf "%.2fx", a / b}')" \
+        "$(awk -v a="$cpu" -v b="$pcpu" 'BEGIN {printf "%.2fx", a / b}')"
   fi
   echo
 done

@@ -136,7 +136,7 @@ public final class DriftReplay {
              shadow) {
             log.info("verify: replaying {} migration(s) on shadow database {} in {}", files.files().size(), shadow.name(), server.description());
             long t1 = System.nanoTime();
-            FlywayMigration.Result migrated = new FlywayMigration(shadow.dataSource(), files, run.config()).migrate();
+            FlywayMigration.Result migrated = new FlywayMigration(shadow.dataSource(), files, run.config()).migrate(run.config().timeouts().replayTimeout());
             long replayMs = millisSince(t1);
             if (migrated.error() != null) {
                 return new Result(actual, null, List.of(), shadow.name(), replayMs, introspectTarget, 0, explain(migrated.error(), server), info);

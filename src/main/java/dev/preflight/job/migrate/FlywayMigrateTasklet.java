@@ -28,11 +28,11 @@ public final class FlywayMigrateTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        FlywayMigration flyway = new FlywayMigration(dataSource, run.migrationFiles(), run.config());
+        MigrationEngine flyway = MigrationEngine.of(dataSource, run.migrationFiles(), run.config());
         var before = flyway.state();
         run.ledger().stateBefore(before);
-        log.info("migrate: {} migration file(s) in {}; database before: {}", run.migrationFiles().files().size(),
-                run.project().relative(run.migrationFiles().folder()), before.state());
+        log.info("migrate: {} {} migration(s) in {}; database before: {}", run.migrationFiles().files().size(),
+                run.migrationFiles().layout(), run.project().relative(run.migrationFiles().folder()), before.state());
         FlywayMigration.Result result = flyway.migrate();
         if (result.error() == null) {
             run.ledger().migrationsApplied(result.applied(), null);

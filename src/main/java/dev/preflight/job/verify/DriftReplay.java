@@ -76,4 +76,20 @@ public final class DriftReplay {
     private static long millisSince(long t0) {
         return (System.nanoTime() - t0) / 1_000_000;
     }
+
+    /** Work done in a throwaway shadow database. */
+    @FunctionalInterface
+    public interface ShadowWork<T> {
+        T run(DataSource shadow, String shadowName) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in a shadow database created on the server of {@code server} and dropped
+     * afterwards: the migrate job's order check and baseline's drift check replay through it.
+     */
+    public static <T> T inShadow(dev.preflight.config.DatabaseUrl server, ShadowWork<T> work) throws SQLException {
+        try (ShadowDatabase shadow = ShadowDatabase.create(server)) {
+            return work.run(shadow.dataSource(), shadow.name());
+        }
+    }
 }

@@ -16,21 +16,22 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * The project's settings from {@code jobs/preflight.yaml}: Flyway placeholders, schema and history table,
+ * The project's settings from {@code jobs/preflight.yaml}: the migrations' layout and folder (detected when not set),
+ * Flyway placeholders, schema and history table,
  * severity overrides per check id, and the settings of the retune and backfill jobs. Every setting has a default,
  * so the file is optional.
  */
 public record ProjectConfig(Map<String, String> placeholders, String schema, String historyTable, Map<String, Severity> severities,
-                            RetuneConfig retune, EmbeddingsConfig embeddings) {
+                            RetuneConfig retune, EmbeddingsConfig embeddings, String layout, String migrationsPath) {
 
     public static final String FILE = "preflight.yaml";
     private static final Set<String> TOP_LEVEL = Set.of("migrations", "severity", "verify", "retune", "embeddings");
-    private static final Set<String> MIGRATION_KEYS = Set.of("placeholders", "schema", "historyTable");
+    private static final Set<String> MIGRATION_KEYS = Set.of("placeholders", "schema", "historyTable", "layout", "path");
 
     /** Defaults: the embedding dimension of OpenAI's text-embedding-3-small and ada-002. */
     public static ProjectConfig defaults() {
         return new ProjectConfig(Map.of("embedding_dimension", "1536"), "public", "flyway_schema_history", Map.of(),
-                RetuneConfig.defaults(), EmbeddingsConfig.defaults());
+                RetuneConfig.defaults(), EmbeddingsConfig.defaults(), null, null);
     }
 
     public static ProjectConfig load(ProjectLayout project) {
@@ -60,6 +61,8 @@ public record ProjectConfig(Map<String, String> placeholders, String schema, Str
         Map<String, String> placeholders = new LinkedHashMap<>(defaults().placeholders());
         String history = defaults().historyTable();
         String schema = defaults().schema();
+        String layout = null;
+        String path = null;
         if (root.get("migrations") != null) {
             Map<?, ?> m = asMap(root.get("migrations"), where, "migrations");
             for (Object key : m.keySet()) {
@@ -77,6 +80,12 @@ public record ProjectConfig(Map<String, String> placeholders, String schema, Str
             if (m.get("historyTable") != null) {
                 history = String.valueOf(m.get("historyTable"));
             }
+            if (m.get("layout") != null) {
+                layout = String.valueOf(m.get("layout")); // checked against the registry when the migrations are read
+            }
+            if (m.get("path") != null) {
+                path = String.valueOf(m.get("path"));
+            }
         }
         Map<String, Severity> severities = new LinkedHashMap<>();
         if (root.get("severity") != null) {
@@ -92,7 +101,7 @@ public record ProjectConfig(Map<String, String> placeholders, String schema, Str
                 : RetuneConfig.parse(asMap(root.get("retune"), where, "retune"), where);
         EmbeddingsConfig embeddings = root.get("embeddings") == null ? EmbeddingsConfig.defaults()
                 : EmbeddingsConfig.parse(asMap(root.get("embeddings"), where, "embeddings"), where);
-        return new ProjectConfig(Map.copyOf(placeholders), schema, history, Map.copyOf(severities), retune, embeddings);
+        return new ProjectConfig(Map.copyOf(placeholders), schema, history, Map.copyOf(severities), retune, embeddings, layout, path);
     }
 
     private static Map<?, ?> asMap(Object o, String where, String what) {

@@ -40,7 +40,7 @@ public final class MigrationsAppliedCheck implements Check {
             Finding f = finding("migrations", ctx.migrationError(), "applied", "failed",
                     "fix the statement at that line (or the database state it depends on) and run migrate again");
             Matcher m = LOCATION.matcher(ctx.migrationError());
-            if (m.find() && ctx.migrations() != null) {
+            if (m.find() && ctx.migrations() != null && ctx.migrations().present()) {
                 f = f.at(ctx.project().relative(ctx.migrations().folder().resolve(m.group(1))), Integer.valueOf(m.group(2)));
             }
             out.add(f);

@@ -26,7 +26,7 @@ import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
  * state before and after, migrate, and failures turned into a message naming file, line and the
  * database's error.
  */
-public final class FlywayMigration {
+public final class FlywayMigration implements MigrationEngine {
 
     private final DataSource dataSource;
     private final MigrationFiles files;

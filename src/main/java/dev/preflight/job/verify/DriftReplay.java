@@ -6,6 +6,7 @@ import dev.preflight.db.schema.SchemaIntrospector;
 import dev.preflight.db.schema.SchemaModel;
 import dev.preflight.job.RunContext;
 import dev.preflight.job.migrate.FlywayMigration;
+import dev.preflight.job.migrate.MigrationEngine;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -51,7 +52,7 @@ public final class DriftReplay {
         try (shadow) {
             log.info("verify: replaying {} migration(s) on shadow database {}", run.migrationFiles().files().size(), shadow.name());
             long t1 = System.nanoTime();
-            FlywayMigration.Result migrated = new FlywayMigration(shadow.dataSource(), run.migrationFiles(), run.config()).migrate();
+            FlywayMigration.Result migrated = MigrationEngine.of(shadow.dataSource(), run.migrationFiles(), run.config()).migrate();
             long replayMs = millisSince(t1);
             if (migrated.error() != null) {
                 return new Result(actual, null, List.of(), shadow.name(), replayMs, introspectTarget, 0,
@@ -74,5 +75,21 @@ public final class DriftReplay {
 
     private static long millisSince(long t0) {
         return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    /** Work done in a throwaway shadow database. */
+    @FunctionalInterface
+    public interface ShadowWork<T> {
+        T run(DataSource shadow, String shadowName) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in a shadow database created on the server of {@code server} and dropped
+     * afterwards: the migrate job's order check and baseline's drift check replay through it.
+     */
+    public static <T> T inShadow(dev.preflight.config.DatabaseUrl server, ShadowWork<T> work) throws SQLException {
+        try (ShadowDatabase shadow = ShadowDatabase.create(server)) {
+            return work.run(shadow.dataSource(), shadow.name());
+        }
     }
 }

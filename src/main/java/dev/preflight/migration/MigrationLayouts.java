@@ -1,8 +1,11 @@
 package dev.preflight.migration;
 
 import dev.preflight.cli.PreflightException;
+import dev.preflight.migration.dbmate.DbmateLayout;
 import dev.preflight.migration.drizzle.DrizzleLayout;
 import dev.preflight.migration.flyway.FlywayLayout;
+import dev.preflight.migration.golangmigrate.GolangMigrateLayout;
+import dev.preflight.migration.postgrator.PostgratorLayout;
 import dev.preflight.migration.prisma.PrismaLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +26,10 @@ public final class MigrationLayouts {
     public static final List<MigrationLayout> ALL = List.of(
             new FlywayLayout(),
             new PrismaLayout(),
-            new DrizzleLayout());
+            new DrizzleLayout(),
+            new PostgratorLayout(),
+            new GolangMigrateLayout(),
+            new DbmateLayout());
 
     private MigrationLayouts() {
     }

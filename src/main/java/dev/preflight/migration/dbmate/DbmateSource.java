@@ -90,6 +90,7 @@ public final class DbmateSource implements MigrationSource {
         return quote(schema) + "." + quote(table);
     }
 
+    @Override
     public Path folder() {
         return folder;
     }

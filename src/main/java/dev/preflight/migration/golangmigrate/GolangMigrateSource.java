@@ -85,6 +85,7 @@ public final class GolangMigrateSource implements MigrationSource {
         return quote(schema) + "." + quote(table);
     }
 
+    @Override
     public Path folder() {
         return folder;
     }
@@ -214,14 +215,33 @@ public final class GolangMigrateSource implements MigrationSource {
         setVersion(c, Long.parseLong(m.id()), true);
     }
 
+    /** golang-migrate's {@code SetVersion}: TRUNCATE and INSERT in one transaction (the caller's, or one of its own). */
     private void setVersion(Connection c, long version, boolean dirty) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute("TRUNCATE " + historyTable());
+        boolean own = c.getAutoCommit();
+        if (own) {
+            c.setAutoCommit(false);
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + historyTable() + " (version, dirty) VALUES (?, ?)")) {
-            ps.setLong(1, version);
-            ps.setBoolean(2, dirty);
-            ps.executeUpdate();
+        try {
+            try (Statement st = c.createStatement()) {
+                st.execute("TRUNCATE " + historyTable());
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + historyTable() + " (version, dirty) VALUES (?, ?)")) {
+                ps.setLong(1, version);
+                ps.setBoolean(2, dirty);
+                ps.executeUpdate();
+            }
+            if (own) {
+                c.commit();
+            }
+        } catch (SQLException e) {
+            if (own) {
+                c.rollback();
+            }
+            throw e;
+        } finally {
+            if (own) {
+                c.setAutoCommit(true);
+            }
         }
     }
 

@@ -87,6 +87,7 @@ public final class PostgratorSource implements MigrationSource {
         return quote(schema) + "." + quote(table);
     }
 
+    @Override
     public Path folder() {
         return folder;
     }
@@ -144,7 +145,7 @@ public final class PostgratorSource implements MigrationSource {
      * mark counts and nothing is trimmed), line endings as they are (Postgrator's {@code newline}
      * option, off by default, is not supported).
      */
-    static String md5(String text) {
+    public static String md5(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

@@ -47,7 +47,8 @@ public final class MigrationsAppliedCheck implements Check {
         }
         ctx.migrationEntries().stream().filter(e -> e.state().contains("FAILED")).forEach(e -> out.add(finding(
                 "migration " + e.version(), "the schema history records migration " + e.file() + " as failed", "SUCCESS", e.state(),
-                "repair the history (flyway repair) after fixing the database by hand, then migrate again")));
+                "undo what the failed attempt left behind, delete its failed row from the history table (or, for Prisma, set its "
+                        + "rolled_back_at), then run ./preflight migrate")));
         return out;
     }
 }

@@ -4,6 +4,8 @@ import dev.preflight.cli.PreflightException;
 import dev.preflight.migration.AppliedMigration;
 import dev.preflight.migration.Migration;
 import dev.preflight.migration.MigrationSource;
+import dev.preflight.migration.OneQueryFiles;
+import dev.preflight.migration.SourceProblem;
 import dev.preflight.migration.SqlSplitter;
 import dev.preflight.migration.SqlStatement;
 import java.io.IOException;
@@ -45,6 +47,7 @@ public final class DbmateSource implements MigrationSource {
     private final String schema;
     private final String table;
     private List<Migration> migrations;
+    private List<SourceProblem> problems;
 
     /**
      * @param schema the schema of the history table (dbmate uses the URL's first {@code search_path}
@@ -98,9 +101,18 @@ public final class DbmateSource implements MigrationSource {
     @Override
     public synchronized List<Migration> migrations() {
         if (migrations == null) {
+            problems = new ArrayList<>();
             migrations = read();
+            problems = List.copyOf(problems);
         }
         return migrations;
+    }
+
+    /** Files dbmate itself cannot run: a concurrent index in a transactional section, or beside other statements. */
+    @Override
+    public synchronized List<SourceProblem> problems() {
+        migrations();
+        return problems;
     }
 
     private List<Migration> read() {
@@ -123,7 +135,18 @@ public final class DbmateSource implements MigrationSource {
                         + relative(file), "renumber one of them: dbmate records only the version, so it would take the second for applied");
             }
             String description = m.group(2).replaceFirst("^_", "");
-            out.add(new Migration(version, description, file, null, upStatements(file, readText(file))));
+            String text = readText(file);
+            List<SqlStatement> statements = upStatements(file, text);
+            out.add(new Migration(version, description, file, null, statements));
+            if (transactional(text)) {
+                statements.stream().filter(s -> s.mode() == SqlStatement.Mode.NON_TRANSACTIONAL).findFirst().ifPresent(s -> problems.add(
+                        new SourceProblem(relative(file), relative(file) + " line " + s.line() + ": " + s.summary(60) + " cannot run inside "
+                                + "a transaction block, and dbmate runs this up section in one: dbmate itself fails on this file; "
+                                + "Preflight runs the statement alone",
+                                "write '-- migrate:up transaction:false' and keep the statement alone in its file, so that dbmate can apply the project too")));
+            } else {
+                OneQueryFiles.check("dbmate", relative(file), statements).ifPresent(problems::add);
+            }
         }
         return List.copyOf(out);
     }

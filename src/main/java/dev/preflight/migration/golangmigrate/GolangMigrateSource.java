@@ -4,6 +4,8 @@ import dev.preflight.cli.PreflightException;
 import dev.preflight.migration.AppliedMigration;
 import dev.preflight.migration.Migration;
 import dev.preflight.migration.MigrationSource;
+import dev.preflight.migration.OneQueryFiles;
+import dev.preflight.migration.SourceProblem;
 import dev.preflight.migration.SqlSplitter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -96,6 +98,12 @@ public final class GolangMigrateSource implements MigrationSource {
             migrations = read();
         }
         return migrations;
+    }
+
+    /** Files golang-migrate itself cannot run (its postgres driver sends a file as one query). */
+    @Override
+    public List<SourceProblem> problems() {
+        return migrations().stream().flatMap(m -> OneQueryFiles.check("golang-migrate", relative(m.file()), m.statements()).stream()).toList();
     }
 
     private List<Migration> read() {

@@ -4,6 +4,8 @@ import dev.preflight.cli.PreflightException;
 import dev.preflight.migration.AppliedMigration;
 import dev.preflight.migration.Migration;
 import dev.preflight.migration.MigrationSource;
+import dev.preflight.migration.OneQueryFiles;
+import dev.preflight.migration.SourceProblem;
 import dev.preflight.migration.SqlSplitter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -98,6 +100,12 @@ public final class PostgratorSource implements MigrationSource {
             migrations = read();
         }
         return migrations;
+    }
+
+    /** Files Postgrator itself cannot run (it sends a file as one query). */
+    @Override
+    public List<SourceProblem> problems() {
+        return migrations().stream().flatMap(m -> OneQueryFiles.check("Postgrator", relative(m.file()), m.statements()).stream()).toList();
     }
 
     private List<Migration> read() {

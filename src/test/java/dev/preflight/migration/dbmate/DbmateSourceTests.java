@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.preflight.cli.PreflightException;
 import dev.preflight.migration.Migration;
+import dev.preflight.migration.SourceProblem;
 import dev.preflight.migration.SqlStatement;
 import dev.preflight.migration.SqlStatement.Mode;
 import java.nio.file.Files;
@@ -89,4 +90,22 @@ class DbmateSourceTests {
     void historyTableIsQualified() {
         assertThat(new DbmateSource(FIXTURE, FIXTURE).historyTable()).isEqualTo("public.schema_migrations");
     }
+
+    @Test
+    void aConcurrentIndexDbmateCannotRunIsAProblem(@TempDir Path dir) throws Exception {
+        // given: one in a transactional section, one beside another statement in a transaction:false section
+        Files.writeString(dir.resolve("1_tx.sql"), "-- migrate:up\nCREATE INDEX CONCURRENTLY a_id ON a (id);\n-- migrate:down\n");
+        Files.writeString(dir.resolve("2_both.sql"), "-- migrate:up transaction:false\nCREATE TABLE b (id int);\nCREATE INDEX CONCURRENTLY b_id ON b (id);\n-- migrate:down\n");
+        Files.writeString(dir.resolve("3_alone.sql"), "-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY c_id ON b (id);\n-- migrate:down\n");
+
+        // when
+        List<SourceProblem> problems = new DbmateSource(dir, dir).problems();
+
+        // then
+        assertThat(problems).extracting(SourceProblem::file).containsExactly("1_tx.sql", "2_both.sql");
+        assertThat(problems.get(0).remedy()).contains("transaction:false");
+        assertThat(problems.get(1).message()).contains("2_both.sql line 3").contains("dbmate itself fails");
+        assertThat(new DbmateSource(FIXTURE, FIXTURE.resolve("db/migrations")).problems()).isEmpty();
+    }
+
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.preflight.cli.PreflightException;
 import dev.preflight.migration.Migration;
+import dev.preflight.migration.SourceProblem;
 import dev.preflight.migration.SqlStatement;
 import dev.preflight.migration.SqlStatement.Mode;
 import java.nio.file.Files;
@@ -75,4 +76,16 @@ class GolangMigrateSourceTests {
     void historyTableIsQualified() {
         assertThat(new GolangMigrateSource(FIXTURE, FIXTURE).historyTable()).isEqualTo("public.schema_migrations");
     }
+
+    @Test
+    void aConcurrentIndexBesideOtherStatementsIsAProblemBecauseGolangMigrateSendsTheFileAsOneQuery(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("1_both.up.sql"), "CREATE TABLE a (id int);\nCREATE INDEX CONCURRENTLY a_id ON a (id);\n");
+
+        List<SourceProblem> problems = new GolangMigrateSource(dir, dir).problems();
+
+        assertThat(problems).singleElement().extracting(SourceProblem::message).asString()
+                .contains("1_both.up.sql line 2").contains("golang-migrate itself fails");
+        assertThat(new GolangMigrateSource(FIXTURE, FIXTURE.resolve("db/migrations")).problems()).isEmpty();
+    }
+
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.preflight.cli.PreflightException;
 import dev.preflight.migration.Migration;
+import dev.preflight.migration.SourceProblem;
 import dev.preflight.migration.SqlStatement;
 import dev.preflight.migration.SqlStatement.Mode;
 import java.nio.charset.StandardCharsets;
@@ -102,4 +103,22 @@ class PostgratorSourceTests {
     private static String utf8(byte[] b) {
         return new String(b, StandardCharsets.UTF_8);
     }
+
+    @Test
+    void aConcurrentIndexBesideOtherStatementsIsAProblemBecausePostgratorSendsTheFileAsOneQuery(@TempDir Path dir) throws Exception {
+        // given
+        Files.writeString(dir.resolve("001.do.both.sql"), "CREATE TABLE a (id int);\nCREATE INDEX CONCURRENTLY a_id ON a (id);\n");
+        Files.writeString(dir.resolve("002.do.alone.sql"), "CREATE INDEX CONCURRENTLY a_id2 ON a (id);\n");
+
+        // when
+        List<SourceProblem> problems = new PostgratorSource(dir, dir).problems();
+
+        // then
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("001.do.both.sql");
+            assertThat(p.message()).contains("001.do.both.sql line 2").contains("Postgrator itself fails");
+        });
+        assertThat(new PostgratorSource(FIXTURE, FIXTURE.resolve("migrations")).problems()).isEmpty();
+    }
+
 }

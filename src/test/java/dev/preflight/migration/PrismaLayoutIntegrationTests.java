@@ -55,6 +55,14 @@ class PrismaLayoutIntegrationTests {
         assertThat(report.get("database").get("counts").get("tables").asInt()).isEqualTo(2);
         assertThat(report.get("checklist").toString()).contains("MIG005");
 
+        // when verify replays the migrations through the seam on a shadow database: no drift, and the history table is not
+        // proposed for dropping
+        CliRun verify = CliRun.run("verify", "--project", project.toString(), "--db-url", db.uri());
+        var drift = report(project).get("verify").get("drift");
+        assertThat(drift.get("error").isNull()).as(verify.err() + drift).isTrue();
+        assertThat(drift.get("items")).as(drift.toString()).isEmpty();
+        assertThat(Files.readString(project.resolve("reports/latest/drift.sql"))).doesNotContain("_prisma_migrations");
+
         // when run again: nothing to apply
         CliRun second = CliRun.run("gate", "--project", project.toString(), "--db-url", db.uri());
         assertThat(second.exitCode()).as(second.err()).isZero();

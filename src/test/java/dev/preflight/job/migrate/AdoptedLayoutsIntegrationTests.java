@@ -64,6 +64,7 @@ class AdoptedLayoutsIntegrationTests {
         CliRun status = CliRun.run("status", "--project", project.toString(), "--db-url", db.uri());
 
         assertThat(status.out()).as(status.err()).contains("State:      up to date at version ").contains("(5 applied)");
+        assertNoDrift(project, db, "schemaversion");
     }
 
     @Test
@@ -135,6 +136,17 @@ class AdoptedLayoutsIntegrationTests {
         CliRun status = CliRun.run("status", "--project", project.toString(), "--db-url", db.uri());
 
         assertThat(status.out()).as(status.err()).contains("State:      up to date at version ").contains("(5 applied)");
+        assertNoDrift(project, db, "schema_migrations");
+    }
+
+    /** verify replays the migrations on a shadow database: no drift, and the native history table is not proposed for dropping. */
+    private static void assertNoDrift(Path project, TestDatabase db, String historyTable) throws Exception {
+        deleteLatestReport(project);
+        CliRun verify = CliRun.run("verify", "--project", project.toString(), "--db-url", db.uri());
+        JsonNode drift = report(verify, project).get("verify").get("drift");
+        assertThat(drift.get("error") == null || drift.get("error").isNull()).as(verify.err() + drift).isTrue();
+        assertThat(drift.get("items")).as(drift.toString()).isNotNull().isEmpty();
+        assertThat(Files.readString(project.resolve("reports/latest/drift.sql"))).doesNotContain(historyTable);
     }
 
     private static void deleteLatestReport(Path project) throws Exception {

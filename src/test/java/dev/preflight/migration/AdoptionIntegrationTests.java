@@ -18,16 +18,16 @@ class AdoptionIntegrationTests {
 
     @Test
     void reportStatusAndRetuneRunOnADatabaseWithNoProjectFolder(TestDatabase db, @TempDir Path tmp) throws Exception {
-        // given a live pgvector database and an empty folder (no migrations, no jobs)
+        // given a live pgvector database and no project folder (no migrations, no jobs)
         db.execute("CREATE EXTENSION vector", "CREATE TABLE items (id serial PRIMARY KEY, embedding vector(3))",
                 "INSERT INTO items (embedding) SELECT ARRAY[random(), random(), random()]::vector FROM generate_series(1, 50)",
                 "CREATE INDEX items_embedding_hnsw ON items USING hnsw (embedding vector_l2_ops)");
-        Path empty = Files.createDirectories(tmp.resolve("nothing-here"));
+        Path empty = tmp.resolve("nothing-here"); // not even created: no project folder at all
 
         // when
-        CliRun report = CliRun.run("report", "--project", empty.toString(), "--db-url", db.uri());
         CliRun status = CliRun.run("status", "--project", empty.toString(), "--db-url", db.uri());
         CliRun retune = CliRun.run("retune", "--dry-run", "--project", empty.toString(), "--db-url", db.uri());
+        CliRun report = CliRun.run("report", "--project", empty.toString(), "--db-url", db.uri());
 
         // then: a report, never a usage error; the migration checks say why they did not run
         assertThat(report.exitCode()).as(report.err()).isIn(0, 1);

@@ -1,6 +1,7 @@
 package dev.preflight.cli;
 
 import dev.preflight.cli.command.BackfillCommand;
+import dev.preflight.cli.command.BaselineCommand;
 import dev.preflight.cli.command.GateCommand;
 import dev.preflight.cli.command.HelpCommand;
 import dev.preflight.cli.command.HistoryCommand;
@@ -38,7 +39,7 @@ public final class Preflight {
         Connections.quietDriver();
         register(List.of(new GateCommand(this::steps), new RunCommand(this::steps), new LintCommand(), new MigrateCommand(), new SeedCommand(),
                 new BackfillCommand(), new RetuneCommand(), new VerifyCommand(), new ReportCommand(), new StatusCommand(),
-                new HistoryCommand(), new RestartCommand(this::steps, this::commands), new ScheduleCommand(this::steps)));
+                new HistoryCommand(), new BaselineCommand(), new RestartCommand(this::steps, this::commands), new ScheduleCommand(this::steps)));
         register(List.of(new HelpCommand(this::commands)));
     }
 

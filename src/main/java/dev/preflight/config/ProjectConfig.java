@@ -15,22 +15,23 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * The project's settings from {@code jobs/preflight.yaml}: Flyway placeholders, schema and history table, migration timeouts,
+ * The project's settings from {@code jobs/preflight.yaml}: the migrations' layout and folder (detected when not set),
+ * Flyway placeholders, schema and history table, migration timeouts,
  * severity overrides per check id, and the settings of the retune and backfill jobs. Every setting has a default,
  * so the file is optional.
  */
 public record ProjectConfig(Map<String, String> placeholders, String schema, String historyTable, Map<String, Severity> severities,
-                            RetuneConfig retune, EmbeddingsConfig embeddings, MigrationTimeouts timeouts) {
+                            RetuneConfig retune, EmbeddingsConfig embeddings, MigrationTimeouts timeouts, String layout, String migrationsPath) {
 
     public static final String FILE = "preflight.yaml";
     private static final Set<String> TOP_LEVEL = Set.of("migrations", "severity", "verify", "retune", "embeddings");
     private static final Set<String> MIGRATION_KEYS = Set.of("placeholders", "schema", "historyTable",
-            "lockTimeout", "statementTimeout", "replayTimeout");
+            "lockTimeout", "statementTimeout", "replayTimeout", "layout", "path");
 
     /** Defaults: the embedding dimension of OpenAI's text-embedding-3-small and ada-002. */
     public static ProjectConfig defaults() {
         return new ProjectConfig(Map.of("embedding_dimension", "1536"), "public", "flyway_schema_history", Map.of(),
-                RetuneConfig.defaults(), EmbeddingsConfig.defaults(), MigrationTimeouts.defaults());
+                RetuneConfig.defaults(), EmbeddingsConfig.defaults(), MigrationTimeouts.defaults(), null, null);
     }
 
     public static ProjectConfig load(ProjectLayout project) {
@@ -74,6 +75,8 @@ public record ProjectConfig(Map<String, String> placeholders, String schema, Str
         String history = defaults().historyTable();
         String schema = defaults().schema();
         MigrationTimeouts timeouts = MigrationTimeouts.defaults();
+        String layout = null;
+        String path = null;
         if (root.get("migrations") != null) {
             Map<?, ?> m = asMap(root.get("migrations"), where, "migrations");
             for (Object key : m.keySet()) {
@@ -92,6 +95,12 @@ public record ProjectConfig(Map<String, String> placeholders, String schema, Str
                 history = String.valueOf(m.get("historyTable"));
             }
             timeouts = MigrationTimeouts.parse(m, where);
+            if (m.get("layout") != null) {
+                layout = String.valueOf(m.get("layout")); // checked against the registry when the migrations are read
+            }
+            if (m.get("path") != null) {
+                path = String.valueOf(m.get("path"));
+            }
         }
         Map<String, Severity> severities = new LinkedHashMap<>();
         if (root.get("severity") != null) {
@@ -107,7 +116,7 @@ public record ProjectConfig(Map<String, String> placeholders, String schema, Str
                 : RetuneConfig.parse(asMap(root.get("retune"), where, "retune"), where);
         EmbeddingsConfig embeddings = root.get("embeddings") == null ? EmbeddingsConfig.defaults()
                 : EmbeddingsConfig.parse(asMap(root.get("embeddings"), where, "embeddings"), where);
-        return new ProjectConfig(Map.copyOf(placeholders), schema, history, Map.copyOf(severities), retune, embeddings, timeouts);
+        return new ProjectConfig(Map.copyOf(placeholders), schema, history, Map.copyOf(severities), retune, embeddings, timeouts, layout, path);
     }
 
     private static Map<?, ?> asMap(Object o, String where, String what) {

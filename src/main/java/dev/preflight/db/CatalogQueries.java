@@ -12,9 +12,19 @@ public final class CatalogQueries {
     private static final String APP_NS = "(SELECT oid FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' "
             + "AND nspname NOT IN ('information_schema', '" + PREFLIGHT_SCHEMA + "'))";
 
+    /**
+     * The history tables of the migration tools Preflight reads (Flyway, Prisma, Drizzle, Postgrator, golang-migrate and
+     * dbmate): bookkeeping, never application schema, so counts and drift leave them out whatever the layout.
+     */
+    public static final String NATIVE_HISTORY_TABLES = "('flyway_schema_history', '_prisma_migrations', '__drizzle_migrations', "
+            + "'schemaversion', 'schema_migrations')";
+
+    /** Sequences owned by a history table (Drizzle's SERIAL id). */
+    public static final String NATIVE_HISTORY_SEQUENCES = "('__drizzle_migrations_id_seq')";
+
     /** Parameter 1: the history table name to leave out. */
     public static final String TABLE_COUNT = "SELECT count(*) FROM pg_class c WHERE c.relkind IN ('r','p') "
-            + "AND NOT c.relispartition AND c.relnamespace IN " + APP_NS + " AND c.relname <> ?";
+            + "AND NOT c.relispartition AND c.relnamespace IN " + APP_NS + " AND c.relname <> ? AND c.relname NOT IN " + NATIVE_HISTORY_TABLES;
 
     public static final String ENUM_COUNT = "SELECT count(*) FROM pg_type t WHERE t.typtype = 'e' AND t.typnamespace IN " + APP_NS;
 
@@ -22,15 +32,16 @@ public final class CatalogQueries {
 
     /** Parameter 1: history table name. Indexes of the history table are left out. */
     public static final String INDEX_COUNT = "SELECT count(*) FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid "
-            + "WHERE t.relnamespace IN " + APP_NS + " AND t.relname <> ?";
+            + "WHERE t.relnamespace IN " + APP_NS + " AND t.relname <> ? AND t.relname NOT IN " + NATIVE_HISTORY_TABLES;
 
     /** Unique constraints and unique indexes, primary keys excluded. Parameter 1: history table name. */
     public static final String UNIQUE_COUNT = "SELECT count(*) FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid "
-            + "WHERE i.indisunique AND NOT i.indisprimary AND t.relnamespace IN " + APP_NS + " AND t.relname <> ?";
+            + "WHERE i.indisunique AND NOT i.indisprimary AND t.relnamespace IN " + APP_NS + " AND t.relname <> ? AND t.relname NOT IN " + NATIVE_HISTORY_TABLES;
 
     public static final String VIEW_COUNT = "SELECT count(*) FROM pg_class WHERE relkind IN ('v','m') AND relnamespace IN " + APP_NS;
 
-    public static final String SEQUENCE_COUNT = "SELECT count(*) FROM pg_class WHERE relkind = 'S' AND relnamespace IN " + APP_NS;
+    public static final String SEQUENCE_COUNT = "SELECT count(*) FROM pg_class WHERE relkind = 'S' AND relnamespace IN " + APP_NS
+            + " AND relname NOT IN " + NATIVE_HISTORY_SEQUENCES;
 
     /** User functions, those created by extensions excluded. */
     public static final String FUNCTION_COUNT = "SELECT count(*) FROM pg_proc p WHERE p.pronamespace IN " + APP_NS

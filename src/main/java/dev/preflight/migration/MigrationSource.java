@@ -32,6 +32,32 @@ public interface MigrationSource {
      */
     void recordApplied(Connection connection, Migration migration, Instant startedAt, long executionMillis) throws SQLException;
 
+    /** The migrations folder. */
+    java.nio.file.Path folder();
+
+    /**
+     * Whether the recorded checksum {@code recorded} matches {@code migration} the way the native
+     * tool compares them (Prisma accepts other line endings and unpadded hex, for example).
+     */
+    default boolean checksumMatches(Migration migration, String recorded) {
+        return recorded == null || migration.checksum() == null || migration.checksum().equals(recorded);
+    }
+
+    /** Files the native tool would skip or refuse, reported as findings; none by default. */
+    default List<SourceProblem> problems() {
+        return List.of();
+    }
+
+    /** Whether the native history table exists. */
+    default boolean historyExists(Connection connection) throws SQLException {
+        try (var ps = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            ps.setString(1, historyTable());
+            try (var rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
     /** Records a failed attempt the way the native tool does (a failed row, a dirty flag); nothing by default. */
     default void recordFailed(Connection connection, Migration migration, Instant startedAt, String error) throws SQLException {
     }

@@ -22,7 +22,8 @@ import dev.preflight.db.Catalog;
 import dev.preflight.db.Connections;
 import dev.preflight.job.RunContext;
 import dev.preflight.job.RunLedger;
-import dev.preflight.job.migrate.FlywayMigration;
+import dev.preflight.check.migration.LayoutFilesCheck;
+import dev.preflight.job.migrate.MigrationEngine;
 import dev.preflight.job.migrate.MigrationFiles;
 import dev.preflight.report.CheckOutcome;
 import dev.preflight.report.DatabaseInfo;
@@ -135,7 +136,7 @@ public final class Session implements AutoCloseable {
         }
         ProjectConfig config = ProjectConfig.load(project);
         KnownSecrets.registerEnvironmentValue(console.env(), config.embeddings().openai().apiKeyEnv());
-        MigrationFiles files = MigrationFiles.read(project.migrations());
+        MigrationFiles files = MigrationFiles.resolve(project, config);
         ShadowSettings shadowSettings = ShadowSettings.of(options.flag("shadow-url"), console.env("SHADOW_DATABASE_URL"),
                 options.has("shadow-same-cluster"), project);
         TargetResolver.Resolved resolved = TargetResolver.resolve(options, console, project);
@@ -145,7 +146,7 @@ public final class Session implements AutoCloseable {
         session.mode = mode;
         lastRunId = mode.writesDatabase ? runId : null;
         session.shadowSettings = shadowSettings;
-        resolved.target().warnings().forEach(w -> {
+        java.util.stream.Stream.concat(resolved.target().warnings().stream(), files.warnings().stream()).forEach(w -> {
             console.err().println("[preflight] warning: " + w);
             ledger.warn(w);
         });
@@ -321,18 +322,34 @@ public final class Session implements AutoCloseable {
      * and returns the exit code.
      */
     public ExitCode finish() throws Exception {
-        FlywayMigration flyway = new FlywayMigration(dataSource(), run.migrationFiles(), run.config());
-        MigrationStatus.DatabaseState after = flyway.state();
+        MigrationFiles files = run.migrationFiles();
+        MigrationStatus.DatabaseState after;
+        List<dev.preflight.report.MigrationEntry> entries;
+        if (files.present()) {
+            MigrationEngine engine = MigrationEngine.of(dataSource(), files, run.config());
+            after = engine.state();
+            entries = engine.entries(run.ledger().appliedVersions());
+        } else {
+            after = new MigrationStatus.DatabaseState(MigrationStatus.State.UNKNOWN, null, 0, 0, 0, 0, false);
+            entries = List.of();
+        }
         run.ledger().stateBefore(after); // a run that did not migrate: before == after
-        var entries = flyway.entries(run.ledger().appliedVersions());
         run.ledger().migrations(entries);
         DatabaseInfo database;
         try (Connection c = dataSource().getConnection()) {
-            CheckContext ctx = CheckContext.of(c, run.target(), run.project(), run.migrationFiles())
+            CheckContext ctx = CheckContext.of(c, run.target(), run.project(), files)
                     .withMigrations(after, entries, run.ledger().migrationError());
             CheckRunner runner = new CheckRunner(run.severityPolicy());
-            run.ledger().addAll(runner.run(command, List.of(new MigratedCheck(), new MigrationsAppliedCheck(),
-                    new NoPendingMigrationsCheck(), new HistoryMatchesFilesCheck(), new TrainedIvfflatCheck()), ctx));
+            List<dev.preflight.check.Check> migrationChecks = List.of(new MigratedCheck(), new MigrationsAppliedCheck(),
+                    new NoPendingMigrationsCheck(), new HistoryMatchesFilesCheck(), new LayoutFilesCheck());
+            if (files.present()) {
+                run.ledger().addAll(runner.run(command, migrationChecks, ctx));
+            } else {
+                // a database-only project: the migration checks cannot run, and the report says why instead of failing
+                migrationChecks.forEach(check -> run.ledger().add(new CheckOutcome(check.id(), check.title(), command,
+                        CheckOutcome.Status.NOT_RUN, "no migrations: " + files.absentReason(), List.of())));
+            }
+            run.ledger().addAll(runner.run(command, List.of(new TrainedIvfflatCheck()), ctx));
             database = new Catalog(c, run.config().historyTable()).snapshot(run.target().url().masked(),
                     run.target().source().name().toLowerCase());
         }

@@ -36,7 +36,10 @@ public final class MigrationsCommittedCheck implements Check {
 
     @Override
     public List<Finding> run(CheckContext context) {
-        return git.uncommitted(p -> p.startsWith("migrations/")).stream().map(u -> finding("migration " + u.path(),
+        // the detected layout's folder (prisma/migrations, drizzle/, ...); "migrations/" when the project has none
+        String folder = context.migrations() != null && context.migrations().present()
+                ? context.project().relative(context.migrations().folder()).replace('\\', '/') + "/" : "migrations/";
+        return git.uncommitted(p -> p.startsWith(folder)).stream().map(u -> finding("migration " + u.path(),
                 "migration file " + u + ": CI and other environments would not apply what was tested here", "committed", u.state(),
                 "git add " + u.path() + " && git commit")).toList();
     }

@@ -44,7 +44,8 @@ public final class HistoryMatchesFilesCheck implements Check {
                 out.add(new Finding(id(), defaultSeverity(), "migration " + e.version(),
                         "Migration checksum mismatch for migration " + e.version() + " (" + e.file() + ")",
                         "applied to database: " + e.appliedChecksum(), "resolved locally: " + e.checksum(),
-                        "either revert the changes to the migration, or run flyway repair to update the schema history"));
+                        "either revert the changes to the migration (git checkout the file), or put the change in a new migration "
+                                + "and run ./preflight migrate"));
             }
         }
         return out;

@@ -39,7 +39,8 @@ public final class MigratedCheck implements Check {
         if (s.state() == State.UNMANAGED) {
             return List.of(finding("database", "the database has " + s.applicationTables() + " tables but no schema history table: "
                             + "it was not built by these migrations", "schema history table", "absent",
-                    "migrate a fresh database, or baseline this one deliberately (flyway baseline) after checking it matches"));
+                    "migrate a fresh database, or adopt this one with ./preflight baseline [--to VERSION], which records the "
+                            + "history rows only after checking that the schema matches a replay of the migrations"));
         }
         return List.of();
     }

@@ -42,14 +42,15 @@ public final class MigrationsAppliedCheck implements Check {
             Finding f = finding("migrations", ctx.migrationError(), "applied", "failed", repair >= 0 ? ctx.migrationError().substring(repair + 8)
                     : "fix the statement at that line (or the database state it depends on) and run migrate again");
             Matcher m = LOCATION.matcher(ctx.migrationError());
-            if (m.find() && ctx.migrations() != null) {
+            if (m.find() && ctx.migrations() != null && ctx.migrations().present()) {
                 f = f.at(ctx.project().relative(ctx.migrations().folder().resolve(m.group(1))), Integer.valueOf(m.group(2)));
             }
             out.add(f);
         }
         ctx.migrationEntries().stream().filter(e -> e.state().contains("FAILED")).forEach(e -> out.add(finding(
                 "migration " + e.version(), "the schema history records migration " + e.file() + " as failed", "SUCCESS", e.state(),
-                "repair the history (flyway repair) after fixing the database by hand, then migrate again")));
+                "undo what the failed attempt left behind, delete its failed row from the history table (or, for Prisma, set its "
+                        + "rolled_back_at), then run ./preflight migrate")));
         return out;
     }
 }

@@ -2,7 +2,10 @@ package dev.preflight.cli.command;
 
 import dev.preflight.cli.Options;
 import dev.preflight.cli.StepCommand;
+import dev.preflight.config.ProjectConfig;
+import dev.preflight.config.ProjectLayout;
 import dev.preflight.job.migrate.MigrateJobConfiguration;
+import dev.preflight.job.migrate.MigrationFiles;
 import dev.preflight.run.Session;
 import java.util.Set;
 import org.springframework.batch.core.BatchStatus;
@@ -23,6 +26,12 @@ public final class MigrateCommand implements StepCommand {
     @Override
     public Set<String> parameters() {
         return Set.of();
+    }
+
+    /** Migrate needs migrations: a project without any is a configuration error before anything connects. */
+    @Override
+    public void validate(ProjectLayout project, Options options) {
+        MigrationFiles.resolve(project, ProjectConfig.load(project)).require(name());
     }
 
     @Override

@@ -5,7 +5,7 @@ import dev.preflight.cli.Console;
 import dev.preflight.cli.ExitCode;
 import dev.preflight.cli.Options;
 import dev.preflight.db.Catalog;
-import dev.preflight.job.migrate.FlywayMigration;
+import dev.preflight.job.migrate.MigrationEngine;
 import dev.preflight.report.MigrationEntry;
 import dev.preflight.report.MigrationStatus.DatabaseState;
 import dev.preflight.run.Session;
@@ -29,10 +29,22 @@ public final class StatusCommand implements Command {
     public ExitCode run(Options options, Console console) throws Exception {
         try (Session session = Session.openReadOnly(name(), options, console)) {
             var run = session.run();
-            FlywayMigration flyway = new FlywayMigration(session.dataSource(), run.migrationFiles(), run.config());
-            DatabaseState s = flyway.state();
             var out = console.out();
             out.println("Database:   " + run.target().url().masked() + " (" + run.target().source().name().toLowerCase() + ")");
+            if (!run.migrationFiles().present()) {
+                // a database-only project: the schema counts still tell the team where it stands
+                out.println("State:      migrations not checked (" + run.migrationFiles().absentReason() + ")");
+                try (Connection c = session.dataSource().getConnection()) {
+                    var counts = new Catalog(c, run.config().historyTable()).counts();
+                    out.println("Schema:     " + counts.tables() + " tables, " + counts.enums() + " enums, " + counts.foreignKeys()
+                            + " foreign keys, " + counts.indexes() + " indexes");
+                }
+                return ExitCode.NOT_READY;
+            }
+            MigrationEngine flyway = MigrationEngine.of(session.dataSource(), run.migrationFiles(), run.config());
+            DatabaseState s = flyway.state();
+            out.println("Layout:     " + run.migrationFiles().layout() + " (" + run.project().relative(run.migrationFiles().folder())
+                    + ", history " + run.migrationFiles().source().historyTable() + ")");
             out.println("State:      " + describe(s));
             try (Connection c = session.dataSource().getConnection()) {
                 var counts = new Catalog(c, run.config().historyTable()).counts();

@@ -1,6 +1,12 @@
 package dev.preflight.job.migrate;
 
+import dev.preflight.check.CheckContext;
+import dev.preflight.check.CheckRunner;
+import dev.preflight.check.migration.MigrationOrderCheck;
 import dev.preflight.job.RunContext;
+import dev.preflight.job.verify.DriftReplay;
+import dev.preflight.report.CheckOutcome;
+import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -28,11 +34,15 @@ public final class FlywayMigrateTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        FlywayMigration flyway = new FlywayMigration(dataSource, run.migrationFiles(), run.config());
+        MigrationEngine flyway = MigrationEngine.of(dataSource, run.migrationFiles(), run.config());
         var before = flyway.state();
         run.ledger().stateBefore(before);
-        log.info("migrate: {} migration file(s) in {}; database before: {}", run.migrationFiles().files().size(),
-                run.project().relative(run.migrationFiles().folder()), before.state());
+        log.info("migrate: {} {} migration(s) in {}; database before: {}", run.migrationFiles().files().size(),
+                run.migrationFiles().layout(), run.project().relative(run.migrationFiles().folder()), before.state());
+        if (!(flyway instanceof FlywayMigration) && before.pending() > 0 && before.failed() == 0 && !orderApplies()) {
+            throw new MigrationFailedException("the migrations do not apply in " + run.migrationFiles().layout()
+                    + "'s order (MIG005); nothing was applied");
+        }
         FlywayMigration.Result result = flyway.migrate();
         if (result.error() == null) {
             run.ledger().migrationsApplied(result.applied(), null);
@@ -45,6 +55,40 @@ public final class FlywayMigrateTasklet implements Tasklet {
         run.ledger().migrationsApplied(now, result.error());
         log.error("migrate: {}", result.error()); // names file and line, what took effect, and the repair
         throw new MigrationFailedException(result.error());
+    }
+
+    /**
+     * MIG005, measured before anything is applied: the layout's migrations replayed in native order
+     * on a shadow database. Returns false when they do not apply; without CREATEDB the check is
+     * recorded as not run and migrate goes on (the target itself then reports the failure).
+     */
+    private boolean orderApplies() {
+        var source = run.migrationFiles().source();
+        CheckContext ctx = CheckContext.of(null, run.target(), run.project(), run.migrationFiles());
+        long t0 = System.nanoTime();
+        MigrationOrderCheck.OrderProblem problem;
+        String shadowName;
+        try {
+            var measured = DriftReplay.inShadow(run.target().ddlUrl(), (shadow, name) -> new Object[] {MigrationOrder.replay(shadow, source), name});
+            problem = (MigrationOrderCheck.OrderProblem) measured[0];
+            shadowName = (String) measured[1];
+        } catch (SQLException e) {
+            var check = new MigrationOrderCheck(null);
+            run.ledger().add(new CheckOutcome(check.id(), check.title(), MigrateJobConfiguration.JOB, CheckOutcome.Status.NOT_RUN,
+                    "no shadow database to replay in (" + e.getMessage().lines().findFirst().orElse("") + "): the role needs CREATEDB",
+                    List.of()));
+            return true;
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        var outcome = new CheckRunner(run.severityPolicy()).runOne(MigrateJobConfiguration.JOB, new MigrationOrderCheck(problem), ctx);
+        if (problem == null) {
+            outcome = new CheckOutcome(outcome.id(), outcome.title(), outcome.job(), outcome.status(), "replayed "
+                    + source.migrations().size() + " migration(s) in " + source.layout() + " order on shadow " + shadowName + " in " + ms + " ms",
+                    outcome.findings());
+        }
+        run.ledger().add(outcome);
+        log.info("migrate: order check on a shadow database: {} ({} ms)", problem == null ? "applies in order" : problem.file() + " fails", ms);
+        return problem == null;
     }
 
     /** Fails the step; the message is already in the ledger, where the report picks it up. */

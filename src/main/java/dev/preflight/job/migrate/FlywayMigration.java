@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * state before and after, migrate, and failures turned into a message naming file, line and the
  * database's error.
  */
-public final class FlywayMigration {
+public final class FlywayMigration implements MigrationEngine {
 
     private static final Logger log = LoggerFactory.getLogger(FlywayMigration.class);
 

@@ -11,6 +11,7 @@ import dev.preflight.job.migrate.MigrationFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.preflight.job.migrate.MigrationEngine;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -136,7 +137,9 @@ public final class DriftReplay {
              shadow) {
             log.info("verify: replaying {} migration(s) on shadow database {} in {}", files.files().size(), shadow.name(), server.description());
             long t1 = System.nanoTime();
-            FlywayMigration.Result migrated = new FlywayMigration(shadow.dataSource(), files, run.config()).migrate(run.config().timeouts().replayTimeout());
+            MigrationEngine engine = MigrationEngine.of(shadow.dataSource(), files, run.config());
+            FlywayMigration.Result migrated = engine instanceof FlywayMigration flyway
+                    ? flyway.migrate(run.config().timeouts().replayTimeout()) : engine.migrate();
             long replayMs = millisSince(t1);
             if (migrated.error() != null) {
                 return new Result(actual, null, List.of(), shadow.name(), replayMs, introspectTarget, 0, explain(migrated.error(), server), info);
@@ -205,5 +208,21 @@ public final class DriftReplay {
 
     private static long millisSince(long t0) {
         return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    /** Work done in a throwaway shadow database. */
+    @FunctionalInterface
+    public interface ShadowWork<T> {
+        T run(DataSource shadow, String shadowName) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in a shadow database created on the server of {@code server} and dropped
+     * afterwards: the migrate job's order check and baseline's drift check replay through it.
+     */
+    public static <T> T inShadow(dev.preflight.config.DatabaseUrl server, ShadowWork<T> work) throws SQLException {
+        try (ShadowDatabase shadow = ShadowDatabase.create(server)) {
+            return work.run(shadow.dataSource(), shadow.name());
+        }
     }
 }

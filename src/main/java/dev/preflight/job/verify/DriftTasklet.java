@@ -42,6 +42,16 @@ final class DriftTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        if (!run.migrationFiles().present()) {
+            // a database-only project: nothing to replay, so drift is not measured (and not failed)
+            String reason = "not compared: no migrations (" + run.migrationFiles().absentReason() + ")";
+            List<CheckOutcome> none = new ArrayList<>();
+            none.add(new CheckOutcome("DRIFT010", new ReplayCheck(null).title(), VerifyJobConfiguration.JOB, CheckOutcome.Status.NOT_RUN, reason, List.of()));
+            DriftCheck.all(List.of()).forEach(c -> none.add(new CheckOutcome(c.id(), c.title(), VerifyJobConfiguration.JOB,
+                    CheckOutcome.Status.NOT_RUN, reason, List.of())));
+            run.ledger().addAll(none);
+            return RepeatStatus.FINISHED;
+        }
         DriftReplay.Result r = new DriftReplay(run, dataSource, shadowSettings).run();
         CheckRunner runner = new CheckRunner(run.severityPolicy());
         CheckContext ctx = CheckContext.of(null, run.target(), run.project(), run.migrationFiles());

@@ -1,7 +1,7 @@
 package dev.preflight.job.verify;
 
 import dev.preflight.job.RunContext;
-import dev.preflight.job.migrate.FlywayMigration;
+import dev.preflight.job.migrate.MigrationEngine;
 import dev.preflight.report.MigrationEntry;
 import dev.preflight.report.VerifySection;
 import java.util.List;
@@ -30,7 +30,8 @@ final class HistoryTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        List<MigrationEntry> entries = new FlywayMigration(dataSource, run.migrationFiles(), run.config()).entries(Set.of());
+        List<MigrationEntry> entries = run.migrationFiles().present()
+                ? MigrationEngine.of(dataSource, run.migrationFiles(), run.config()).entries(Set.of()) : List.of();
         VerifySection.History history = new VerifySection.History(
                 (int) entries.stream().filter(e -> e.state().equals("SUCCESS")).count(),
                 (int) entries.stream().filter(e -> e.state().equals("PENDING")).count(),

@@ -284,7 +284,7 @@ class MigrateSafetyIntegrationTests {
 
     private static FlywayMigration migration(TestDatabase db, Path project, MigrationTimeouts timeouts) {
         ProjectConfig config = new ProjectConfig(Map.of(), "public", "flyway_schema_history", Map.of(), RetuneConfig.defaults(),
-                EmbeddingsConfig.defaults(), timeouts);
+                EmbeddingsConfig.defaults(), timeouts, null, null);
         return new FlywayMigration(dataSource(db), MigrationFiles.read(project.resolve("migrations")), config);
     }
 

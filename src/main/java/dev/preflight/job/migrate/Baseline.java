@@ -1,0 +1,133 @@
+package dev.preflight.job.migrate;
+
+import dev.preflight.cli.ExitCode;
+import dev.preflight.cli.PreflightException;
+import dev.preflight.config.DatabaseUrl;
+import dev.preflight.db.schema.SchemaDifference;
+import dev.preflight.db.schema.SchemaDiffer;
+import dev.preflight.db.schema.SchemaIntrospector;
+import dev.preflight.db.schema.SchemaModel;
+import dev.preflight.job.verify.DriftReplay;
+import dev.preflight.migration.Migration;
+import dev.preflight.migration.MigrationExecutor;
+import dev.preflight.migration.MigrationSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Adopts a database built by hand or by another tool: after checking that its schema matches a
+ * replay of the migrations up to a version (on a shadow database), records the native history
+ * rows for the migrations not yet recorded, in one transaction, so the native tool and Preflight
+ * then apply only what comes after. A difference refuses the baseline: adopting never hides one.
+ */
+public final class Baseline {
+
+    /** What was recorded, and what the drift check compared. */
+    public record Result(List<String> recorded, String upTo, int objectsCompared, String shadowDatabase, long replayMs) {
+    }
+
+    private final DataSource target;
+    private final DatabaseUrl ddlUrl;
+    private final MigrationSource source;
+    private final String historyTable;
+
+    public Baseline(DataSource target, DatabaseUrl ddlUrl, MigrationSource source, String historyTable) {
+        this.target = target;
+        this.ddlUrl = ddlUrl;
+        this.source = source;
+        this.historyTable = historyTable;
+    }
+
+    /** The migrations up to {@code to} (all when null), in native order; an unknown id is a usage error listing the known ones. */
+    public List<Migration> upTo(String to) {
+        List<Migration> all = source.migrations();
+        if (to == null) {
+            return all;
+        }
+        for (int i = 0; i < all.size(); i++) {
+            if (to.equals(all.get(i).id())) {
+                return all.subList(0, i + 1);
+            }
+        }
+        throw PreflightException.config("baseline --to " + to + ": no " + source.layout() + " migration has that id",
+                "use one of " + all.stream().map(Migration::id).toList());
+    }
+
+    public Result run(String to) throws SQLException {
+        List<Migration> range = upTo(to);
+        if (range.isEmpty()) {
+            throw PreflightException.config("baseline: the project has no migrations to record", "add migrations first");
+        }
+        String last = range.get(range.size() - 1).id();
+        List<Migration> toRecord = new ArrayList<>();
+        try (Connection c = target.getConnection()) {
+            var classified = MigrationStateClassifier.classify(source.migrations(), source.history(c), source::checksumMatches);
+            for (var x : classified) {
+                if (x.migration() != null && range.contains(x.migration())) {
+                    if (x.state().equals("FAILED")) {
+                        throw new PreflightException(ExitCode.NOT_READY, "baseline: " + x.migration().id() + " is recorded as failed in "
+                                + source.historyTable(), "resolve the failed attempt first (see the MIG002 finding of ./preflight report)");
+                    }
+                    if (x.state().equals("PENDING")) {
+                        toRecord.add(x.migration());
+                    }
+                }
+            }
+        }
+        long t0 = System.nanoTime();
+        Object[] replay = DriftReplay.inShadow(ddlUrl, (shadow, name) -> {
+            MigrationExecutor executor = new MigrationExecutor(SeamMigration.LOCK_TIMEOUT, Duration.ZERO);
+            try (Connection c = shadow.getConnection()) {
+                for (Migration m : range) {
+                    var r = executor.apply(c, m.statements(), null);
+                    if (!r.success()) {
+                        throw new PreflightException(ExitCode.NOT_READY, "baseline: the migrations up to " + last + " do not replay on an empty "
+                                + "database: " + m.file().getFileName() + " line " + (r.failed() == null ? 0 : r.failed().line()) + ": "
+                                + r.error().getMessage().lines().findFirst().orElse(""), "fix the migrations first (./preflight verify shows the replay)");
+                    }
+                }
+                return new Object[] {new SchemaIntrospector(c, historyTable).read(), name};
+            }
+        });
+        long replayMs = (System.nanoTime() - t0) / 1_000_000;
+        SchemaModel expected = (SchemaModel) replay[0];
+        SchemaModel actual;
+        try (Connection c = target.getConnection()) {
+            actual = new SchemaIntrospector(c, historyTable).read();
+        }
+        List<SchemaDifference> differences = SchemaDiffer.diff(expected, actual);
+        if (!differences.isEmpty()) {
+            StringBuilder list = new StringBuilder();
+            differences.stream().limit(10).forEach(d -> list.append("\n  - ").append(d.describe()));
+            throw new PreflightException(ExitCode.NOT_READY, "baseline refused: the database differs from a replay of the migrations up to "
+                    + last + " in " + differences.size() + " object(s); nothing was recorded:" + list
+                    + (differences.size() > 10 ? "\n  - ... (" + (differences.size() - 10) + " more)" : ""),
+                    "baseline at the version the database really is at (./preflight baseline --to VERSION), or make the schema "
+                            + "match first (./preflight verify writes drift.sql)");
+        }
+        if (!toRecord.isEmpty()) {
+            try (Connection c = target.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    source.createHistoryTable(c);
+                    Instant now = Instant.now();
+                    for (Migration m : toRecord) {
+                        source.recordApplied(c, m, now, 0);
+                    }
+                    c.commit();
+                } catch (SQLException e) {
+                    c.rollback();
+                    throw e;
+                } finally {
+                    c.setAutoCommit(true);
+                }
+            }
+        }
+        return new Result(toRecord.stream().map(Migration::id).toList(), last, expected.size(), (String) replay[1], replayMs);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.preflight.migration;
+
+import static dev.preflight.migration.LayoutProjects.finding;
+import static dev.preflight.migration.LayoutProjects.report;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.preflight.testing.CliRun;
+import dev.preflight.testing.PostgresExtension;
+import dev.preflight.testing.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Flyway layout through the seam's detection, with Flyway itself as the engine (flyway_schema_history). */
+@ExtendWith(PostgresExtension.class)
+class FlywayLayoutIntegrationTests {
+
+    @Test
+    void gateAppliesAllThenNothingReportsAnEditedFileAndAppliesANewFileAlone(TestDatabase db, @TempDir Path tmp) throws Exception {
+        Path project = LayoutProjects.copy("flyway", tmp);
+
+        CliRun first = CliRun.run("gate", "--project", project.toString(), "--db-url", db.uri());
+
+        var report = report(project);
+        assertThat(first.exitCode()).as(first.err() + report.get("findings")).isZero();
+        assertThat(report.get("migrationStatus").get("after").get("state").asString()).isEqualTo("UP_TO_DATE");
+        assertThat(report.get("migrationStatus").get("appliedInThisRun").asInt()).isEqualTo(5);
+        assertThat(db.queryLong("SELECT count(*) FROM flyway_schema_history WHERE success")).isEqualTo(5);
+        assertThat(db.queryLong("SELECT count(*) FROM pg_index WHERE indexrelid = 'chunks_document_id_idx'::regclass AND indisvalid")).isEqualTo(1);
+        assertThat(report.get("database").get("counts").get("tables").asInt()).isEqualTo(2);
+
+        CliRun second = CliRun.run("gate", "--project", project.toString(), "--db-url", db.uri());
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(report(project).get("migrationStatus").get("appliedInThisRun").asInt()).isZero();
+
+        // an edited applied file: Flyway's CRC32 checksums, as Flyway recorded and resolves them
+        Path v4 = project.resolve("migrations/V4__chunks_indexes.sql");
+        String original = Files.readString(v4);
+        String recorded = db.queryString("SELECT checksum::text FROM flyway_schema_history WHERE version = '4'");
+        Files.writeString(v4, original + "-- edited after it was applied\n");
+        assertThat(CliRun.run("report", "--project", project.toString(), "--db-url", db.uri()).exitCode()).isEqualTo(1);
+        var mismatch = finding(report(project), "MIG004");
+        assertThat(mismatch.get("expected").asString()).contains(recorded);
+        assertThat(mismatch.get("remedy").asString()).doesNotContain("flyway repair");
+        Files.writeString(v4, original);
+
+        Files.writeString(project.resolve("migrations/V6__chunk_tokens.sql"), "ALTER TABLE chunks ADD COLUMN tokens INT;\n");
+        CliRun third = CliRun.run("gate", "--project", project.toString(), "--db-url", db.uri());
+        assertThat(third.exitCode()).as(third.err()).isZero();
+        assertThat(report(project).get("migrations").valueStream().filter(m -> m.get("appliedInThisRun").asBoolean())
+                .map(m -> m.get("version").asString()).toList()).containsExactly("6");
+    }
+}

@@ -1,0 +1,111 @@
+package dev.preflight.migration.dbmate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.preflight.cli.PreflightException;
+import dev.preflight.migration.Migration;
+import dev.preflight.migration.SourceProblem;
+import dev.preflight.migration.SqlStatement;
+import dev.preflight.migration.SqlStatement.Mode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DbmateSourceTests {
+
+    private static final Path FIXTURE = Path.of("src/test/resources/projects/dbmate");
+
+    @Test
+    void readsTheUpSectionsInFileOrder() {
+        // when
+        List<Migration> m = new DbmateSource(FIXTURE, FIXTURE.resolve("db/migrations")).migrations();
+
+        // then: the version is the digits as written; the down section is not applied
+        assertThat(m).extracting(Migration::id)
+                .containsExactly("20250101120000", "20250102120000", "20250103120000", "20250104120000", "20250105120000");
+        assertThat(m.get(0).description()).isEqualTo("create_documents");
+        assertThat(m).extracting(Migration::checksum).containsOnlyNulls();
+        assertThat(m.get(0).statements()).extracting(SqlStatement::line).containsExactly(2, 4);
+        assertThat(m.get(3).statements()).extracting(SqlStatement::mode).containsExactly(Mode.NON_TRANSACTIONAL);
+        assertThat(m.get(4).statements()).extracting(SqlStatement::sql).noneMatch(s -> s.contains("DROP"));
+    }
+
+    @Test
+    void sectionsAreFoundAsDbmateFindsThem(@TempDir Path dir) throws Exception {
+        // given: a comment before the up line is allowed, the directive needs no space after --
+        Files.writeString(dir.resolve("003_x.sql"), """
+                -- why this migration exists
+                --migrate:up   transaction:false
+                CREATE TABLE a (id int);
+                CREATE INDEX CONCURRENTLY a_id ON a (id);
+                -- migrate:down
+                DROP TABLE a;
+                """);
+
+        // when
+        Migration m = new DbmateSource(dir, dir).migrations().get(0);
+
+        // then
+        assertThat(m.statements()).extracting(SqlStatement::line).containsExactly(3, 4);
+        assertThat(m.statements()).extracting(SqlStatement::mode).containsExactly(Mode.TRANSACTIONAL, Mode.NON_TRANSACTIONAL);
+        assertThat(DbmateSource.transactional(Files.readString(dir.resolve("003_x.sql")))).isFalse();
+        assertThat(DbmateSource.transactional("-- migrate:up\nSELECT 1;\n-- migrate:down\n")).isTrue();
+    }
+
+    @Test
+    void filesDbmateRefusesAreRefusedNamingTheFile(@TempDir Path dir) throws Exception {
+        assertRefused(dir, "-- migrate:up\nSELECT 1;\n", "has no '-- migrate:down' section");
+        assertRefused(dir, "-- migrate:down\nSELECT 1;\n", "has no '-- migrate:up' section");
+        assertRefused(dir, "-- migrate:down\nSELECT 1;\n-- migrate:up\nSELECT 2;\n", "before '-- migrate:up'");
+        assertRefused(dir, "-- ok\nCREATE TABLE x (id int);\n-- migrate:up\nSELECT 1;\n-- migrate:down\n", "statement before '-- migrate:up' (line 2)");
+    }
+
+    private static void assertRefused(Path dir, String text, String message) throws Exception {
+        Files.writeString(dir.resolve("1_bad.sql"), text);
+        assertThatThrownBy(() -> new DbmateSource(dir, dir).migrations()).isInstanceOf(PreflightException.class)
+                .hasMessageContaining("1_bad.sql").hasMessageContaining(message);
+    }
+
+    @Test
+    void duplicateVersionsAreRefused(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("1_a.sql"), "-- migrate:up\n-- migrate:down\n");
+        Files.writeString(dir.resolve("1_b.sql"), "-- migrate:up\n-- migrate:down\n");
+
+        assertThatThrownBy(() -> new DbmateSource(dir, dir).migrations()).isInstanceOf(PreflightException.class)
+                .hasMessageContaining("version 1");
+    }
+
+    @Test
+    void acceptsAFolderWithAnUpDirective() {
+        assertThat(DbmateSource.accepts(FIXTURE.resolve("db/migrations"))).isTrue();
+        assertThat(DbmateSource.accepts(Path.of("src/test/resources/projects/postgrator/migrations"))).isFalse();
+        assertThat(DbmateSource.accepts(Path.of("src/test/resources/projects/golang-migrate/db/migrations"))).isFalse();
+        assertThat(DbmateSource.accepts(Path.of("migrations"))).isFalse();
+    }
+
+    @Test
+    void historyTableIsQualified() {
+        assertThat(new DbmateSource(FIXTURE, FIXTURE).historyTable()).isEqualTo("public.schema_migrations");
+    }
+
+    @Test
+    void aConcurrentIndexDbmateCannotRunIsAProblem(@TempDir Path dir) throws Exception {
+        // given: one in a transactional section, one beside another statement in a transaction:false section
+        Files.writeString(dir.resolve("1_tx.sql"), "-- migrate:up\nCREATE INDEX CONCURRENTLY a_id ON a (id);\n-- migrate:down\n");
+        Files.writeString(dir.resolve("2_both.sql"), "-- migrate:up transaction:false\nCREATE TABLE b (id int);\nCREATE INDEX CONCURRENTLY b_id ON b (id);\n-- migrate:down\n");
+        Files.writeString(dir.resolve("3_alone.sql"), "-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY c_id ON b (id);\n-- migrate:down\n");
+
+        // when
+        List<SourceProblem> problems = new DbmateSource(dir, dir).problems();
+
+        // then
+        assertThat(problems).extracting(SourceProblem::file).containsExactly("1_tx.sql", "2_both.sql");
+        assertThat(problems.get(0).remedy()).contains("transaction:false");
+        assertThat(problems.get(1).message()).contains("2_both.sql line 3").contains("dbmate itself fails");
+        assertThat(new DbmateSource(FIXTURE, FIXTURE.resolve("db/migrations")).problems()).isEmpty();
+    }
+
+}

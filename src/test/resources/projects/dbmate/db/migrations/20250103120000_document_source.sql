@@ -1,0 +1,7 @@
+-- migrate:up
+ALTER TABLE documents ADD COLUMN source text NOT NULL DEFAULT 'upload';
+
+COMMENT ON COLUMN chunks.embedding IS 'all-MiniLM-L6-v2; -- not a comment; 384 dimensions';
+
+-- migrate:down
+ALTER TABLE documents DROP COLUMN source;

@@ -1,0 +1,2 @@
+DROP FUNCTION feedback_score(bigint);
+DROP TABLE feedback;

@@ -1,69 +1,62 @@
 package dev.preflight.job.lint;
 
-import dev.preflight.cli.PreflightException;
 import dev.preflight.job.RunContext;
-import dev.preflight.job.migrate.MigrationFiles;
+import dev.preflight.migration.AppliedMigration;
 import dev.preflight.migration.Migration;
-import dev.preflight.migration.SqlSplitter;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.preflight.migration.MigrationSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
- * The project's migrations as lint reads them: in the order they apply, with placeholders
- * replaced, split into statements with their file lines.
+ * The project's migrations as lint reads them, through the migration-source seam so every layout
+ * is linted with its own files and lines: in the order the native tool applies them, placeholders
+ * replaced, each file named relative to the project folder.
  */
 final class LintMigrations {
-
-    private static final Pattern FLYWAY_NAME = Pattern.compile("^V([0-9._]+)__(.+)\\.sql$");
 
     private LintMigrations() {
     }
 
     static List<Migration> read(RunContext run) {
-        MigrationFiles files = run.migrationFiles();
+        MigrationSource source = run.migrationFiles().require("lint");
         List<Migration> out = new ArrayList<>();
-        for (MigrationFiles.MigrationFile f : files.files()) {
-            Matcher m = FLYWAY_NAME.matcher(f.name());
-            if (!m.matches()) {
-                continue; // repeatable migrations carry no schema change to lint
-            }
-            String text;
-            try {
-                text = replacePlaceholders(Files.readString(f.path()), run.config().placeholders());
-            } catch (IOException e) {
-                throw PreflightException.config("cannot read " + f.path() + ": " + e.getMessage(), "check the file's permissions");
-            }
-            String version = m.group(1).replace('_', '.');
-            out.add(new Migration(version, m.group(2).replace('_', ' '), run.project().root().relativize(f.path().toAbsolutePath().normalize()),
-                    null, SqlSplitter.split(text)));
-        }
-        out.sort((a, b) -> compareVersions(a.id(), b.id()));
-        return out;
-    }
-
-    static String replacePlaceholders(String text, Map<String, String> placeholders) {
-        String out = text;
-        for (Map.Entry<String, String> p : placeholders.entrySet()) {
-            out = out.replace("${" + p.getKey() + "}", p.getValue());
+        for (Migration m : source.migrations()) {
+            Path file = m.file() == null ? null : Path.of(run.project().relative(m.file().toAbsolutePath().normalize()));
+            out.add(new Migration(m.id(), m.description(), file, m.checksum(), m.statements()));
         }
         return out;
     }
 
-    static int compareVersions(String a, String b) {
-        String[] x = a.split("\\.");
-        String[] y = b.split("\\.");
-        for (int i = 0; i < Math.max(x.length, y.length); i++) {
-            long p = i < x.length ? Long.parseLong(x[i]) : 0;
-            long q = i < y.length ? Long.parseLong(y[i]) : 0;
-            if (p != q) {
-                return Long.compare(p, q);
+    /** Ids the native history table records as applied; none when it does not exist. */
+    static Set<String> applied(RunContext run, Connection c) throws SQLException {
+        Set<String> out = new HashSet<>();
+        for (AppliedMigration a : run.migrationFiles().require("lint").history(c)) {
+            if (a.status() == AppliedMigration.Status.SUCCESS) {
+                out.add(a.id());
             }
         }
-        return 0;
+        return out;
+    }
+
+    /** The ids after {@code since} in history order; an unknown id is an error naming the known ones. */
+    static Set<String> after(List<Migration> history, String since) {
+        Set<String> out = new HashSet<>();
+        boolean seen = false;
+        for (Migration m : history) {
+            if (seen) {
+                out.add(m.id());
+            }
+            seen |= m.id().equals(since);
+        }
+        if (!seen) {
+            throw dev.preflight.cli.PreflightException.config("--since " + since + ": no migration has that id",
+                    "use one of: " + String.join(", ", history.stream().map(Migration::id).toList()));
+        }
+        return out;
     }
 }

@@ -6,7 +6,6 @@ import dev.preflight.check.lint.LintRules;
 import dev.preflight.check.lint.StatementMeasurement;
 import dev.preflight.check.lint.StaticAnalysis;
 import dev.preflight.check.lint.Suppressions;
-import dev.preflight.db.Catalog;
 import dev.preflight.job.RunContext;
 import dev.preflight.config.ShadowSettings;
 import dev.preflight.job.verify.ShadowDatabase;
@@ -19,9 +18,7 @@ import dev.preflight.report.Finding;
 import dev.preflight.report.LintSection;
 import dev.preflight.report.render.SarifRenderer;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -61,12 +58,12 @@ final class LintTasklet implements Tasklet {
         Set<String> applied;
         try (Connection c = dataSource.getConnection()) {
             serverVersion = c.getMetaData().getDatabaseMajorVersion() * 10000;
-            applied = appliedVersions(c);
+            applied = LintMigrations.applied(run, c);
         }
         String since = (String) params.get(LintJobConfiguration.SINCE);
         boolean all = "true".equals(params.get(LintJobConfiguration.ALL));
-        Predicate<Migration> analysed = since != null ? m -> LintMigrations.compareVersions(m.id(), since) > 0
-                : all ? m -> true : m -> !applied.contains(m.id());
+        Set<String> after = since == null ? Set.of() : LintMigrations.after(history, since);
+        Predicate<Migration> analysed = since != null ? m -> after.contains(m.id()) : all ? m -> true : m -> !applied.contains(m.id());
         String scope = since != null ? "migrations after " + since : all ? "all migrations" : "pending migrations";
         List<Migration> chosen = history.stream().filter(analysed).toList();
         long t0 = System.nanoTime();
@@ -164,20 +161,5 @@ final class LintTasklet implements Tasklet {
                 measured == null ? 0 : measured.replayMs(), measured == null ? 0 : measured.loadMs(), measured == null ? 0 : measured.measureMs());
         run.ledger().lint(section);
         run.ledger().attach(SarifRenderer.FILE, SarifRenderer.render(section));
-    }
-
-    /** Versions the target's Flyway history records as applied; none when it has no history table. */
-    private Set<String> appliedVersions(Connection c) throws SQLException {
-        Set<String> out = new HashSet<>();
-        if (!new Catalog(c, run.config().historyTable()).tableExists(run.config().schema(), run.config().historyTable())) {
-            return out;
-        }
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT version FROM \"" + run.config().schema() + "\".\""
-                + run.config().historyTable() + "\" WHERE success AND version IS NOT NULL")) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
     }
 }

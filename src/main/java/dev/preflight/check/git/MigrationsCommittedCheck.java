@@ -37,7 +37,7 @@ public final class MigrationsCommittedCheck implements Check {
     @Override
     public List<Finding> run(CheckContext context) {
         // the detected layout's folder (prisma/migrations, drizzle/, ...); "migrations/" when the project has none
-        String folder = context.migrations() != null && context.migrations().present()
+        String folder = context != null && context.migrations() != null && context.migrations().present()
                 ? context.project().relative(context.migrations().folder()).replace('\\', '/') + "/" : "migrations/";
         return git.uncommitted(p -> p.startsWith(folder)).stream().map(u -> finding("migration " + u.path(),
                 "migration file " + u + ": CI and other environments would not apply what was tested here", "committed", u.state(),

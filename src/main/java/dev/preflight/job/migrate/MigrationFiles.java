@@ -89,7 +89,8 @@ public record MigrationFiles(Path folder, List<MigrationFile> files, List<Requir
     public MigrationSource require(String command) {
         if (source == null) {
             throw PreflightException.config(command + " needs the project's migrations: " + absentReason,
-                    "point --project at the application's repository, or set migrations.layout and migrations.path in jobs/preflight.yaml");
+                    "point --project at the application's repository, or set migrations.layout and migrations.path in jobs/preflight.yaml "
+                            + "(./preflight report and status run without migrations)");
         }
         return source;
     }

@@ -99,7 +99,7 @@ public final class DrizzleSource implements MigrationSource {
                 if (!listed.contains(p.getFileName().toString())) {
                     problems.add(new SourceProblem(settings.relative(p), settings.relative(p) + " is not in " + where
                             + ": drizzle-orm's migrator never applies it, and neither does Preflight",
-                            "add it to the journal (drizzle-kit generate --custom writes the entry) or delete it"));
+                            "add it to the journal (drizzle-kit generate --custom writes the entry) or delete it, then run ./preflight migrate"));
                 }
             }
         } catch (IOException e) {

@@ -74,7 +74,7 @@ public final class PrismaSource implements MigrationSource {
             Path file = dir.resolve("migration.sql");
             if (!Files.isRegularFile(file)) {
                 problems.add(new SourceProblem(settings.relative(dir), "the Prisma migration folder " + name + " has no migration.sql: "
-                        + "prisma migrate deploy stops on it", "add its migration.sql or remove the folder"));
+                        + "prisma migrate deploy stops on it", "add its migration.sql or remove the folder, then run ./preflight migrate"));
                 continue;
             }
             String script = MigrationText.text(file);

@@ -26,7 +26,7 @@ class InputChecksTests {
     @Test
     void aFileInTheWayOfTheReportsFolder(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("reports"), "in the way");
-        assertOneLineUsageError(CliRun.run("migrate", "--project", dir.toString(), "--db-url", NOWHERE), "reports folder reports is a file");
+        assertOneLineUsageError(CliRun.run("report", "--project", dir.toString(), "--db-url", NOWHERE), "reports folder reports is a file");
         assertOneLineUsageError(CliRun.run("report", "--project", dir.toString(), "--db-url", NOWHERE, "--reports", "/proc/preflight-reports"),
                 "cannot be written");
         assertOneLineUsageError(CliRun.run("report", "--project", dir.toString(), "--db-url", NOWHERE, "--reports",

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The packaged jar, killed or stopped mid-run and run again.
  *
  * <p>Mutations known to be killed (applied by hand, then reverted): the launcher always starting a
- * new job instance instead of restarting the unfinished one fails all three tests
- * ({@code assertSameInstanceRestarted}); before that assertion only the SIGKILL test noticed, by
- * its "recovering it" log line.
+ * new job instance instead of restarting the unfinished one fails the SIGKILL test (its "recovering
+ * it" log line); every test also asserts it directly ({@code assertSameInstanceRestarted}), which
+ * the issue found missing from the two SIGTERM tests.
  */
 @ExtendWith(PostgresExtension.class)
 class BackfillKillIntegrationTests {

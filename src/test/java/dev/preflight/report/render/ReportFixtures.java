@@ -92,6 +92,12 @@ final class ReportFixtures {
                 base.checklist());
     }
 
+    /** A copy of a report with other job steps. */
+    static ReadinessReport withSteps(ReadinessReport base, List<StepRecord> steps) {
+        return report(base.runId(), base.command(), base.generatedAt(), base.project(), base.verdict(), base.confidence(), base.jobs(),
+                steps, base.warnings(), base.database(), base.migrationStatus(), base.migrations(), base.findings(), base.checklist());
+    }
+
     // The one place that calls the record's constructor, so a new report section touches only this line.
     // The job sections (seed, embeddings, index tuning, verify) are placeholders the templates do not show yet.
     private static ReadinessReport report(String runId, String command, String generatedAt, String project, Verdict verdict,

@@ -15,9 +15,10 @@ public record Options(String command, List<String> arguments, Map<String, String
 
     /** Flags that take a value. */
     static final Set<String> VALUED = Set.of("project", "db-url", "direct-url", "fail-on", "reports", "run-id", "duration",
-            "target-recall", "index", "target", "provider", "limit", "threads");
+            "target-recall", "index", "target", "provider", "limit", "threads",
+            "broker-url", "partitions", "worker-timeout", "broker-timeout", "worker-id");
     /** Flags that are switches. */
-    static final Set<String> SWITCHES = Set.of("keep", "help", "dry-run", "compare-hnsw", "apply-probes", "reembed");
+    static final Set<String> SWITCHES = Set.of("keep", "help", "dry-run", "compare-hnsw", "apply-probes", "reembed", "distributed");
 
     public static Options parse(String[] args) {
         String command = null;

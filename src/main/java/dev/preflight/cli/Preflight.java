@@ -13,6 +13,7 @@ import dev.preflight.cli.command.ScheduleCommand;
 import dev.preflight.cli.command.SeedCommand;
 import dev.preflight.cli.command.StatusCommand;
 import dev.preflight.cli.command.VerifyCommand;
+import dev.preflight.cli.command.WorkerCommand;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ public final class Preflight {
         this.console = console;
         register(List.of(new GateCommand(this::steps), new RunCommand(this::steps), new MigrateCommand(), new SeedCommand(),
                 new BackfillCommand(), new RetuneCommand(), new VerifyCommand(), new ReportCommand(), new StatusCommand(),
-                new HistoryCommand(), new RestartCommand(this::steps, this::commands), new ScheduleCommand(this::steps)));
+                new HistoryCommand(), new RestartCommand(this::steps, this::commands), new ScheduleCommand(this::steps), new WorkerCommand()));
         register(List.of(new HelpCommand(this::commands)));
     }
 

@@ -55,7 +55,7 @@ class DistributedBackfillIntegrationTests {
             try {
                 workers.add(worker(project, db, broker, "w1"));
                 workers.add(worker(project, db, broker, "w2"));
-                awaitWorkers(db, 2);
+                awaitWorkers(db, project, 2);
 
                 // 1. one manager, two workers: every row embedded and written exactly once, both workers did part of it
                 JarRun a = manager(project, db, broker, "dist-a");
@@ -161,10 +161,14 @@ class DistributedBackfillIntegrationTests {
         }
     }
 
-    private void awaitWorkers(TestDatabase db, int n) throws InterruptedException {
+    private void awaitWorkers(TestDatabase db, Path project, int n) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (true) {
-            workers.forEach(p -> assertThat(p.isAlive()).as("worker process alive").isTrue());
+            for (int i = 0; i < workers.size(); i++) {
+                Path log = project.resolve("w" + (i + 1) + ".log");
+                assertThat(workers.get(i).isAlive()).as("worker w%d alive; its log:%n%s", i + 1, Files.exists(log) ? Files.readString(log) : "")
+                        .isTrue();
+            }
             try {
                 if (db.queryLong("SELECT count(*) FROM preflight.backfill_workers WHERE stopped_at IS NULL") >= n) {
                     return;

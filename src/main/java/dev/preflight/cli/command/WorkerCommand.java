@@ -20,6 +20,7 @@ public final class WorkerCommand implements Command {
 
     /** Seconds a SIGTERM leaves the running partition to finish (Kubernetes' default grace is 30). */
     private static final long GRACE_SECONDS = 20;
+    private static final int CONNECT_ATTEMPTS = 3;
 
     @Override
     public String name() {
@@ -29,6 +30,21 @@ public final class WorkerCommand implements Command {
     @Override
     public String summary() {
         return "run backfill partitions sent by backfill --distributed (--broker-url, --worker-id, --duration)";
+    }
+
+    /** A worker often starts before its database answers (a fresh cluster, a pod scheduled first): it tries a few times. */
+    private Session open(Options options, Console console) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Session.openReadOnly(name(), options, console);
+            } catch (PreflightException e) {
+                if (e.exitCode() != ExitCode.USAGE_OR_CONNECTION || !e.getMessage().startsWith("db: ") || attempt == CONNECT_ATTEMPTS) {
+                    throw e;
+                }
+                console.err().println("[preflight] worker: " + e.getMessage() + "; trying again in 5 s (" + attempt + "/" + CONNECT_ATTEMPTS + ")");
+                Thread.sleep(5000);
+            }
+        }
     }
 
     @Override
@@ -41,7 +57,7 @@ public final class WorkerCommand implements Command {
         Integer duration = options.positiveInt("duration");
         String id = options.flag("worker-id") != null ? options.flag("worker-id")
                 : java.net.InetAddress.getLocalHost().getHostName() + "-" + ProcessHandle.current().pid();
-        try (Session session = Session.openReadOnly(name(), options, console);
+        try (Session session = open(options, console);
              PartitionBroker broker = BackfillWorker.broker(session, url)) {
             try {
                 broker.ping();

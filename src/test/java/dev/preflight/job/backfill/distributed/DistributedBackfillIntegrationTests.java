@@ -54,6 +54,7 @@ class DistributedBackfillIntegrationTests {
             String broker = "amqp://guest:guest@127.0.0.1:" + proxy.port();
             try {
                 workers.add(worker(project, db, broker, "w1"));
+                awaitWorkers(db, project, 1);
                 workers.add(worker(project, db, broker, "w2"));
                 awaitWorkers(db, project, 2);
 

@@ -57,6 +57,11 @@ public final class WorkerCommand implements Command {
         Integer duration = options.positiveInt("duration");
         String id = options.flag("worker-id") != null ? options.flag("worker-id")
                 : java.net.InetAddress.getLocalHost().getHostName() + "-" + ProcessHandle.current().pid();
+        if (!options.has("reports")) {
+            // a worker that cannot reach the database writes its report apart: the manager's reports/latest stays the run's
+            options = options.withParams(java.util.Map.of("reports",
+                    options.project().resolve("reports").resolve("workers").resolve(id).toAbsolutePath().toString()));
+        }
         try (Session session = open(options, console);
              PartitionBroker broker = BackfillWorker.broker(session, url)) {
             try {

@@ -185,7 +185,9 @@ class DistributedBackfillIntegrationTests {
     private static void awaitWrites(TestDatabase db, long rows, CompletableFuture<JarRun> manager) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (db.queryLong("SELECT count(*) FROM writes") < rows) {
-            assertThat(manager.isDone()).as("manager still running").isFalse();
+            if (manager.isDone()) {
+                throw new AssertionError("the manager ended before " + rows + " rows were written: " + manager.join().output());
+            }
             assertThat(System.nanoTime()).as("rows committed in time").isLessThan(deadline);
             Thread.sleep(50);
         }

@@ -156,7 +156,12 @@ class DistributedBackfillIntegrationTests {
                 "--broker-url", broker, "--partitions", "8", "--worker-timeout", "6", "--run-id", runId));
         args.addAll(List.of(more));
         try {
-            return JarRun.run(project, Map.of("MOCK_KEY", "k"), args.toArray(String[]::new));
+            JarRun run = JarRun.run(project, Map.of("MOCK_KEY", "k"), args.toArray(String[]::new));
+            if (run.exitCode() == 2 && run.output().contains("cannot reach the database server")) {
+                // a cold JVM on a saturated machine can miss the 10 s connect timeout before doing anything: once more
+                run = JarRun.run(project, Map.of("MOCK_KEY", "k"), args.toArray(String[]::new));
+            }
+            return run;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -103,7 +103,7 @@ class DistributedBackfillIntegrationTests {
                 assertThat(Files.readString(project.resolve("reports/latest/readiness.md"))).contains("unreachable");
                 assertThat(db.queryLong("SELECT count(*) FROM writes")).isLessThan(ROWS);
                 JarRun restart = JarRun.run(project, Map.of("MOCK_KEY", "k"), "restart", "dist-c", "--project", project.toString(),
-                        "--db-url", db.uri(), "--distributed", "--broker-url", broker, "--worker-timeout", "6");
+                        "--db-url", db.uri(), "--distributed", "--broker-url", broker, "--worker-timeout", "6", "--reembed");
                 assertThat(restart.exitCode()).as(restart.output()).isZero();
                 assertWrittenOnce(db);
                 assertThat(mock.callsPerRow()).hasSize(ROWS).allSatisfy((id, n) -> assertThat(n).as("calls for row " + id).isEqualTo(1));

@@ -11,6 +11,18 @@ No embedding target was selected.
 <#list section.targets() as t>
 | ${t.name()} | ${t.table()}.${t.column()}<#if t.dimensions()??> vector(${t.dimensions()?c})</#if> | ${(t.provider())!"-"} | ${(t.model())!"-"} | <#if t.semantic()>yes<#else>**NO**</#if> | ${t.status()} | ${t.rowsTotal()?c} | ${t.pending()?c} | ${t.embedded()?c} | ${t.refreshed()?c} | ${t.skipped()?c} | ${t.failed()?c} | ${t.nullsRemaining()?c} | ${t.rowsPerSecond()?string("0.#")} | ${(t.durationMs() / 1000)?string("0.0")} s |
 </#list>
+<#list section.targets() as t>
+<#if t.workers()?size gt 0>
+
+Workers of the distributed backfill of ${t.name()} (rows each committed, and its rate from its first partition's start to its last commit):
+
+| worker | host | partitions | rows | rows/s |
+|---|---|---:|---:|---:|
+<#list t.workers() as w>
+| ${w.id()} | ${w.host()} | ${w.partitions()?c} | ${w.rows()?c} | ${w.rowsPerSecond()?string("0.#")} |
+</#list>
+</#if>
+</#list>
 
 <#list section.targets() as t>
 <#if !t.semantic()>

@@ -15,10 +15,11 @@ public record Options(String command, List<String> arguments, Map<String, String
 
     /** Flags that take a value. */
     static final Set<String> VALUED = Set.of("project", "db-url", "direct-url", "fail-on", "reports", "run-id", "duration",
-            "target-recall", "index", "target", "provider", "limit", "threads", "since", "shadow-url", "to");
+            "target-recall", "index", "target", "provider", "limit", "threads", "since", "shadow-url", "to",
+            "broker-url", "partitions", "worker-timeout", "broker-timeout", "worker-id");
     /** Flags that are switches. */
     static final Set<String> SWITCHES = Set.of("keep", "help", "dry-run", "compare-hnsw", "apply-probes", "apply-settings", "reembed", "all", "static-only", "debug",
-            "shadow-same-cluster");
+            "shadow-same-cluster", "distributed");
 
     public static Options parse(String[] args) {
         String command = null;

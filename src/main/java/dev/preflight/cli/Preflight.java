@@ -20,6 +20,7 @@ import dev.preflight.db.Connections;
 import dev.preflight.run.ConnectionLoss;
 import dev.preflight.run.Session;
 import dev.preflight.kernel.Diagnostics;
+import dev.preflight.cli.command.WorkerCommand;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ public final class Preflight {
         Connections.quietDriver();
         register(List.of(new GateCommand(this::steps), new RunCommand(this::steps), new LintCommand(), new MigrateCommand(), new SeedCommand(),
                 new BackfillCommand(), new RetuneCommand(), new VerifyCommand(), new ReportCommand(), new StatusCommand(),
-                new HistoryCommand(), new BaselineCommand(), new RestartCommand(this::steps, this::commands), new ScheduleCommand(this::steps)));
+                new HistoryCommand(), new BaselineCommand(), new RestartCommand(this::steps, this::commands), new ScheduleCommand(this::steps), new WorkerCommand()));
         register(List.of(new HelpCommand(this::commands)));
     }
 

@@ -3,9 +3,12 @@ package dev.preflight.cli.command;
 import dev.preflight.cli.Console;
 import dev.preflight.cli.ExitCode;
 import dev.preflight.cli.Options;
+import dev.preflight.cli.PreflightException;
 import dev.preflight.cli.StepCommand;
 import dev.preflight.job.backfill.BackfillRunner;
 import dev.preflight.job.backfill.BackfillShutdown;
+import dev.preflight.job.backfill.distributed.DistributedBackfill;
+import dev.preflight.job.backfill.distributed.DistributedSettings;
 import dev.preflight.report.EmbeddingsSection;
 import dev.preflight.run.Session;
 import java.util.Set;
@@ -24,12 +27,13 @@ public final class BackfillCommand implements StepCommand {
 
     @Override
     public String summary() {
-        return "embed NULL and stale vectors (--target, --provider openai|local|deterministic, --limit, --dry-run, --reembed, --threads)";
+        return "embed NULL and stale vectors (--target, --provider openai|local|deterministic, --limit, --dry-run, --reembed, --threads; --distributed --broker-url URL --partitions N: by worker processes)";
     }
 
     @Override
     public Set<String> parameters() {
-        return Set.of("target", "provider", "limit", "dry-run", "reembed", "threads");
+        return Set.of("target", "provider", "limit", "dry-run", "reembed", "threads", "distributed", "broker-url", "partitions",
+                "worker-timeout", "broker-timeout");
     }
 
     private static BackfillRunner.Request request(Options options) {
@@ -44,7 +48,7 @@ public final class BackfillCommand implements StepCommand {
      */
     @Override
     public boolean execute(Session session, Options options) throws Exception {
-        EmbeddingsSection section = new BackfillRunner(session).runAndRecord(request(options));
+        EmbeddingsSection section = backfill(session, options);
         return !failed(section);
     }
 
@@ -53,13 +57,30 @@ public final class BackfillCommand implements StepCommand {
                 || !java.util.Set.of("COMPLETED", "DRY_RUN", "NOT_PRESENT").contains(t.status()));
     }
 
+    /** In this process, or with {@code --distributed} by the workers the broker reaches. */
+    private static EmbeddingsSection backfill(Session session, Options options) throws Exception {
+        if (!options.has("distributed")) {
+            return new BackfillRunner(session).runAndRecord(request(options));
+        }
+        if (options.has("limit") || options.has("threads")) {
+            throw PreflightException.config("--limit and --threads do not apply to a distributed backfill",
+                    "use --partitions N to choose how many id ranges the workers share");
+        }
+        DistributedSettings settings = BrokerOptions.settings(options, session.console());
+        try (DistributedBackfill distributed = new DistributedBackfill(session, settings)) {
+            BackfillRunner.Request r = request(options);
+            return new BackfillRunner(session, distributed.job()).runAndRecord(new BackfillRunner.Request(r.target(), r.provider(), null,
+                    r.dryRun(), r.reembed(), settings.partitions()));
+        }
+    }
+
     @Override
     public ExitCode run(Options options, Console console) throws Exception {
-        BackfillRunner.Request request = request(options);
+        request(options); // bad options fail before the database is touched
         try (BackfillShutdown shutdown = BackfillShutdown.install();
              Session session = Session.open(name(), options, console)) {
             shutdown.watch(session);
-            EmbeddingsSection section = new BackfillRunner(session).runAndRecord(request);
+            EmbeddingsSection section = backfill(session, options);
             ExitCode code = session.finish();
             String mismatch = mismatch(section);
             if (mismatch != null) {

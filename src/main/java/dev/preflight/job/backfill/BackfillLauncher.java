@@ -58,7 +58,10 @@ public final class BackfillLauncher {
             task.resumePartitions(partitionCount(previous));
             log.info("backfill {}: restarting execution {} ({}, {} partition(s)): finished chunks are not redone", task.target().name(),
                     previous.getId(), previous.getStatus(), task.resumePartitions());
-            return operator.restart(previous);
+            // start, not restart: Spring Batch restarts the failed instance with this launcher's job (in-process or
+            // distributed), where restart would look the job up by name
+            return operator.start(job, new JobParametersBuilder(previous.getJobParameters())
+                    .addString("provider", task.provider().name(), false).toJobParameters());
         }
         long generation = previous == null ? 1 : previous.getJobParameters().getLong("generation") + 1;
         JobParameters params = new JobParametersBuilder()
@@ -67,6 +70,7 @@ public final class BackfillLauncher {
                 .addString("mode", mode)
                 .addLong("generation", generation)
                 .addString("run.id", runId, false)
+                .addString("provider", task.provider().name(), false) // a distributed run's workers build the same provider
                 .toJobParameters();
         return operator.start(job, params);
     }

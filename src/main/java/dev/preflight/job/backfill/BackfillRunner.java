@@ -39,9 +39,16 @@ public final class BackfillRunner {
     }
 
     private final Session session;
+    private final Job job;
 
     public BackfillRunner(Session session) {
+        this(session, null);
+    }
+
+    /** @param job the job to run instead of the in-process one (the distributed manager's), or null */
+    public BackfillRunner(Session session, Job job) {
         this.session = session;
+        this.job = job;
     }
 
     /** Runs the request, records the section and checks, and returns the section. */
@@ -61,7 +68,7 @@ public final class BackfillRunner {
 
     private EmbeddingsSection run(Request request) throws Exception {
         EmbeddingsConfig config = session.run().config().embeddings();
-        if (request.threads() != null && request.threads() > MAX_THREADS) {
+        if (job == null && request.threads() != null && request.threads() > MAX_THREADS) {
             throw dev.preflight.cli.PreflightException.config("--threads " + request.threads() + " is more than " + MAX_THREADS,
                     "each thread holds a pooled connection while it writes; use --threads " + MAX_THREADS + " or fewer");
         }
@@ -97,7 +104,7 @@ public final class BackfillRunner {
         }
         if (!mismatch) {
             BackfillLauncher launcher = new BackfillLauncher(session.bean(JobOperator.class), session.bean(JobRepository.class),
-                    session.bean(BackfillJobConfiguration.JOB + "Job", Job.class), session.bean(BackfillTasks.class));
+                    job != null ? job : session.bean(BackfillJobConfiguration.JOB + "Job", Job.class), session.bean(BackfillTasks.class));
             for (TargetBackfill b : planned) {
                 results.add(b.run(launcher));
             }

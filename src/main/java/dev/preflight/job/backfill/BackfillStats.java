@@ -1,5 +1,7 @@
 package dev.preflight.job.backfill;
 
+import dev.preflight.report.EmbeddingsSection;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -13,6 +15,7 @@ public final class BackfillStats {
     private final AtomicLong refreshed = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private volatile List<EmbeddingsSection.Worker> workers = List.of();
 
     void written(long newlyEmbedded, long refreshedRows) {
         embedded.addAndGet(newlyEmbedded);
@@ -21,6 +24,19 @@ public final class BackfillStats {
 
     void issue(EmbeddedRow row) {
         (row.issue() == EmbeddedRow.Issue.SKIPPED ? skipped : failed).incrementAndGet();
+    }
+
+    /** A distributed run: the counts the workers committed, and each worker's share. */
+    public void addRemote(long newlyEmbedded, long refreshedRows, long skippedRows, long failedRows, List<EmbeddingsSection.Worker> perWorker) {
+        embedded.addAndGet(newlyEmbedded);
+        refreshed.addAndGet(refreshedRows);
+        skipped.addAndGet(skippedRows);
+        failed.addAndGet(failedRows);
+        workers = List.copyOf(perWorker);
+    }
+
+    public List<EmbeddingsSection.Worker> workers() {
+        return workers;
     }
 
     public long embedded() {

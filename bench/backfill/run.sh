@@ -49,7 +49,7 @@ if [ -n "${BENCH_DB_URL:-}" ]; then
   java -jar "$JAR" migrate --project "$WORK" --db-url "$URL" >/dev/null
 else
   OUT="$(java -jar "$JAR" migrate --project "$WORK" --keep 2>&1)"
-  URL="$(echo "$OUT" | sed -n 's/^Embedded database kept running: //p')"
+  URL="$(cat "$(echo "$OUT" | sed -n 's/^Its URL, password included: //p')")"
   PGDATA_DIR="$(echo "$OUT" | sed -n 's/^Stop it with: .* -D \(.*\) stop$/\1/p')"
 fi
 parse_url() { # sets DBUSER DBPASS JDBC from a postgresql:// URL

@@ -62,7 +62,7 @@ PREFLIGHT="$ROOT/preflight"
 if [ -z "$URL" ]; then
   echo "[bench] starting an embedded PostgreSQL (./preflight migrate --keep)..."
   "$PREFLIGHT" migrate --project "$WORK/parents" --keep --run-id bench-start >"$WORK/start.log" 2>&1 || { tail -20 "$WORK/start.log"; exit 1; }
-  URL="$(sed -n 's/^Embedded database kept running: //p' "$WORK/start.log")"
+  URL="$(cat "$(sed -n 's/^Its URL, password included: //p' "$WORK/start.log")")"
   STOP="$(sed -n 's/^Stop it with: //p' "$WORK/start.log")"
 fi
 base="${URL%%\?*}"; query=""; [ "$URL" != "$base" ] && query="?${URL#*\?}"

@@ -56,7 +56,7 @@ job_ms() { { grep -o '"durationMs" *: *[0-9]*' "$1" 2>/dev/null || true; } | gre
 if [ -z "$DB_URL" ]; then
   echo "bench: starting an embedded PostgreSQL and migrating the example..."
   OUT="$("$PREFLIGHT" migrate --project "$WORK" --keep 2>&1)" || { echo "$OUT" | tail -20; exit 1; }
-  DB_URL="$(echo "$OUT" | sed -n 's/^Embedded database kept running: //p')"
+  DB_URL="$(cat "$(echo "$OUT" | sed -n 's/^Its URL, password included: //p')")"
   STOP_CMD="$(echo "$OUT" | sed -n 's/^Stop it with: //p')"
   if [ "$(id -u)" = 0 ] && [ -n "$STOP_CMD" ]; then STOP_CMD="runuser -u postgres -- $STOP_CMD"; fi
 else

@@ -46,7 +46,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[
 if [ -z "$DB_URL" ]; then
   echo "bench: starting an embedded PostgreSQL and migrating the example..."
   OUT="$("$PREFLIGHT" migrate --project "$WORK" --keep 2>&1)" || { echo "$OUT" | tail -20; exit 1; }
-  DB_URL="$(echo "$OUT" | sed -n 's/^Embedded database kept running: //p')"
+  DB_URL="$(cat "$(echo "$OUT" | sed -n 's/^Its URL, password included: //p')")"
   STOP_CMD="$(echo "$OUT" | sed -n 's/^Stop it with: //p')"
   # As root the cluster runs as the postgres user; stop it the same way.
   if [ "$(id -u)" = 0 ] && [ -n "$STOP_CMD" ]; then STOP_CMD="runuser -u postgres -- $STOP_CMD"; fi

@@ -147,6 +147,24 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return dataDir;
     }
 
+    /**
+     * Writes the URL, password included, to {@code connection.url} in the cluster's folder, readable by
+     * its owner only, for a kept cluster: the console masks the password like every secret, so the file
+     * is how a user or a script connects to it afterwards.
+     */
+    public Path writeConnectionFile() {
+        Path file = dataDir.resolve("connection.url");
+        try {
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, url().secretUri() + "\n");
+            return file;
+        } catch (IOException e) {
+            throw PreflightException.config("could not write " + file + ": " + e.getMessage(),
+                    "check that the folder is writable, or give --db-url");
+        }
+    }
+
     public int majorVersion() {
         return install.majorVersion();
     }

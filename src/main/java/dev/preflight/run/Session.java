@@ -428,6 +428,7 @@ public final class Session implements AutoCloseable {
         if (resolved.embedded() != null) {
             if (options.has("keep")) {
                 console.out().println("Embedded database kept running: " + resolved.embedded().url().secretUri());
+                console.out().println("Its URL, password included: " + resolved.embedded().writeConnectionFile());
                 console.out().println("Stop it with: " + resolved.embedded().installation().bin("pg_ctl") + " -D "
                         + resolved.embedded().dataDir().resolve("data") + " stop");
             }

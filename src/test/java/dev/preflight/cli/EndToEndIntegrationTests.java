@@ -61,6 +61,38 @@ class EndToEndIntegrationTests {
         }
     }
 
+    @Test
+    void keptEmbeddedDatabaseIsReachableThroughItsUrlFileOnly(@TempDir Path tmp) throws Exception {
+        Path project = Projects.copyExample(tmp.resolve("project"));
+
+        JarRun migrate = JarRun.run(project, Map.of(), "migrate", "--keep");
+
+        assertThat(migrate.exitCode()).as(migrate.output()).isZero();
+        Path file = Path.of(line(migrate.output(), "Its URL, password included: "));
+        String url = Files.readString(file).trim();
+        assertThat(Files.getPosixFilePermissions(file)).as("owner only").containsExactlyInAnyOrder(
+                java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        String password = url.replaceAll("^postgresql://[^:]+:([^@]+)@.*$", "$1");
+        assertThat(migrate.output()).contains("Embedded database kept running: postgresql://postgres:****@").doesNotContain(password);
+        try {
+            JarRun status = JarRun.run(project, Map.of(), "status", "--db-url", url);
+            assertThat(status.exitCode()).as(status.output()).isZero();
+            assertThat(status.output()).contains("up to date at version").doesNotContain(password);
+        } finally {
+            String stop = line(migrate.output(), "Stop it with: ");
+            java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(stop.split(" ")));
+            if ("root".equals(System.getProperty("user.name"))) {
+                cmd.addAll(0, java.util.List.of("runuser", "-u", "postgres", "--"));
+            }
+            new ProcessBuilder(cmd).inheritIO().start().waitFor();
+        }
+    }
+
+    private static String line(String output, String prefix) {
+        return output.lines().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).findFirst()
+                .orElseThrow(() -> new AssertionError("no line '" + prefix + "' in:\n" + output));
+    }
+
     private static String allReportFiles(Path project) throws Exception {
         StringBuilder sb = new StringBuilder();
         try (Stream<Path> files = Files.walk(project.resolve("reports"))) {

@@ -13,6 +13,11 @@ public final class PreflightApplication {
     }
 
     public static void main(String[] args) throws Exception {
+        // Preflight's logging (stderr, scrubbed, quiet libraries) from the first logger on, not only once Spring starts:
+        // commands without Spring (status, help) otherwise got logback's default, INFO lines on stdout.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "preflight/logback.xml");
+        }
         if (args.length == 2 && args[0].equals(dev.preflight.run.StartupTraining.ARGUMENT)) {
             var quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
             Console console = new Console(java.util.Map.of(), quiet, quiet);

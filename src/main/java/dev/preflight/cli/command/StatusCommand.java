@@ -10,6 +10,7 @@ import dev.preflight.report.MigrationEntry;
 import dev.preflight.report.MigrationStatus.DatabaseState;
 import dev.preflight.run.Session;
 import java.sql.Connection;
+import java.util.List;
 import java.util.Set;
 
 /** {@code status}: a short summary of the database's migration state on stdout; writes no files. */
@@ -52,8 +53,12 @@ public final class StatusCommand implements Command {
                         + " foreign keys, " + counts.indexes() + " indexes");
             }
             out.println("Migrations:");
-            for (MigrationEntry e : flyway.entries(Set.of())) {
-                out.printf("  %-8s %-10s %s%n", e.version() == null ? "R" : e.version(), e.state(), e.file() == null ? e.description() : e.file());
+            List<MigrationEntry> entries = flyway.entries(Set.of());
+            // Native ids are as long as the layout makes them (Prisma folder names, Drizzle tags): align on the longest.
+            int width = entries.stream().mapToInt(e -> e.version() == null ? 1 : e.version().length()).max().orElse(1);
+            for (MigrationEntry e : entries) {
+                out.printf("  %-" + width + "s  %-10s %s%n", e.version() == null ? "R" : e.version(), e.state(),
+                        e.file() == null ? e.description() : e.file());
             }
             return s.state() == dev.preflight.report.MigrationStatus.State.UP_TO_DATE ? ExitCode.READY : ExitCode.NOT_READY;
         }

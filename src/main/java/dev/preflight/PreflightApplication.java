@@ -15,8 +15,12 @@ public final class PreflightApplication {
     public static void main(String[] args) throws Exception {
         // Preflight's logging (stderr, scrubbed, quiet libraries) from the first logger on, not only once Spring starts:
         // commands without Spring (status, help) otherwise got logback's default, INFO lines on stdout.
+        // The property is read once, when logback starts here, and cleared again: Spring Boot warns about it and applies
+        // the same file through logging.config.
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "preflight/logback.xml");
+            org.slf4j.LoggerFactory.getILoggerFactory();
+            System.clearProperty("logback.configurationFile");
         }
         if (args.length == 2 && args[0].equals(dev.preflight.run.StartupTraining.ARGUMENT)) {
             var quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());

@@ -79,6 +79,7 @@ class EndToEndIntegrationTests {
             assertThat(status.exitCode()).as(status.output()).isZero();
             assertThat(status.output()).contains("up to date at version").doesNotContain(password)
                     .as("Preflight's logging applies without Spring too: no library INFO lines").doesNotContain("HikariDataSource");
+            assertThat(migrate.output()).as("one logging configuration, no warning from Spring about it").doesNotContain("LogbackLoggingSystem");
         } finally {
             String stop = line(migrate.output(), "Stop it with: ");
             java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(stop.split(" ")));

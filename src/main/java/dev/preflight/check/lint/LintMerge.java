@@ -19,6 +19,7 @@ public final class LintMerge {
     public static final String MEASURED_REWRITE = "LINT018";
     /** A statement that failed on the shadow database loaded with rows. */
     public static final String MEASURED_FAILURE = "LINT019";
+    public static final String BROKEN_STATEMENT = "LINT021";
 
     private static final Set<String> REWRITE_RULES = Set.of("LINT006", "LINT011");
     private static final Set<String> FAILURE_RULES = Set.of("LINT003", "LINT004", "LINT012", "LINT015", "LINT020");
@@ -48,9 +49,15 @@ public final class LintMerge {
             String statement = statements.getOrDefault(at, "");
             Map<String, String> nolint = suppressions.getOrDefault(at, Map.of());
             if (m.error() != null && !predicted(issues, at, FAILURE_RULES)) {
-                out.add(issue(MEASURED_FAILURE, Severity.MEDIUM, m, statement, "fails on the shadow database, whose tables hold generated rows: "
-                                + m.error(), "check whether the production data fails the same way; make the statement work on a table with rows",
-                        nolint, severities));
+                if (dataDependent(m.error())) {
+                    out.add(issue(MEASURED_FAILURE, Severity.MEDIUM, m, statement, "fails on the shadow database, whose tables hold generated rows: "
+                                    + m.error(), "check whether the production data fails the same way; make the statement work on a table with rows",
+                            nolint, severities));
+                } else {
+                    out.add(issue(BROKEN_STATEMENT, Severity.HIGH, m, statement, "fails on the shadow database whatever the rows: " + m.error()
+                                    + "; migrate stops at this statement", "fix the statement (or the migration before it that it depends on)",
+                            nolint, severities));
+                }
             } else if (m.error() == null && m.rewrote() && m.rows() > 0 && !predicted(issues, at, REWRITE_RULES)) {
                 out.add(issue(MEASURED_REWRITE, Severity.MEDIUM, m, statement, "rewrote " + String.join(", ", m.rewritten())
                                 + " (" + evidence(m) + "), which no rule predicted from the text",
@@ -59,6 +66,15 @@ public final class LintMerge {
         });
         out.sort((a, b) -> a.file().equals(b.file()) ? Integer.compare(a.line(), b.line()) : a.file().compareTo(b.file()));
         return out;
+    }
+
+    /**
+     * Whether an error comes from the rows (SQLSTATE class 22 data exception, 23 integrity violation) rather than from
+     * the statement itself (syntax, an undefined type or column), which fails on any table.
+     */
+    static boolean dataDependent(String error) {
+        java.util.regex.Matcher state = java.util.regex.Pattern.compile("\\(SQLSTATE (\\w{5})\\)").matcher(error);
+        return !state.find() || state.group(1).startsWith("22") || state.group(1).startsWith("23");
     }
 
     private static boolean predicted(List<LintIssue> issues, String at, Set<String> rules) {

@@ -48,6 +48,7 @@ public final class LintRules {
         ids.add(StaticAnalysis.UNINDEXED_VECTOR);
         ids.add(LintMerge.MEASURED_REWRITE);
         ids.add(LintMerge.MEASURED_FAILURE);
+        ids.add(LintMerge.BROKEN_STATEMENT);
         return ids.stream().sorted().toList();
     }
 
@@ -60,6 +61,9 @@ public final class LintRules {
         }
         if (id.equals(LintMerge.MEASURED_FAILURE)) {
             return "Statement fails on a table with rows (measured)";
+        }
+        if (id.equals(LintMerge.BROKEN_STATEMENT)) {
+            return "Statement fails whatever the data (measured)";
         }
         return ALL.stream().filter(r -> r.id().equals(id)).map(LintRule::title).findFirst().orElse(id);
     }

@@ -146,7 +146,7 @@ final class LintTasklet implements Tasklet {
                         i.remedy()).at(i.file(), i.line()));
             }
         }
-        Set<String> measuredRules = new HashSet<>(List.of(LintMerge.MEASURED_REWRITE, LintMerge.MEASURED_FAILURE));
+        Set<String> measuredRules = new HashSet<>(List.of(LintMerge.MEASURED_REWRITE, LintMerge.MEASURED_FAILURE, LintMerge.BROKEN_STATEMENT));
         byRule.forEach((id, findings) -> {
             boolean ran = measured != null || !measuredRules.contains(id);
             CheckOutcome.Status status = !ran ? CheckOutcome.Status.NOT_RUN

@@ -205,8 +205,10 @@ final class MeasuredAnalysis {
         return name.substring(0, name.length() - 1).replace("\"\"", "\"");
     }
 
+    /** The error's first line with its SQLSTATE, which tells a data failure (classes 22, 23) from a broken statement. */
     private static String firstLine(SQLException e) {
-        return e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+        String text = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+        return e.getSQLState() == null ? text : text + " (SQLSTATE " + e.getSQLState() + ")";
     }
 
     private static long millisSince(long t0) {

@@ -71,7 +71,7 @@ class LintRulesTests {
 
     @org.junit.jupiter.api.Test
     void everyRuleHasATitleAndAUniqueId() {
-        assertThat(LintRules.ids()).doesNotHaveDuplicates().hasSize(20);
+        assertThat(LintRules.ids()).doesNotHaveDuplicates().hasSize(21);
         assertThat(LintRules.ids()).allSatisfy(id -> assertThat(LintRules.title(id)).isNotEqualTo(id));
     }
 }

@@ -36,7 +36,7 @@ class FlywayLayoutIntegrationTests {
         assertThat(report(project).get("migrationStatus").get("appliedInThisRun").asInt()).isZero();
 
         // an edited applied file: Flyway's CRC32 checksums, as Flyway recorded and resolves them
-        Path v4 = project.resolve("migrations/V4__chunks_indexes.sql");
+        Path v4 = project.resolve("migrations/V4__chunks_ivfflat.sql");
         String original = Files.readString(v4);
         String recorded = db.queryString("SELECT checksum::text FROM flyway_schema_history WHERE version = '4'");
         Files.writeString(v4, original + "-- edited after it was applied\n");

@@ -216,6 +216,15 @@ public final class GolangMigrateSource implements MigrationSource {
         }
     }
 
+    /**
+     * golang-migrate's {@code SetVersion(version, dirty=true)} before it runs a migration: committed
+     * first, so that a migration that fails or is killed part-way leaves its version dirty.
+     */
+    @Override
+    public void recordStarted(Connection c, Migration m, Instant startedAt) throws SQLException {
+        setVersion(c, Long.parseLong(m.id()), true);
+    }
+
     /** golang-migrate's {@code SetVersion(version, false)}: the table holds only the newest version. */
     @Override
     public void recordApplied(Connection c, Migration m, Instant startedAt, long executionMillis) throws SQLException {

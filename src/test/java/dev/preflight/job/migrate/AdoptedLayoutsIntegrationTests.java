@@ -10,6 +10,8 @@ import dev.preflight.testing.Projects;
 import dev.preflight.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,6 +124,49 @@ class AdoptedLayoutsIntegrationTests {
         assertThat(json).contains("force 6").doesNotContain("delete its failed row");
         assertThat(db.queryStrings("SELECT version || ' ' || dirty FROM schema_migrations")).containsExactly("6 true");
         assertThat(db.queryLong("SELECT count(*) FROM information_schema.columns WHERE table_name = 'chunks' AND column_name = 'lang'")).isZero();
+    }
+
+    /**
+     * golang-migrate marks the version dirty (committed) before running a migration and clean after:
+     * Preflight does the same, so a run killed part-way leaves exactly golang-migrate's trace. The
+     * kill is the migration's backend terminated mid-statement: its session ends with no chance to
+     * write anything more, as when the process dies (the failure handler's own write is impossible).
+     */
+    @Test
+    void golangMigrateMarksTheVersionDirtyBeforeRunningItSoAKilledMigrationStaysDirty(TestDatabase db, @TempDir Path tmp) throws Exception {
+        // given five applied migrations and a sixth that takes long where there is data (the order check replays it on an
+        // empty shadow database first, where it must not)
+        Path project = fixture("golang-migrate", tmp);
+        gate(project, db, 5);
+        db.execute("INSERT INTO documents (title) VALUES ('one')");
+        Files.writeString(project.resolve("db/migrations/000006_slow.up.sql"), "ALTER TABLE chunks ADD COLUMN tokens integer;\n"
+                + "SELECT pg_sleep(CASE WHEN EXISTS (SELECT FROM documents) THEN 300 ELSE 0 END);\n");
+
+        // when the gate runs it and its session is killed mid-migration
+        CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.run("gate", "--project", project.toString(), "--db-url", db.uri()));
+        String sleeping = "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() "
+                + "AND query LIKE '%pg_sleep(CASE%' AND query NOT LIKE '%pg_stat_activity%' AND state = 'active'";
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (db.queryStrings(sleeping).isEmpty()) {
+            assertThat(run).as("the gate ended before its migration ran: " + (run.isDone() ? run.get().err() : "")).isNotDone();
+            assertThat(System.nanoTime()).as("migration 6 started in time").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        // then while it runs, golang-migrate (or any reader) already sees version 6 dirty
+        assertThat(db.queryStrings("SELECT version || ' ' || dirty FROM schema_migrations")).containsExactly("6 true");
+        db.execute("SELECT pg_terminate_backend(pid) FROM (" + sleeping + ") s");
+        CliRun killed = run.get(3, TimeUnit.MINUTES);
+
+        // then version 6 stays dirty, its transactional part is gone, and the remedy is golang-migrate's force
+        assertThat(killed.exitCode()).as(killed.out() + killed.err()).isEqualTo(1);
+        assertThat(report(killed, project).get("findings").toString()).contains("000006_slow.up.sql failed at line 2")
+                .contains("terminating connection").contains("force 6");
+        assertThat(db.queryStrings("SELECT version || ' ' || dirty FROM schema_migrations")).containsExactly("6 true");
+        assertThat(db.queryLong("SELECT count(*) FROM information_schema.columns WHERE table_name = 'chunks' AND column_name = 'tokens'")).isZero();
+        CliRun report = CliRun.run("report", "--project", project.toString(), "--db-url", db.uri());
+        assertThat(report.exitCode()).isEqualTo(1);
+        String findings = report(report, project).get("findings").toString();
+        assertThat(findings).contains("MIG002").contains("golang-migrate recorded version 6 as dirty").contains("force 6").contains("'force 5'");
     }
 
     @Test

@@ -155,9 +155,12 @@ class AdoptedLayoutsIntegrationTests {
             assertThat(System.nanoTime()).as("migration 6 started in time").isLessThan(deadline);
             Thread.sleep(100);
         }
-        // then while it runs, golang-migrate (or any reader) already sees version 6 dirty
-        assertThat(db.queryStrings("SELECT version || ' ' || dirty FROM schema_migrations")).containsExactly("6 true");
-        db.execute("SELECT pg_terminate_backend(pid) FROM (" + sleeping + ") s");
+        try {
+            // then while it runs, golang-migrate (or any reader) already sees version 6 dirty
+            assertThat(db.queryStrings("SELECT version || ' ' || dirty FROM schema_migrations")).containsExactly("6 true");
+        } finally {
+            db.execute("SELECT pg_terminate_backend(pid) FROM (" + sleeping + ") s"); // the kill, and no 300 s sleep left behind on failure
+        }
         CliRun killed = run.get(3, TimeUnit.MINUTES);
 
         // then version 6 stays dirty, its transactional part is gone, and the remedy is golang-migrate's force

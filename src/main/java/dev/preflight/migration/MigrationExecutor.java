@@ -178,7 +178,7 @@ public final class MigrationExecutor {
                     }
                 } catch (SQLException e) {
                     if (transactional) {
-                        c.rollback();
+                        rollback(c, e);
                     }
                     SqlStatement failed = current == null ? group.get(group.size() - 1) : current;
                     List<BlockingSession> blockers = watcher == null || !TIMEOUT_STATES.contains(e.getSQLState()) ? List.of() : watcher.blockersOf(pid);
@@ -204,7 +204,20 @@ public final class MigrationExecutor {
                 watcher.close();
             }
             resetTimeouts(c);
-            c.setAutoCommit(autoCommit);
+            try {
+                c.setAutoCommit(autoCommit);
+            } catch (SQLException e) {
+                // Only a broken connection refuses: its pool discards it, and the result already says what failed.
+            }
+        }
+    }
+
+    /** Rolls back after {@code failure}; on a connection that is gone (a killed session) the failure stays the error reported. */
+    private static void rollback(Connection c, SQLException failure) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 

@@ -58,6 +58,23 @@ public interface MigrationSource {
         }
     }
 
+    /**
+     * Records, committed before the migration's first statement runs, that it has started, the way
+     * the native tool does (golang-migrate marks the version dirty), so that a run that fails or is
+     * killed part-way leaves the trace the native tool would; nothing by default.
+     */
+    default void recordStarted(Connection connection, Migration migration, Instant startedAt) throws SQLException {
+    }
+
+    /**
+     * Preflight's own record of applied checksums, for a layout whose native history keeps none
+     * (golang-migrate, dbmate): written with each native row Preflight writes, read back into
+     * {@link AppliedMigration#checksum()}. Null when the native table keeps the checksums.
+     */
+    default AppliedChecksums preflightChecksums() {
+        return null;
+    }
+
     /** Records a failed attempt the way the native tool does (a failed row, a dirty flag); nothing by default. */
     default void recordFailed(Connection connection, Migration migration, Instant startedAt, String error) throws SQLException {
     }

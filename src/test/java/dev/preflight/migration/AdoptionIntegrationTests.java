@@ -8,9 +8,14 @@ import dev.preflight.testing.PostgresExtension;
 import dev.preflight.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Adopting what exists: a live database with no project folder, and a hand-built database adopted with baseline. */
 @ExtendWith(PostgresExtension.class)
@@ -76,6 +81,60 @@ class AdoptionIntegrationTests {
         var report = report(project);
         assertThat(report.get("migrationStatus").get("appliedInThisRun").asInt()).isEqualTo(1);
         assertThat(report.get("migrationStatus").get("after").get("state").asString()).isEqualTo("UP_TO_DATE");
+    }
+
+    /**
+     * The other five layouts (Prisma's case is above): a database built by hand with the first four
+     * migrations' statements (no history table) is adopted with baseline, then gate applies the
+     * fifth alone, and the native tool agrees afterwards (Flyway, drizzle-orm, Postgrator and dbmate
+     * run for real; golang-migrate's one row is checked against its documented format).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"flyway, migrations, 4, 5", "drizzle, drizzle, 0003_chunks_hnsw, 0004_chunks_document_index", "postgrator, migrations, 4, 5",
+            "golang-migrate, db/migrations, 4, 5", "dbmate, db/migrations, 20250104120000, 20250105120000"})
+    void baselineAdoptsAHandBuiltDatabaseThenGateAppliesOnlyWhatIsNew(String layout, String folderName, String fourth, String fifth,
+                                                                      TestDatabase db, @TempDir Path tmp) throws Exception {
+        // given a database built by hand with what the first four migrations create
+        Path project = LayoutProjects.copy(layout, tmp);
+        Path folder = project.resolve(folderName);
+        MigrationSource source = MigrationLayouts.detect(project, null, null, "public", null, Map.of()).source();
+        assertThat(source.layout()).isEqualTo(layout);
+        MigrationExecutor executor = new MigrationExecutor(Duration.ofSeconds(10), Duration.ofMinutes(2));
+        try (Connection c = db.connect()) {
+            for (Migration m : source.migrations().subList(0, 4)) {
+                assertThat(executor.apply(c, m.statements(), null).success()).as(m.file().toString()).isTrue();
+            }
+        }
+        assertThat(CliRun.run("status", "--project", project.toString(), "--db-url", db.uri()).out()).contains("not managed by these migrations");
+
+        // when
+        CliRun baseline = CliRun.run("baseline", "--to", fourth, "--project", project.toString(), "--db-url", db.uri());
+        CliRun gate = CliRun.run("gate", "--project", project.toString(), "--db-url", db.uri());
+
+        // then the first four are recorded natively, and the gate applies the fifth alone
+        assertThat(baseline.out()).as(baseline.err()).contains("recorded 4 migration(s)");
+        assertThat(gate.exitCode()).as(gate.err()).isZero();
+        var report = report(project);
+        assertThat(report.get("migrations").valueStream().filter(m -> m.get("appliedInThisRun").asBoolean())
+                .map(m -> m.get("version").asString()).toList()).containsExactly(fifth);
+        assertThat(report.get("migrationStatus").get("after").get("state").asString()).isEqualTo("UP_TO_DATE");
+        // and the native tool agrees
+        switch (layout) {
+            case "flyway" -> {
+                assertThat(NativeTools.flyway(db, folder).info().pending()).isEmpty();
+                assertThat(NativeTools.flyway(db, folder).validateWithResult().validationSuccessful).isTrue();
+            }
+            case "drizzle" -> assertThat(LayoutProjects.node("drizzle-migrate.mjs", db.uri(), folder.toString()).out())
+                    .contains("{\"before\":5,\"after\":5}");
+            case "postgrator" -> assertThat(NativeTools.postgrator(db.uri(), folder).output()).contains("{\"before\":5,\"after\":5,\"applied\":[]}");
+            case "golang-migrate" -> assertThat(db.queryStrings("SELECT version || ' ' || dirty FROM schema_migrations")).containsExactly("5 false");
+            case "dbmate" -> assertThat(NativeTools.dbmate(db.uri(), folder, "status", "--exit-code").output()).contains("Applied: 5")
+                    .contains("Pending: 0");
+            default -> throw new AssertionError(layout);
+        }
+        if (source.preflightChecksums() != null) { // baseline and gate recorded Preflight's checksums of all five
+            assertThat(db.queryLong("SELECT count(*) FROM preflight.applied_checksums")).isEqualTo(5);
+        }
     }
 
     @Test

@@ -36,12 +36,13 @@ class FlywayLayoutIntegrationTests {
         assertThat(report(project).get("migrationStatus").get("appliedInThisRun").asInt()).isZero();
 
         // an edited applied file: Flyway's CRC32 checksums, as Flyway recorded and resolves them
-        Path v4 = project.resolve("migrations/V4__chunks_indexes.sql");
+        Path v4 = project.resolve("migrations/V4__chunks_ivfflat.sql");
         String original = Files.readString(v4);
         String recorded = db.queryString("SELECT checksum::text FROM flyway_schema_history WHERE version = '4'");
         Files.writeString(v4, original + "-- edited after it was applied\n");
         assertThat(CliRun.run("report", "--project", project.toString(), "--db-url", db.uri()).exitCode()).isEqualTo(1);
         var mismatch = finding(report(project), "MIG004");
+        assertThat(mismatch.get("message").asString()).contains("V4__chunks_ivfflat.sql");
         assertThat(mismatch.get("expected").asString()).contains(recorded);
         assertThat(mismatch.get("remedy").asString()).doesNotContain("flyway repair");
         Files.writeString(v4, original);
@@ -51,5 +52,25 @@ class FlywayLayoutIntegrationTests {
         assertThat(third.exitCode()).as(third.err()).isZero();
         assertThat(report(project).get("migrations").valueStream().filter(m -> m.get("appliedInThisRun").asBoolean())
                 .map(m -> m.get("version").asString()).toList()).containsExactly("6");
+        // and Flyway itself agrees: nothing pending, every checksum validates
+        assertThat(NativeTools.flyway(db, project.resolve("migrations")).info().pending()).isEmpty();
+        assertThat(NativeTools.flyway(db, project.resolve("migrations")).validateWithResult().validationSuccessful).isTrue();
+    }
+
+    @Test
+    void aDatabaseMigratedByFlywayItselfIsUpToDate(TestDatabase db, @TempDir Path tmp) throws Exception {
+        // given the fixture migrated by Flyway (the library, as the Flyway CLI runs it)
+        Path project = LayoutProjects.copy("flyway", tmp);
+        assertThat(NativeTools.flyway(db, project.resolve("migrations")).migrate().migrationsExecuted).isEqualTo(5);
+
+        // when
+        CliRun status = CliRun.run("status", "--project", project.toString(), "--db-url", db.uri());
+        CliRun report = CliRun.run("report", "--project", project.toString(), "--db-url", db.uri());
+
+        // then
+        assertThat(status.out()).as(status.err()).contains("up to date at version 5").doesNotContain("not managed");
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        assertThat(report(project).get("migrationStatus").get("after").get("state").asString()).isEqualTo("UP_TO_DATE");
+        assertThat(report(project).get("findings").findValuesAsString("id")).doesNotContain("MIG001", "MIG002", "MIG003", "MIG004");
     }
 }

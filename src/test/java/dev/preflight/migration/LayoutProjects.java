@@ -44,7 +44,7 @@ final class LayoutProjects {
     static Node node(String script, String... args) throws Exception {
         Path modules = Projects.repositoryRoot().resolve(".ci/node_modules/drizzle-orm");
         if (!Files.isDirectory(modules)) {
-            throw new AssertionError("drizzle-orm is not installed: run (cd .ci && npm ci) as .ci/run does");
+            throw new AssertionError("drizzle-orm is not installed: run (cd .ci && npm install) as .ci/run does");
         }
         List<String> cmd = new java.util.ArrayList<>(List.of("node", Projects.repositoryRoot().resolve(".ci").resolve(script).toString()));
         cmd.addAll(List.of(args));

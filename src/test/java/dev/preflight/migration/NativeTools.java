@@ -1,17 +1,21 @@
 package dev.preflight.migration;
 
+import dev.preflight.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.Flyway;
 
 /**
  * Runs the migration tools that `.ci/run` installs with npm (Postgrator with pg through
- * {@code .ci/postgrator.mjs}, dbmate's binary) against a test database. A missing tool fails the
- * test with the command that installs it: interop is never skipped.
+ * {@code .ci/postgrator.mjs}, dbmate's binary) against a test database, and Flyway itself (the
+ * flyway-core library Preflight depends on, configured as a Flyway user would). A missing tool
+ * fails the test with the command that installs it: interop is never skipped.
  */
 public final class NativeTools {
 
@@ -29,6 +33,18 @@ public final class NativeTools {
         return run(List.of("node", ".ci/postgrator.mjs", databaseUri, migrationsFolder.toAbsolutePath().toString()));
     }
 
+    /**
+     * Flyway on {@code folder} ({@code flyway.locations=filesystem:...}), with its PostgreSQL lock held at
+     * session level ({@code flyway.postgresql.transactional.lock=false}, the setting Flyway documents for
+     * {@code CREATE INDEX CONCURRENTLY}; with its default lock the concurrent build waits for Flyway's own
+     * open transaction forever).
+     */
+    public static Flyway flyway(TestDatabase db, Path folder) {
+        return Flyway.configure().configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
+                .dataSource(db.url().jdbcUrl(), db.url().user(), db.url().secretPassword())
+                .locations("filesystem:" + folder.toAbsolutePath()).load();
+    }
+
     /** {@code dbmate --url URL --migrations-dir DIR --no-dump-schema ARGS...}. */
     public static Run dbmate(String databaseUri, Path migrationsFolder, String... args) {
         Path bin = Path.of(".ci/node_modules/.bin/dbmate");
@@ -42,7 +58,7 @@ public final class NativeTools {
 
     private static void require(Path p) {
         if (!Files.exists(p)) {
-            throw new IllegalStateException(p + " is missing: install the interop tools with 'cd .ci && npm ci' (.ci/run does)");
+            throw new IllegalStateException(p + " is missing: install the interop tools with 'cd .ci && npm install' (.ci/run does)");
         }
     }
 

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 /**
  * The smallest apply loop over a {@link MigrationSource}, for layout tests that run without the
  * migrate job: create the native table, apply every migration whose id has no successful history
- * row with {@link MigrationExecutor}, record it natively in its last transaction.
+ * row with {@link MigrationExecutor} (its start recorded first, as the migrate job does), record it
+ * natively in its last transaction.
  */
 public final class SourceRuns {
 
@@ -34,6 +35,7 @@ public final class SourceRuns {
                     continue;
                 }
                 Instant start = Instant.now();
+                source.recordStarted(c, m, start);
                 MigrationExecutor.Result r = executor.apply(c, m.statements(),
                         conn -> source.recordApplied(conn, m, start, Duration.between(start, Instant.now()).toMillis()));
                 if (!r.success()) {

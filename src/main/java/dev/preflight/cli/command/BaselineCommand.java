@@ -8,6 +8,7 @@ import dev.preflight.config.ProjectConfig;
 import dev.preflight.config.ProjectLayout;
 import dev.preflight.job.migrate.Baseline;
 import dev.preflight.job.migrate.MigrationFiles;
+import dev.preflight.migration.AppliedChecksums;
 import dev.preflight.run.Session;
 
 /**
@@ -36,14 +37,21 @@ public final class BaselineCommand implements Command {
             var source = run.migrationFiles().source();
             Baseline.Result r = new Baseline(session.dataSource(), run.target().ddlUrl(), source, run.config().historyTable())
                     .run(options.flag("to"));
-            if (r.recorded().isEmpty()) {
+            if (r.recorded().isEmpty() && r.checksumsRecorded().isEmpty()) {
                 console.out().println("baseline: nothing to record: every " + source.layout() + " migration up to " + r.upTo()
                         + " is already in " + source.historyTable());
             } else {
                 console.out().println("baseline: the schema matches a replay of the migrations up to " + r.upTo() + " (" + r.objectsCompared()
                         + " objects compared on shadow " + r.shadowDatabase() + ", replay " + r.replayMs() + " ms)");
+            }
+            if (!r.recorded().isEmpty()) {
                 console.out().println("baseline: recorded " + r.recorded().size() + " migration(s) as applied in " + source.historyTable()
                         + ": " + String.join(", ", r.recorded()));
+            }
+            if (!r.checksumsRecorded().isEmpty()) {
+                console.out().println("baseline: recorded the checksums of " + r.checksumsRecorded().size() + " migration(s) " + source.layout()
+                        + " applied itself in " + AppliedChecksums.TABLE + " (" + source.layout() + " keeps none): "
+                        + String.join(", ", r.checksumsRecorded()));
             }
             return session.finish();
         }

@@ -24,11 +24,18 @@ import javax.sql.DataSource;
  * replay of the migrations up to a version (on a shadow database), records the native history
  * rows for the migrations not yet recorded, in one transaction, so the native tool and Preflight
  * then apply only what comes after. A difference refuses the baseline: adopting never hides one.
+ * For a layout whose native history keeps no checksum (golang-migrate, dbmate), it also records
+ * Preflight's checksum of each migration the native tool applied and Preflight has no record of,
+ * so that later runs report an edit of those files.
  */
 public final class Baseline {
 
-    /** What was recorded, and what the drift check compared. */
-    public record Result(List<String> recorded, String upTo, int objectsCompared, String shadowDatabase, long replayMs) {
+    /**
+     * What was recorded (native rows, and Preflight's checksums of migrations the native tool
+     * applied), and what the drift check compared.
+     */
+    public record Result(List<String> recorded, List<String> checksumsRecorded, String upTo, int objectsCompared, String shadowDatabase,
+                         long replayMs) {
     }
 
     private final DataSource target;
@@ -65,6 +72,7 @@ public final class Baseline {
         }
         String last = range.get(range.size() - 1).id();
         List<Migration> toRecord = new ArrayList<>();
+        List<Migration> checksumsToRecord = new ArrayList<>();
         try (Connection c = target.getConnection()) {
             var classified = MigrationStateClassifier.classify(source.migrations(), source.history(c), source::checksumMatches);
             for (var x : classified) {
@@ -75,6 +83,8 @@ public final class Baseline {
                     }
                     if (x.state().equals("PENDING")) {
                         toRecord.add(x.migration());
+                    } else if (x.state().equals("SUCCESS") && x.applied().checksum() == null && source.preflightChecksums() != null) {
+                        checksumsToRecord.add(x.migration());
                     }
                 }
             }
@@ -110,10 +120,13 @@ public final class Baseline {
                     "baseline at the version the database really is at (./preflight baseline --to VERSION), or make the schema "
                             + "match first (./preflight verify writes drift.sql)");
         }
-        if (!toRecord.isEmpty()) {
+        if (!toRecord.isEmpty() || !checksumsToRecord.isEmpty()) {
             try (Connection c = target.getConnection()) {
                 c.setAutoCommit(false);
                 try {
+                    for (Migration m : checksumsToRecord) {
+                        source.preflightChecksums().record(c, m);
+                    }
                     source.createHistoryTable(c);
                     Instant now = Instant.now();
                     for (Migration m : toRecord) {
@@ -128,6 +141,7 @@ public final class Baseline {
                 }
             }
         }
-        return new Result(toRecord.stream().map(Migration::id).toList(), last, expected.size(), (String) replay[1], replayMs);
+        return new Result(toRecord.stream().map(Migration::id).toList(), checksumsToRecord.stream().map(Migration::id).toList(), last,
+                expected.size(), (String) replay[1], replayMs);
     }
 }

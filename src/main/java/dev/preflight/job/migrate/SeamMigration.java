@@ -129,6 +129,7 @@ public final class SeamMigration implements MigrationEngine {
                 Instant started = Instant.now();
                 long t0 = System.nanoTime();
                 log.info("migrate: applying {} ({} statement(s))", name(m), m.statements().size());
+                source.recordStarted(c, m, started);
                 MigrationExecutor.Result r = executor.apply(c, m.statements(),
                         conn -> source.recordApplied(conn, m, started, (System.nanoTime() - t0) / 1_000_000));
                 if (!r.success()) {
@@ -141,7 +142,11 @@ public final class SeamMigration implements MigrationEngine {
                     try {
                         source.recordFailed(c, m, started, msg);
                     } catch (SQLException e) {
-                        msg += " Recording the failure in " + source.historyTable() + " failed too: " + e.getMessage();
+                        msg += " Recording the failure in " + source.historyTable() + " failed too: " + e.getMessage() + ".";
+                    }
+                    String repair = source.failedRemedy(m.id()); // golang-migrate refuses to go on until forced: say so now
+                    if (repair != null) {
+                        msg += " Repair: " + repair;
                     }
                     return new FlywayMigration.Result(applied, msg, name(m), line);
                 }

@@ -1,9 +1,11 @@
 package dev.preflight.migration.dbmate;
 
 import dev.preflight.cli.PreflightException;
+import dev.preflight.migration.AppliedChecksums;
 import dev.preflight.migration.AppliedMigration;
 import dev.preflight.migration.Migration;
 import dev.preflight.migration.MigrationSource;
+import dev.preflight.migration.MigrationText;
 import dev.preflight.migration.OneQueryFiles;
 import dev.preflight.migration.SourceProblem;
 import dev.preflight.migration.SqlSplitter;
@@ -31,7 +33,10 @@ import java.util.stream.Stream;
  * {@code db/migrations}) in file-name order, each with a {@code -- migrate:up} section (what
  * Preflight applies) and a {@code -- migrate:down} section, as dbmate 2 parses them; recorded in
  * {@code schema_migrations (version varchar PRIMARY KEY)}, one row per applied version. dbmate keeps
- * no checksum, so an edited applied file cannot be told from the original.
+ * no checksum: Preflight records the SHA-256 of the up section of each file it applies in
+ * {@link AppliedChecksums} (its own schema), so an edited applied file is found; an edit of the down
+ * section alone changes nothing that was applied and is not reported. For versions dbmate applied
+ * itself there is no record until {@code baseline} adopts them.
  */
 public final class DbmateSource implements MigrationSource {
 
@@ -46,6 +51,7 @@ public final class DbmateSource implements MigrationSource {
     private final Path folder;
     private final String schema;
     private final String table;
+    private final AppliedChecksums checksums;
     private List<Migration> migrations;
     private List<SourceProblem> problems;
 
@@ -59,6 +65,7 @@ public final class DbmateSource implements MigrationSource {
         this.folder = folder.toAbsolutePath().normalize();
         this.schema = schema == null ? "public" : schema;
         this.table = table == null ? "schema_migrations" : table;
+        this.checksums = new AppliedChecksums(historyTable());
     }
 
     public DbmateSource(Path projectRoot, Path folder) {
@@ -137,7 +144,8 @@ public final class DbmateSource implements MigrationSource {
             String description = m.group(2).replaceFirst("^_", "");
             String text = readText(file);
             List<SqlStatement> statements = upStatements(file, text);
-            out.add(new Migration(version, description, file, null, statements));
+            out.add(new Migration(version, description, file, MigrationText.sha256Hex(upSection(text).getBytes(StandardCharsets.UTF_8)),
+                    statements));
             if (transactional(text)) {
                 statements.stream().filter(s -> s.mode() == SqlStatement.Mode.NON_TRANSACTIONAL).findFirst().ifPresent(s -> problems.add(
                         new SourceProblem(relative(file), relative(file) + " line " + s.line() + ": " + s.summary(60) + " cannot run inside "
@@ -183,6 +191,16 @@ public final class DbmateSource implements MigrationSource {
         return SqlSplitter.split(script.toString());
     }
 
+    /** The up section of a file {@link #upStatements} accepted: from its {@code -- migrate:up} line to the {@code -- migrate:down} line. */
+    static String upSection(String text) {
+        Matcher up = UP.matcher(text);
+        Matcher down = DOWN.matcher(text);
+        if (!up.find() || !down.find() || up.start() > down.start()) {
+            throw new IllegalArgumentException("not a dbmate migration: " + text.lines().findFirst().orElse(""));
+        }
+        return text.substring(up.start(), down.start());
+    }
+
     /**
      * dbmate's options of the up section ({@code -- migrate:up transaction:false}): whether dbmate
      * wraps the section in a transaction. Preflight runs statements by their own mode either way
@@ -214,10 +232,12 @@ public final class DbmateSource implements MigrationSource {
         List<AppliedMigration> out = new ArrayList<>();
         Map<String, String> descriptions = new HashMap<>();
         migrations().forEach(m -> descriptions.put(m.id(), m.description()));
+        Map<String, String> recorded = checksums.read(c);
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT version FROM " + historyTable() + " ORDER BY version")) {
             while (rs.next()) {
                 String version = rs.getString(1);
-                out.add(new AppliedMigration(version, descriptions.getOrDefault(version, ""), null, AppliedMigration.Status.SUCCESS, null, null));
+                out.add(new AppliedMigration(version, descriptions.getOrDefault(version, ""), recorded.get(version),
+                        AppliedMigration.Status.SUCCESS, null, null));
             }
         }
         return out;
@@ -232,13 +252,19 @@ public final class DbmateSource implements MigrationSource {
         }
     }
 
-    /** dbmate's {@code InsertMigration}: the version alone. */
+    /** dbmate's {@code InsertMigration} (the version alone), and Preflight's checksum record beside it. */
     @Override
     public void recordApplied(Connection c, Migration m, Instant startedAt, long executionMillis) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + historyTable() + " (version) VALUES (?)")) {
             ps.setString(1, m.id());
             ps.executeUpdate();
         }
+        checksums.record(c, m);
+    }
+
+    @Override
+    public AppliedChecksums preflightChecksums() {
+        return checksums;
     }
 
     private boolean exists(Connection c) throws SQLException {

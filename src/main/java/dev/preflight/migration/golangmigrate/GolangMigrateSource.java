@@ -1,9 +1,11 @@
 package dev.preflight.migration.golangmigrate;
 
 import dev.preflight.cli.PreflightException;
+import dev.preflight.migration.AppliedChecksums;
 import dev.preflight.migration.AppliedMigration;
 import dev.preflight.migration.Migration;
 import dev.preflight.migration.MigrationSource;
+import dev.preflight.migration.MigrationText;
 import dev.preflight.migration.OneQueryFiles;
 import dev.preflight.migration.SourceProblem;
 import dev.preflight.migration.SqlSplitter;
@@ -32,7 +34,9 @@ import java.util.stream.Stream;
  * read as its file source parses them, with its PostgreSQL history: {@code schema_migrations
  * (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL)} holding one row, the last version
  * applied, marked dirty while a migration runs and left dirty when it fails. golang-migrate keeps
- * no checksum, so an edited applied file cannot be told from the original.
+ * no checksum: Preflight records the SHA-256 of each {@code .up.sql} file it applies in
+ * {@link AppliedChecksums} (its own schema), so an edited applied file is found; for versions
+ * golang-migrate applied itself there is no record until {@code baseline} adopts them.
  */
 public final class GolangMigrateSource implements MigrationSource {
 
@@ -44,6 +48,7 @@ public final class GolangMigrateSource implements MigrationSource {
     private final Path folder;
     private final String schema;
     private final String table;
+    private final AppliedChecksums checksums;
     private List<Migration> migrations;
 
     /**
@@ -56,6 +61,7 @@ public final class GolangMigrateSource implements MigrationSource {
         this.folder = folder.toAbsolutePath().normalize();
         this.schema = schema == null ? "public" : schema;
         this.table = table == null ? "schema_migrations" : table;
+        this.checksums = new AppliedChecksums(historyTable());
     }
 
     public GolangMigrateSource(Path projectRoot, Path folder) {
@@ -133,8 +139,9 @@ public final class GolangMigrateSource implements MigrationSource {
                 throw PreflightException.config("two golang-migrate up migrations with version " + version + ": " + relative(other) + " and "
                         + relative(file), "renumber one of them (golang-migrate refuses the folder too: duplicate migration file)");
             }
-            String text = readText(file);
-            out.add(new Migration(Long.toString(version), m.group(2), file, null, SqlSplitter.split(text)));
+            byte[] bytes = MigrationText.bytes(file);
+            out.add(new Migration(Long.toString(version), m.group(2), file, MigrationText.sha256Hex(bytes),
+                    SqlSplitter.split(new String(bytes, StandardCharsets.UTF_8))));
         }
         out.sort(Comparator.comparingLong(x -> Long.parseLong(x.id())));
         return List.copyOf(out);
@@ -143,7 +150,8 @@ public final class GolangMigrateSource implements MigrationSource {
     /**
      * The history as golang-migrate sees it: its one row says every migration up to that version is
      * applied (golang-migrate never goes back to a lower file), and a dirty row says the migration
-     * of that version failed or was interrupted part-way.
+     * of that version failed or was interrupted part-way. Checksums are Preflight's records (null
+     * for a version golang-migrate applied itself).
      */
     @Override
     public List<AppliedMigration> history(Connection c) throws SQLException {
@@ -152,25 +160,26 @@ public final class GolangMigrateSource implements MigrationSource {
             return List.of();
         }
         Version v = current.get();
+        Map<String, String> recorded = checksums.read(c);
         List<AppliedMigration> out = new ArrayList<>();
         boolean currentListed = false;
         for (Migration m : migrations()) {
             long version = Long.parseLong(m.id());
             if (version < v.version) {
-                out.add(new AppliedMigration(m.id(), m.description(), null, AppliedMigration.Status.SUCCESS, null, null));
+                out.add(new AppliedMigration(m.id(), m.description(), recorded.get(m.id()), AppliedMigration.Status.SUCCESS, null, null));
             } else if (version == v.version) {
-                out.add(row(v, m.description()));
+                out.add(row(v, m.description(), recorded.get(m.id())));
                 currentListed = true;
             }
         }
         if (!currentListed) {
-            out.add(row(v, "")); // applied by a file that is no longer here
+            out.add(row(v, "", null)); // applied by a file that is no longer here
         }
         return out;
     }
 
-    private static AppliedMigration row(Version v, String description) {
-        return new AppliedMigration(Long.toString(v.version), description, null,
+    private static AppliedMigration row(Version v, String description, String checksum) {
+        return new AppliedMigration(Long.toString(v.version), description, checksum,
                 v.dirty ? AppliedMigration.Status.DIRTY : AppliedMigration.Status.SUCCESS, null, null);
     }
 
@@ -216,10 +225,28 @@ public final class GolangMigrateSource implements MigrationSource {
         }
     }
 
-    /** golang-migrate's {@code SetVersion(version, false)}: the table holds only the newest version. */
+    /**
+     * golang-migrate's {@code SetVersion(version, dirty=true)} before it runs a migration: committed
+     * first, so that a migration that fails or is killed part-way leaves its version dirty.
+     */
+    @Override
+    public void recordStarted(Connection c, Migration m, Instant startedAt) throws SQLException {
+        setVersion(c, Long.parseLong(m.id()), true);
+    }
+
+    /**
+     * golang-migrate's {@code SetVersion(version, false)} after a migration (the table holds only the
+     * newest version), and Preflight's checksum record beside it.
+     */
     @Override
     public void recordApplied(Connection c, Migration m, Instant startedAt, long executionMillis) throws SQLException {
         setVersion(c, Long.parseLong(m.id()), false);
+        checksums.record(c, m);
+    }
+
+    @Override
+    public AppliedChecksums preflightChecksums() {
+        return checksums;
     }
 
     /** What golang-migrate leaves after a failed migration: its version, dirty; it refuses to run until forced. */
@@ -264,14 +291,6 @@ public final class GolangMigrateSource implements MigrationSource {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);
             }
-        }
-    }
-
-    private String readText(Path file) {
-        try {
-            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw PreflightException.config("cannot read migration " + relative(file) + ": " + e.getMessage(), "check the file's permissions");
         }
     }
 

@@ -10,6 +10,8 @@ import dev.preflight.testing.Projects;
 import dev.preflight.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +37,7 @@ class AdoptedLayoutsIntegrationTests {
 
         // when / then: all five applied, Postgrator agrees and validates its checksums
         JsonNode first = gate(project, db, 5);
+        assertValidHnsw(db);
         assertThat(first.get("migrationStatus").get("before").get("state").asString()).isEqualTo("NEVER_MIGRATED");
         assertThat(db.queryStrings("SELECT version || ' ' || name || ' ' || md5 FROM schemaversion WHERE version > 0 ORDER BY version").get(0))
                 .isEqualTo("1 create_documents d9501225a452c49243e1bd9165b05cae");
@@ -52,7 +55,7 @@ class AdoptedLayoutsIntegrationTests {
         deleteLatestReport(project);
         JsonNode report = report(CliRun.run("report", "--project", project.toString(), "--db-url", db.uri()), project);
         String findings = report.get("findings").toString();
-        assertThat(findings).contains("MIG004").contains("applied to database: " + db.queryString("SELECT md5 FROM schemaversion WHERE version = 3"))
+        assertThat(findings).contains("MIG004").contains("003.do.document_source.sql").contains("applied to database: " + db.queryString("SELECT md5 FROM schemaversion WHERE version = 3"))
                 .contains("resolved locally: " + PostgratorSource.md5(edited));
     }
 
@@ -75,6 +78,7 @@ class AdoptedLayoutsIntegrationTests {
 
         // when / then
         gate(project, db, 5);
+        assertValidHnsw(db);
         NativeTools.Run status = NativeTools.dbmate(db.uri(), folder, "status", "--exit-code");
         assertThat(status.exitCode()).as(status.output()).isZero();
         assertThat(status.output()).contains("Applied: 5").contains("Pending: 0");
@@ -104,6 +108,7 @@ class AdoptedLayoutsIntegrationTests {
 
         // when / then: one clean row for the newest version, as golang-migrate keeps it
         gate(project, db, 5);
+        assertValidHnsw(db);
         assertThat(db.queryStrings("SELECT version || ' ' || dirty FROM schema_migrations")).containsExactly("5 false");
         gate(project, db, 0);
         Files.writeString(folder.resolve("000006_chunk_tokens.up.sql"), "ALTER TABLE chunks ADD COLUMN tokens integer;\n");
@@ -122,6 +127,52 @@ class AdoptedLayoutsIntegrationTests {
         assertThat(json).contains("force 6").doesNotContain("delete its failed row");
         assertThat(db.queryStrings("SELECT version || ' ' || dirty FROM schema_migrations")).containsExactly("6 true");
         assertThat(db.queryLong("SELECT count(*) FROM information_schema.columns WHERE table_name = 'chunks' AND column_name = 'lang'")).isZero();
+    }
+
+    /**
+     * golang-migrate marks the version dirty (committed) before running a migration and clean after:
+     * Preflight does the same, so a run killed part-way leaves exactly golang-migrate's trace. The
+     * kill is the migration's backend terminated mid-statement: its session ends with no chance to
+     * write anything more, as when the process dies (the failure handler's own write is impossible).
+     */
+    @Test
+    void golangMigrateMarksTheVersionDirtyBeforeRunningItSoAKilledMigrationStaysDirty(TestDatabase db, @TempDir Path tmp) throws Exception {
+        // given five applied migrations and a sixth that takes long where there is data (the order check replays it on an
+        // empty shadow database first, where it must not)
+        Path project = fixture("golang-migrate", tmp);
+        gate(project, db, 5);
+        db.execute("INSERT INTO documents (title) VALUES ('one')");
+        Files.writeString(project.resolve("db/migrations/000006_slow.up.sql"), "ALTER TABLE chunks ADD COLUMN tokens integer;\n"
+                + "SELECT pg_sleep(CASE WHEN EXISTS (SELECT FROM documents) THEN 300 ELSE 0 END);\n");
+
+        // when the gate runs it and its session is killed mid-migration
+        CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.run("gate", "--project", project.toString(), "--db-url", db.uri()));
+        String sleeping = "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() "
+                + "AND query LIKE '%pg_sleep(CASE%' AND query NOT LIKE '%pg_stat_activity%' AND state = 'active'";
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (db.queryStrings(sleeping).isEmpty()) {
+            assertThat(run).as("the gate ended before its migration ran: " + (run.isDone() ? run.get().err() : "")).isNotDone();
+            assertThat(System.nanoTime()).as("migration 6 started in time").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        try {
+            // then while it runs, golang-migrate (or any reader) already sees version 6 dirty
+            assertThat(db.queryStrings("SELECT version || ' ' || dirty FROM schema_migrations")).containsExactly("6 true");
+        } finally {
+            db.execute("SELECT pg_terminate_backend(pid) FROM (" + sleeping + ") s"); // the kill, and no 300 s sleep left behind on failure
+        }
+        CliRun killed = run.get(3, TimeUnit.MINUTES);
+
+        // then version 6 stays dirty, its transactional part is gone, and the remedy is golang-migrate's force
+        assertThat(killed.exitCode()).as(killed.out() + killed.err()).isEqualTo(1);
+        assertThat(report(killed, project).get("findings").toString()).contains("000006_slow.up.sql failed at line 2")
+                .contains("terminating connection").contains("force 6");
+        assertThat(db.queryStrings("SELECT version || ' ' || dirty FROM schema_migrations")).containsExactly("6 true");
+        assertThat(db.queryLong("SELECT count(*) FROM information_schema.columns WHERE table_name = 'chunks' AND column_name = 'tokens'")).isZero();
+        CliRun report = CliRun.run("report", "--project", project.toString(), "--db-url", db.uri());
+        assertThat(report.exitCode()).isEqualTo(1);
+        String findings = report(report, project).get("findings").toString();
+        assertThat(findings).contains("MIG002").contains("golang-migrate recorded version 6 as dirty").contains("force 6").contains("'force 5'");
     }
 
     @Test
@@ -152,6 +203,11 @@ class AdoptedLayoutsIntegrationTests {
         assertThat(Files.readString(project.resolve("reports/latest/drift.sql"))).doesNotContain(historyTable);
     }
 
+    /** The fixture's non-transactional statement took effect: the HNSW index built CONCURRENTLY is there and valid. */
+    private static void assertValidHnsw(TestDatabase db) {
+        assertThat(db.queryLong("SELECT count(*) FROM pg_index WHERE indexrelid = 'chunks_embedding_hnsw'::regclass AND indisvalid")).isEqualTo(1);
+    }
+
     private static void deleteLatestReport(Path project) throws Exception {
         Files.deleteIfExists(project.resolve("reports/latest/readiness.json"));
     }
@@ -168,7 +224,7 @@ class AdoptedLayoutsIntegrationTests {
         JsonNode report = report(run, project);
         assertThat(report.get("migrationStatus").get("appliedInThisRun").asInt()).as(run.out() + run.err()).isEqualTo(expected);
         assertThat(report.get("migrationStatus").get("after").get("state").asString()).isEqualTo("UP_TO_DATE");
-        assertThat(run.exitCode()).as(run.out() + run.err()).isIn(0, 1);
+        assertThat(run.exitCode()).as(run.out() + run.err() + report.get("findings")).isZero();
         return report;
     }
 

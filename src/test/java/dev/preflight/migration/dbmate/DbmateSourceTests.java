@@ -8,8 +8,11 @@ import dev.preflight.migration.Migration;
 import dev.preflight.migration.SourceProblem;
 import dev.preflight.migration.SqlStatement;
 import dev.preflight.migration.SqlStatement.Mode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,10 +30,29 @@ class DbmateSourceTests {
         assertThat(m).extracting(Migration::id)
                 .containsExactly("20250101120000", "20250102120000", "20250103120000", "20250104120000", "20250105120000");
         assertThat(m.get(0).description()).isEqualTo("create_documents");
-        assertThat(m).extracting(Migration::checksum).containsOnlyNulls();
         assertThat(m.get(0).statements()).extracting(SqlStatement::line).containsExactly(2, 4);
         assertThat(m.get(3).statements()).extracting(SqlStatement::mode).containsExactly(Mode.NON_TRANSACTIONAL);
         assertThat(m.get(4).statements()).extracting(SqlStatement::sql).noneMatch(s -> s.contains("DROP"));
+    }
+
+    @Test
+    void theChecksumCoversTheUpSectionOnly(@TempDir Path dir) throws Exception {
+        // given
+        String text = "-- migrate:up\nCREATE TABLE a (id int);\n\n-- migrate:down\nDROP TABLE a;\n";
+        Files.writeString(dir.resolve("1_a.sql"), text);
+        String original = new DbmateSource(dir, dir).migrations().get(0).checksum();
+
+        // when the down section changes, then the up section
+        Files.writeString(dir.resolve("1_a.sql"), text.replace("DROP TABLE a;", "DROP TABLE IF EXISTS a;"));
+        String downEdited = new DbmateSource(dir, dir).migrations().get(0).checksum();
+        Files.writeString(dir.resolve("1_a.sql"), text.replace("id int", "id bigint"));
+        String upEdited = new DbmateSource(dir, dir).migrations().get(0).checksum();
+
+        // then: SHA-256 of the text from the '-- migrate:up' line to '-- migrate:down'; what was never applied does not count
+        assertThat(original).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest("-- migrate:up\nCREATE TABLE a (id int);\n\n".getBytes(StandardCharsets.UTF_8))));
+        assertThat(downEdited).isEqualTo(original);
+        assertThat(upEdited).isNotEqualTo(original);
     }
 
     @Test

@@ -10,6 +10,8 @@ import dev.preflight.migration.SqlStatement;
 import dev.preflight.migration.SqlStatement.Mode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,15 +21,17 @@ class GolangMigrateSourceTests {
     private static final Path FIXTURE = Path.of("src/test/resources/projects/golang-migrate");
 
     @Test
-    void readsTheUpFilesInVersionOrder() {
+    void readsTheUpFilesInVersionOrder() throws Exception {
         // when
         List<Migration> m = new GolangMigrateSource(FIXTURE, FIXTURE.resolve("db/migrations")).migrations();
 
-        // then: the id is the version as the bigint column holds it; golang-migrate keeps no checksum
+        // then: the id is the version as the bigint column holds it; golang-migrate keeps no checksum, so the checksum is
+        // Preflight's own (for preflight.applied_checksums): SHA-256 of the .up.sql file, as sha256sum prints it
         assertThat(m).extracting(Migration::id).containsExactly("1", "2", "3", "4", "5");
         assertThat(m).extracting(Migration::description)
                 .containsExactly("create_documents", "create_chunks", "document_source", "chunks_embedding_index", "create_feedback");
-        assertThat(m).extracting(Migration::checksum).containsOnlyNulls();
+        assertThat(m.get(2).checksum()).isEqualTo(HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(FIXTURE.resolve("db/migrations/000003_document_source.up.sql")))));
         assertThat(m.get(3).statements()).extracting(SqlStatement::mode).containsExactly(Mode.NON_TRANSACTIONAL);
         assertThat(m.get(4).statements()).hasSize(2);
     }

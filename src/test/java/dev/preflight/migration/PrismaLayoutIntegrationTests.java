@@ -170,6 +170,50 @@ class PrismaLayoutIntegrationTests {
         assertThat(db.queryLong("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")).isZero();
     }
 
+    @Test
+    void anAttemptIsRecordedBeforeItRunsSoAKilledDeployLeavesAFailedRowAsPrismaWould(TestDatabase db, @TempDir Path tmp) throws Exception {
+        // given five applied migrations and a sixth that takes long where there is data (the order check replays it on an
+        // empty shadow database first, where it must not)
+        Path project = LayoutProjects.copy("prisma", tmp);
+        assertThat(CliRun.run("gate", "--project", project.toString(), "--db-url", db.uri()).exitCode()).isZero();
+        db.execute("INSERT INTO documents (title) VALUES ('one')");
+        Path slow = project.resolve(MIGRATIONS).resolve("20240106000000_slow/migration.sql");
+        Files.createDirectories(slow.getParent());
+        Files.writeString(slow, "ALTER TABLE chunks ADD COLUMN tokens integer;\n"
+                + "SELECT pg_sleep(CASE WHEN EXISTS (SELECT FROM documents) THEN 300 ELSE 0 END);\n");
+
+        // when the gate runs it and its session is killed mid-migration
+        java.util.concurrent.CompletableFuture<CliRun> run = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> CliRun.run("gate", "--project", project.toString(), "--db-url", db.uri()));
+        String sleeping = "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() "
+                + "AND query LIKE '%pg_sleep(CASE%' AND query NOT LIKE '%pg_stat_activity%' AND state = 'active'";
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
+        while (db.queryStrings(sleeping).isEmpty()) {
+            assertThat(run).as("the gate ended before its migration ran: " + (run.isDone() ? run.get().err() : "")).isNotDone();
+            assertThat(System.nanoTime()).as("migration 6 started in time").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        String unfinished = "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NULL AND rolled_back_at IS NULL";
+        try {
+            // then while it runs, Prisma (or any reader) already sees the attempt: started, not finished
+            assertThat(db.queryStrings(unfinished)).containsExactly("20240106000000_slow");
+        } finally {
+            db.execute("SELECT pg_terminate_backend(pid) FROM (" + sleeping + ") s"); // the kill, and no 300 s sleep left behind
+        }
+        CliRun killed = run.get(3, java.util.concurrent.TimeUnit.MINUTES);
+
+        // then the attempt stays failed, its transactional part is gone, and the remedy is Prisma's resolve
+        assertThat(killed.exitCode()).as(killed.out() + killed.err()).isEqualTo(1);
+        assertThat(db.queryStrings(unfinished)).containsExactly("20240106000000_slow");
+        assertThat(db.queryLong("SELECT count(*) FROM _prisma_migrations")).as("one row per attempt, not two").isEqualTo(6);
+        assertThat(db.queryLong("SELECT count(*) FROM information_schema.columns WHERE table_name = 'chunks' AND column_name = 'tokens'"))
+                .isZero();
+        assertThat(report(project).get("findings").toString()).contains("migrate resolve --rolled-back 20240106000000_slow");
+        CliRun again = CliRun.run("gate", "--project", project.toString(), "--db-url", db.uri());
+        assertThat(again.exitCode()).as("refuses to go past the failed attempt, as prisma migrate deploy does").isEqualTo(1);
+        assertThat(finding(report(project), "MIG002").toString()).contains("20240106000000_slow");
+    }
+
     private static String unpadded(Path file) throws Exception {
         StringBuilder out = new StringBuilder();
         for (byte b : java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))) {

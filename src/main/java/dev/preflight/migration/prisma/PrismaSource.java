@@ -42,6 +42,8 @@ public final class PrismaSource implements MigrationSource {
     private final List<Migration> migrations;
     private final Map<String, String> scripts;
     private final List<SourceProblem> problems;
+    /** The history row of each attempt started in this run, by migration name, finished or failed later. */
+    private final Map<String, String> started = new HashMap<>();
 
     private PrismaSource(LayoutSettings settings, List<Migration> migrations, Map<String, String> scripts, List<SourceProblem> problems) {
         this.settings = settings;
@@ -158,26 +160,69 @@ public final class PrismaSource implements MigrationSource {
         }
     }
 
+    /**
+     * prisma-engines records a migration as started before it runs it (a row with no finished_at,
+     * committed), so that a deploy killed part-way leaves a failed attempt that Prisma and Preflight
+     * both refuse to go past until it is resolved.
+     */
+    @Override
+    public void recordStarted(Connection c, Migration m, Instant startedAt) throws SQLException {
+        String rowId = UUID.randomUUID().toString();
+        insert(c, rowId, m, startedAt, false, null);
+        if (!c.getAutoCommit()) {
+            c.commit();
+        }
+        started.put(m.id(), rowId);
+    }
+
     @Override
     public void recordApplied(Connection c, Migration m, Instant startedAt, long executionMillis) throws SQLException {
-        insert(c, m, startedAt, true, null);
+        String rowId = started.remove(m.id());
+        if (rowId == null) {
+            insert(c, UUID.randomUUID().toString(), m, startedAt, true, null); // baseline: no attempt was started
+        } else {
+            update(c, rowId, "finished_at = now(), applied_steps_count = 1", null);
+        }
     }
 
     /** Prisma leaves the attempt with no finished_at and the error in logs: deploy refuses until it is resolved. */
     @Override
     public void recordFailed(Connection c, Migration m, Instant startedAt, String error) throws SQLException {
-        insert(c, m, startedAt, false, error);
+        String rowId = started.remove(m.id());
+        if (rowId == null) {
+            insert(c, UUID.randomUUID().toString(), m, startedAt, false, error);
+        } else {
+            update(c, rowId, "logs = ?", error);
+        }
     }
 
-    private void insert(Connection c, Migration m, Instant startedAt, boolean finished, String logs) throws SQLException {
+    /** Prisma's own way out of a failed attempt (P3009), once the database is put right by hand. */
+    @Override
+    public String failedRemedy(String id) {
+        return "undo what the failed attempt of " + id + " applied, then run npx prisma migrate resolve --rolled-back " + id
+                + " (or --applied " + id + " if it did complete), and migrate again";
+    }
+
+    private void insert(Connection c, String rowId, Migration m, Instant startedAt, boolean finished, String logs) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + historyTable() + " (id, checksum, finished_at, migration_name, logs, "
                 + "rolled_back_at, started_at, applied_steps_count) VALUES (?, ?, " + (finished ? "now()" : "NULL") + ", ?, ?, NULL, ?, ?)")) {
-            ps.setString(1, UUID.randomUUID().toString());
+            ps.setString(1, rowId);
             ps.setString(2, m.checksum());
             ps.setString(3, m.id());
             ps.setString(4, logs);
             ps.setTimestamp(5, Timestamp.from(startedAt));
             ps.setInt(6, finished ? 1 : 0);
+            ps.executeUpdate();
+        }
+    }
+
+    private void update(Connection c, String rowId, String set, String logs) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + historyTable() + " SET " + set + " WHERE id = ?")) {
+            int i = 1;
+            if (logs != null) {
+                ps.setString(i++, logs);
+            }
+            ps.setString(i, rowId);
             ps.executeUpdate();
         }
     }

@@ -23,7 +23,7 @@ public final class Lexer {
             if (c == '\n') {
                 line++;
                 i++;
-            } else if (Character.isWhitespace(c)) {
+            } else if (Character.isWhitespace(c) || c == '\uFEFF') { // a byte order mark reads as nothing, whatever the layout runs
                 i++;
             } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
                 while (i < n && sql.charAt(i) != '\n') {

@@ -68,7 +68,9 @@ public final class FlywaySource implements MigrationSource {
             byte[] bytes = MigrationText.bytes(p);
             String text = new String(bytes, StandardCharsets.UTF_8);
             String checksum = String.valueOf(checksum(text));
-            var statements = SqlSplitter.split(replacePlaceholders(text, settings.placeholders()));
+            // Flyway drops a leading byte order mark before it runs a file; PostgreSQL itself refuses one.
+            String script = text.startsWith("\uFEFF") ? text.substring(1) : text;
+            var statements = SqlSplitter.split(replacePlaceholders(script, settings.placeholders()));
             Matcher v = VERSIONED.matcher(name);
             if (v.matches()) {
                 versioned.add(new Migration(v.group(1).replace('_', '.'), v.group(2).replace('_', ' '), p, checksum, statements));

@@ -8,5 +8,10 @@ public interface Command {
     /** One line for {@code ./preflight help}. */
     String summary();
 
+    /** The options this command takes besides {@link OptionSpec#COMMON}, by name; help and the usage check read them. */
+    default java.util.Set<String> flags() {
+        return java.util.Set.of();
+    }
+
     ExitCode run(Options options, Console console) throws Exception;
 }

@@ -5,21 +5,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Parsed command line: the command, its positional arguments and {@code --flag value} options.
- * Unknown flags are usage errors that name the flag.
+ * Unknown flags are usage errors that name the flag ({@link OptionSpec} lists them); whether a
+ * flag applies to the command is checked by {@link OptionSpec#check}.
  */
 public record Options(String command, List<String> arguments, Map<String, String> flags) {
-
-    /** Flags that take a value. */
-    static final Set<String> VALUED = Set.of("project", "db-url", "direct-url", "fail-on", "reports", "run-id", "duration",
-            "target-recall", "index", "target", "provider", "limit", "threads", "since", "shadow-url", "to",
-            "broker-url", "partitions", "worker-timeout", "broker-timeout", "worker-id");
-    /** Flags that are switches. */
-    static final Set<String> SWITCHES = Set.of("keep", "help", "dry-run", "compare-hnsw", "apply-probes", "apply-settings", "reembed", "all", "static-only", "debug",
-            "shadow-same-cluster", "distributed");
 
     public static Options parse(String[] args) {
         String command = null;
@@ -35,9 +27,10 @@ public record Options(String command, List<String> arguments, Map<String, String
                     value = name.substring(eq + 1);
                     name = name.substring(0, eq);
                 }
-                if (SWITCHES.contains(name)) {
+                OptionSpec spec = OptionSpec.ALL.get(name);
+                if (spec != null && !spec.valued()) {
                     flags.put(name, value == null ? "true" : value);
-                } else if (VALUED.contains(name)) {
+                } else if (spec != null) {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             throw PreflightException.config("option --" + name + " needs a value", "see ./preflight help");
@@ -71,7 +64,8 @@ public record Options(String command, List<String> arguments, Map<String, String
     public Options withParams(Map<String, String> params) {
         Map<String, String> merged = new LinkedHashMap<>();
         params.forEach((k, v) -> {
-            if (!(SWITCHES.contains(k) && v.equalsIgnoreCase("false"))) {
+            OptionSpec spec = OptionSpec.ALL.get(k);
+            if (!(spec != null && !spec.valued() && v.equalsIgnoreCase("false"))) {
                 merged.put(k, v);
             }
         });

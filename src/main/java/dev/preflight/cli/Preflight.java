@@ -71,6 +71,7 @@ public final class Preflight {
             if (command == null) {
                 throw PreflightException.config("unknown command '" + options.command() + "'", "see ./preflight help for the commands");
             }
+            OptionSpec.check(options, command);
             return command.run(options, console).code();
         } catch (PreflightException e) {
             console.err().println("preflight: " + e.oneLine());

@@ -13,6 +13,12 @@ public interface StepCommand extends Command {
     /** Option names this step accepts as plan parameters (without the leading dashes). */
     Set<String> parameters();
 
+    /** Run on its own, a step takes the options a plan may give it. */
+    @Override
+    default Set<String> flags() {
+        return parameters();
+    }
+
     /** Checks the step's own input files before any step of the run starts (default: nothing to check). */
     default void validate(ProjectLayout project, Options options) {
     }

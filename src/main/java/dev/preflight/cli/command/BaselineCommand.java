@@ -24,6 +24,11 @@ public final class BaselineCommand implements Command {
     }
 
     @Override
+    public java.util.Set<String> flags() {
+        return java.util.Set.of("to");
+    }
+
+    @Override
     public String summary() {
         return "adopt an existing database: after a drift check, record the migrations up to --to VERSION as applied in the native history table";
     }

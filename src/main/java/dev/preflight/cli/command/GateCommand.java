@@ -25,6 +25,12 @@ public final class GateCommand implements Command {
         return "gate";
     }
 
+    /** A plan passes its steps' options on: the plan command takes them all. */
+    @Override
+    public java.util.Set<String> flags() {
+        return RunCommand.stepFlags(steps.get());
+    }
+
     @Override
     public String summary() {
         return "the CI gate: run the gate plan (migrate, ..., report); embedded database when none is given; exit 1 if not ready";

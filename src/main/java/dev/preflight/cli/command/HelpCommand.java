@@ -3,11 +3,13 @@ package dev.preflight.cli.command;
 import dev.preflight.cli.Command;
 import dev.preflight.cli.Console;
 import dev.preflight.cli.ExitCode;
+import dev.preflight.cli.OptionSpec;
 import dev.preflight.cli.Options;
+import dev.preflight.cli.PreflightException;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** Lists the commands with one line each, and the common options. */
+/** Help generated from the command and option declarations: every command, or one command with its own options. */
 public final class HelpCommand implements Command {
 
     private final Supplier<List<Command>> commands;
@@ -21,6 +23,12 @@ public final class HelpCommand implements Command {
         return "help";
     }
 
+    /** -h after any command line shows help, whatever else it holds. */
+    @Override
+    public java.util.Set<String> flags() {
+        return dev.preflight.cli.OptionSpec.ALL.keySet();
+    }
+
     @Override
     public String summary() {
         return "list the commands and options";
@@ -29,28 +37,37 @@ public final class HelpCommand implements Command {
     @Override
     public ExitCode run(Options options, Console console) {
         var out = console.out();
-        out.println("Usage: ./preflight <command> [options]");
-        out.println();
-        out.println("Commands:");
-        for (Command c : commands.get()) {
-            out.printf("  %-10s %s%n", c.name(), c.summary());
+        // ./preflight help COMMAND, or ./preflight COMMAND --help
+        String name = !options.arguments().isEmpty() ? options.arguments().get(0) : options.command().equals("help") ? null : options.command();
+        if (name != null) {
+            Command c = commands.get().stream().filter(x -> x.name().equals(name)).findFirst()
+                    .orElseThrow(() -> PreflightException.config("unknown command '" + name + "'", "see ./preflight help for the commands"));
+            out.println("Usage: ./preflight " + c.name() + " [options]");
+            out.println();
+            out.println(c.summary());
+            java.util.List<String> own = c.flags().stream().filter(f -> !OptionSpec.COMMON.contains(f)).toList();
+            if (!own.isEmpty() && c != this) {
+                out.println();
+                out.println("Options of " + c.name() + ":");
+                OptionSpec.ALL.values().stream().filter(o -> own.contains(o.name())).forEach(o -> print(out, o));
+            }
+        } else {
+            out.println("Usage: ./preflight <command> [options]   (./preflight help COMMAND for a command's own options)");
+            out.println();
+            out.println("Commands:");
+            for (Command c : commands.get()) {
+                out.printf("  %-10s %s%n", c.name(), c.summary());
+            }
         }
         out.println();
-        out.println("Options:");
-        out.println("  --project DIR      project with migrations/, jobs/, templates/ (default: current folder)");
-        out.println("  --db-url URL       database (postgresql://user:pass@host:5432/db or jdbc:postgresql://...);");
-        out.println("                     default DATABASE_URL; with neither, an embedded throwaway PostgreSQL");
-        out.println("  --direct-url URL   direct connection for DDL and locks (default DIRECT_DATABASE_URL)");
-        out.println("  --keep             keep the embedded database running and print its URL");
-        out.println("  --shadow-url URL   verify: replay on this server (default SHADOW_DATABASE_URL; with neither, an isolated cluster)");
-        out.println("  --shadow-same-cluster  verify: allow the target's own cluster (cluster-global statements are skipped)");
-        out.println("  --reports DIR      where reports go (default: <project>/reports)");
-        out.println("  --fail-on LEVEL    not-ready (default) or warning: exit 1 on READY_WITH_WARNINGS too");
-        out.println("  --dry-run          seed: validate and count inserts/updates/unchanged, write nothing");
-        out.println("  --run-id ID        name of the run and its report folder (default: time stamp and command)");
-        out.println("  --duration SECONDS schedule only: stop after this many seconds (default: run until SIGTERM)");
+        out.println("Options of every command:");
+        OptionSpec.ALL.values().stream().filter(o -> OptionSpec.COMMON.contains(o.name())).forEach(o -> print(out, o));
         out.println();
         out.println("Exit codes: 0 ready, 1 not ready, 2 usage, configuration or connection error.");
         return ExitCode.READY;
+    }
+
+    private static void print(java.io.PrintStream out, OptionSpec o) {
+        out.printf("  %-24s %s%n", o.usage(), o.help());
     }
 }

@@ -33,6 +33,12 @@ public final class RestartCommand implements Command {
         return "restart";
     }
 
+    /** A plan passes its steps' options on: the plan command takes them all. */
+    @Override
+    public java.util.Set<String> flags() {
+        return RunCommand.stepFlags(steps.get());
+    }
+
     @Override
     public String summary() {
         return "restart a failed run from its failed step: ./preflight restart RUN-ID";

@@ -26,6 +26,19 @@ public final class RunCommand implements Command {
         return "run";
     }
 
+    /** A plan passes its steps' options on: the plan command takes them all. */
+    @Override
+    public java.util.Set<String> flags() {
+        return RunCommand.stepFlags(steps.get());
+    }
+
+    /** Every option some step command takes. */
+    static java.util.Set<String> stepFlags(List<StepCommand> steps) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        steps.forEach(s -> out.addAll(s.parameters()));
+        return out;
+    }
+
     @Override
     public String summary() {
         return "run a job plan: ./preflight run nightly (jobs/nightly.yaml)";

@@ -35,6 +35,14 @@ public final class ScheduleCommand implements Command {
         return "schedule";
     }
 
+    /** A scheduled plan passes its steps' options on; --duration bounds the scheduler. */
+    @Override
+    public java.util.Set<String> flags() {
+        java.util.Set<String> out = new java.util.HashSet<>(RunCommand.stepFlags(steps.get()));
+        out.add("duration");
+        return out;
+    }
+
     @Override
     public String summary() {
         return "stay running and start plans on their cron schedules (one run per tick across schedulers)";

@@ -28,6 +28,11 @@ public final class WorkerCommand implements Command {
     }
 
     @Override
+    public java.util.Set<String> flags() {
+        return java.util.Set.of("broker-url", "worker-id", "duration");
+    }
+
+    @Override
     public String summary() {
         return "run backfill partitions sent by backfill --distributed (--broker-url, --worker-id, --duration)";
     }

@@ -9,10 +9,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * The project's settings from {@code jobs/preflight.yaml}: the migrations' layout and folder (detected when not set),
@@ -44,10 +40,7 @@ public record ProjectConfig(Map<String, String> placeholders, String schema, Str
         Object doc;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
-            doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-        } catch (MarkedYAMLException e) {
-            throw PreflightException.config(where + " line " + (e.getProblemMark().getLine() + 1) + ": " + e.getProblem(),
-                    "fix the YAML syntax at that line");
+            doc = YamlSyntax.load(text, where);
         } catch (IOException e) {
             throw PreflightException.config("cannot read " + where + ": " + e.getMessage(), "check the file's permissions");
         }

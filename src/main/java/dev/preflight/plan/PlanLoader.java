@@ -1,5 +1,6 @@
 package dev.preflight.plan;
 
+import dev.preflight.config.YamlSyntax;
 import dev.preflight.cli.PreflightException;
 import dev.preflight.cli.StepCommand;
 import dev.preflight.config.ProjectLayout;
@@ -15,9 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.scheduling.support.CronExpression;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -89,12 +87,7 @@ public final class PlanLoader {
     }
 
     Plan parse(String yaml, String where, String defaultName) {
-        Node root;
-        try {
-            root = new Yaml(new LoaderOptions()).compose(new java.io.StringReader(yaml));
-        } catch (MarkedYAMLException e) {
-            throw PreflightException.config(where + " line " + (e.getProblemMark().getLine() + 1) + ": " + e.getProblem(), "fix the YAML syntax there");
-        }
+        Node root = YamlSyntax.compose(yaml, where);
         if (!(root instanceof MappingNode map)) {
             throw error(where, root, "a plan is a mapping with a 'steps:' list");
         }

@@ -1,8 +1,9 @@
 package dev.preflight.check.ci;
 
+import dev.preflight.cli.PreflightException;
+import dev.preflight.config.YamlSyntax;
 import dev.preflight.report.VerifySection.Workflow;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,10 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** The project's GitHub Actions workflows ({@code .github/workflows/*.yml}): triggers and what their steps run. */
 public record WorkflowFiles(List<Workflow> workflows, List<String> errors) {
@@ -30,10 +27,10 @@ public record WorkflowFiles(List<Workflow> workflows, List<String> errors) {
         try (Stream<Path> files = Files.list(folder)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".yml") || p.toString().endsWith(".yaml")).sorted().toList()) {
                 String name = FOLDER + "/" + f.getFileName();
-                try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-                    workflows.add(workflow(name, new Yaml(new SafeConstructor(new LoaderOptions())).load(r)));
-                } catch (MarkedYAMLException e) {
-                    errors.add(name + " line " + (e.getProblemMark().getLine() + 1) + ": " + e.getProblem());
+                try {
+                    workflows.add(workflow(name, YamlSyntax.load(Files.readString(f, StandardCharsets.UTF_8), name)));
+                } catch (PreflightException e) {
+                    errors.add(e.getMessage());
                 }
             }
         } catch (IOException e) {

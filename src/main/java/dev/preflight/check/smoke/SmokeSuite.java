@@ -1,10 +1,10 @@
 package dev.preflight.check.smoke;
 
+import dev.preflight.config.YamlSyntax;
 import dev.preflight.cli.PreflightException;
 import dev.preflight.config.ProjectLayout;
 import dev.preflight.report.Severity;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -74,13 +71,7 @@ public final class SmokeSuite {
     }
 
     static List<SmokeSpec> parse(Path file, String where) throws IOException {
-        Node root;
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            root = new Yaml(new LoaderOptions()).compose(r);
-        } catch (MarkedYAMLException e) {
-            int line = (e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark()).getLine() + 1;
-            throw PreflightException.config(where + " line " + line + ": YAML syntax error: " + e.getProblem(), "fix the YAML at that line");
-        }
+        Node root = YamlSyntax.compose(Files.readString(file, StandardCharsets.UTF_8), where);
         if (root == null) {
             return List.of();
         }

@@ -1,7 +1,7 @@
 package dev.preflight.job.seed;
 
+import dev.preflight.config.YamlSyntax;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,9 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -31,8 +29,8 @@ final class YamlSeedReader {
 
     static List<SeedBlock> read(Path path, String file) {
         List<SeedBlock> blocks = new ArrayList<>();
-        try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            for (Node doc : new Yaml(new LoaderOptions()).composeAll(r)) {
+        try {
+            for (Node doc : YamlSyntax.composeAll(Files.readString(path, StandardCharsets.UTF_8), file)) {
                 if (doc == null || isNull(doc)) {
                     continue;
                 }
@@ -51,10 +49,8 @@ final class YamlSeedReader {
                     }
                 }
             }
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            throw new SeedInputException(file + " line " + line + ": YAML syntax error: " + e.getProblem(),
-                    "fix the YAML at that line (indentation, a missing ':' or an unclosed quote)");
+        } catch (YAMLException e) {
+            throw new SeedInputException(YamlSyntax.describe(file, e), YamlSyntax.REMEDY);
         } catch (IOException e) {
             throw new SeedInputException("cannot read " + file + ": " + e.getMessage(), "check the file's permissions");
         }

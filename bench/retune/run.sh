@@ -91,6 +91,10 @@ SQL
 echo "   decision $DECISION; recall@10 before at probes=10: $BEFORE_RECALL; after: lists=$LISTS_AFTER, probes=$PROBES, recall $RECALL"
 echo "   retune wall time (start-up, measuring, rebuild, re-measuring): $RETUNE_WALL_MS ms"
 [ "$REBUILD_MS" = "-" ] && { echo "bench: retune did not rebuild (decision $DECISION); see $WORK/retune.log" >&2; exit 1; }
+# Every figure printed must have been read: '-' is a path the report no longer has.
+for f in "after.lists=$LISTS_AFTER" "chosenProbes=$PROBES" "recallAtChosen=$RECALL" "before.ladder[probes=10].recall=$BEFORE_RECALL"; do
+  [ "${f##*=}" != "-" ] || { echo "bench: the report's bench_items_embedding_idx entry has no ${f%=*}; was the field renamed?" >&2; exit 1; }
+done
 # The report's lists must be the rebuilt index's, as the catalog has it.
 [ "$(reloption bench_items_embedding_idx)" = "$LISTS_AFTER" ] \
   || { echo "bench: the report says lists=$LISTS_AFTER, pg_class.reloptions says $(reloption bench_items_embedding_idx)" >&2; exit 1; }

@@ -4,7 +4,7 @@
 # For each command, the median of N runs (default 5) of: the wall time of `./preflight CMD` (the
 # launcher included: fast start with the extracted jar and the CDS archive, unless
 # PREFLIGHT_FAST_START=0), the job time (the sum of the job steps' durations the run's
-# readiness.json records; 0 for commands that run no job: help, status, history, report), and
+# readiness.json records, steps[*].durationMs; 0 for commands that write no report), and
 # the fixed overhead (wall minus job). The goals (issue 14): status and help <= 1.5 s, report
 # <= 2.5 s, and every command's overhead <= 1.5 s, on a quiet 2-core machine. The machine's load
 # average is printed with the figures: on a shared machine, compare the ratios, not the seconds.
@@ -48,10 +48,19 @@ PREFLIGHT="$ROOT/preflight"
 
 ms() { date +%s%3N; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'; }
-# Sum of "durationMs" of the job steps in a readiness.json (0 when the run recorded none).
-job_ms() { { grep -o '"durationMs" *: *[0-9]*' "$1" 2>/dev/null || true; } | grep -o '[0-9]*$' | awk '{s+=$1} END {print s+0}'; }
+# Report figures by path (bench/json-field.sh): a renamed field stops the bench.
+. "$ROOT/bench/json-field.sh"
+# Sum of the job steps' durations (steps[*].durationMs) in a readiness.json; 0 when the command wrote
+# no report. Only the steps: the seed and embeddings sections carry durations of their own.
+job_ms() {
+  [ -f "$1" ] || { echo 0; return 0; }
+  local ms
+  ms="$(json_field "$1" 'steps[*].durationMs')" || return 3
+  echo "$ms" | awk '{ for (i = 1; i <= NF; i++) s += $i } END { print s + 0 }'
+}
 
 "$PREFLIGHT" help >/dev/null # builds the jar and the fast-start files once, outside the measurement
+json_field_init "$ROOT/target/preflight.jar" "$WORK/json-field"
 
 if [ -z "$DB_URL" ]; then
   echo "bench: starting an embedded PostgreSQL and migrating the example..."
@@ -83,8 +92,8 @@ measure() { # $1 = fast-start setting, $2... = arguments; prints "wall cpu job" 
   rm -rf "$WORK/reports/latest"
   local TIMEFORMAT='%R %U %S' t
   t="$( { time PREFLIGHT_FAST_START="$fast" "$PREFLIGHT" "$@" >/dev/null 2>&1 || true; } 2>&1 | tail -1)"
-  awk -v t="$t" -v j="$(job_ms "$WORK/reports/latest/readiness.json")" \
-      'BEGIN { split(t, a, " "); printf "%d %d %d\n", a[1] * 1000, (a[2] + a[3]) * 1000, j }'
+  j="$(job_ms "$WORK/reports/latest/readiness.json")" || exit 3
+  awk -v t="$t" -v j="$j" 'BEGIN { split(t, a, " "); printf "%d %d %d\n", a[1] * 1000, (a[2] + a[3]) * 1000, j }'
 }
 
 echo "bench: load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; median of $RUNS runs"
@@ -98,9 +107,10 @@ for entry in "${COMMANDS[@]}"; do
   if [ "$name" != "help" ]; then args+=(--project "$WORK" --db-url "$DB_URL"); fi
   walls=(); cpus=(); jobs=(); plains=(); pcpus=()
   for _ in $(seq "$RUNS"); do
-    read -r w c j < <(measure 1 "${args[@]}")
+    # $(...), not < <(...): a failed measure (a missing report path) must stop the bench
+    run="$(measure 1 "${args[@]}")"; read -r w c j <<<"$run"
     walls+=("$w"); cpus+=("$c"); jobs+=("$j")
-    if [ "$PLAIN" = 1 ]; then read -r w c _ < <(measure 0 "${args[@]}"); plains+=("$w"); pcpus+=("$c"); fi
+    if [ "$PLAIN" = 1 ]; then run="$(measure 0 "${args[@]}")"; read -r w c _ <<<"$run"; plains+=("$w"); pcpus+=("$c"); fi
   done
   wall=$(printf '%s\n' "${walls[@]}" | median)
   cpu=$(printf '%s\n' "${cpus[@]}" | median)

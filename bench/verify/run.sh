@@ -40,7 +40,8 @@ cp -r "$ROOT/migrations" "$ROOT/jobs" "$WORK/"
 PREFLIGHT="$ROOT/preflight"
 
 ms() { date +%s%3N; }
-field() { grep -o "\"$1\" *: *[0-9]*" "$2" | head -1 | grep -o '[0-9]*$'; }
+# Report figures by path (bench/json-field.sh): a renamed field stops the bench.
+. "$ROOT/bench/json-field.sh"
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'; }
 
 if [ -z "$DB_URL" ]; then
@@ -55,6 +56,7 @@ else
   "$PREFLIGHT" migrate --project "$WORK" --db-url "$DB_URL" >/dev/null 2>&1 || true
 fi
 [ -n "$DB_URL" ] || { echo "bench: could not get a database URL" >&2; exit 1; }
+json_field_init "$ROOT/target/preflight.jar" "$WORK/json-field"
 
 TABLES="$("$PREFLIGHT" status --project "$WORK" --db-url "$DB_URL" 2>/dev/null | sed -n 's/^Schema: *//p')"
 echo "bench: database schema: $TABLES"
@@ -71,7 +73,9 @@ for i in $(seq 1 "$RUNS"); do
   WALL+=($((t1 - t0)))
   JSON="$WORK/reports/bench-$i/readiness.json"
   [ -f "$JSON" ] || { echo "bench: verify wrote no report (run $i)" >&2; exit 1; }
-  INTRO+=("$(field introspectMs "$JSON")"); DIFF+=("$(field diffMs "$JSON")"); TOTAL+=("$(field totalMs "$JSON")")
+  figures="$(json_field "$JSON" verify.drift.introspectMs verify.drift.diffMs verify.totalMs)"
+  read -r intro_i diff_i total_i <<<"$figures"
+  INTRO+=("$intro_i"); DIFF+=("$diff_i"); TOTAL+=("$total_i")
 done
 
 dump=$(printf '%s\n' "${DUMP[@]}" | median)
@@ -79,7 +83,7 @@ intro=$(printf '%s\n' "${INTRO[@]}" | median)
 diff=$(printf '%s\n' "${DIFF[@]}" | median)
 total=$(printf '%s\n' "${TOTAL[@]}" | median)
 wall=$(printf '%s\n' "${WALL[@]}" | median)
-objects=$(field objectsCompared "$WORK/reports/bench-1/readiness.json")
+objects="$(json_field "$WORK/reports/bench-1/readiness.json" verify.drift.objectsCompared)"
 lines=$(wc -l < "$WORK/schema.sql")
 
 echo

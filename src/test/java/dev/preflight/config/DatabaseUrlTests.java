@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.preflight.cli.PreflightException;
+import dev.preflight.kernel.Secrets;
 import org.junit.jupiter.api.Test;
 
 class DatabaseUrlTests {
@@ -98,5 +99,52 @@ class DatabaseUrlTests {
     @Test
     void databaseDefaultsToUserName() {
         assertThat(DatabaseUrl.parse("postgresql://carol@h").database()).isEqualTo("carol");
+    }
+
+    @Test
+    void thePasswordAndSecretParametersAreRegisteredForScrubbingOnParse() {
+        // values no other test uses, so only this parse can have registered them
+        DatabaseUrl.parse("postgresql://app:Pw-3f1c9a@db.example:5432/app"
+                + "?sslpassword=Key-77e0b2&application_name=Plain-5d21&sslmode=require");
+        DatabaseUrl.parse("jdbc:postgresql://db.example/app?user=app&password=Jdbc-a91c44");
+
+        assertThat(Secrets.scrub("pw Pw-3f1c9a key Key-77e0b2 jdbc Jdbc-a91c44")).isEqualTo("pw **** key **** jdbc ****");
+        assertThat(Secrets.contains("Plain-5d21")).as("a parameter that is not a secret").isFalse();
+    }
+
+    @Test
+    void emptyPartsAtTheirBoundaries() {
+        // an empty user before ':' or '@' is still a user part, not part of the host
+        DatabaseUrl noUser = DatabaseUrl.parse("postgresql://:pw-0a1b@h:5433/db");
+        assertThat(noUser.hosts()).isEqualTo("h:5433");
+        assertThat(noUser.user()).isEmpty();
+        assertThat(noUser.secretPassword()).isEqualTo("pw-0a1b");
+        assertThat(DatabaseUrl.parse("postgresql://@h/db").hosts()).isEqualTo("h");
+        // no host before the path or the query
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql:///db")).hasMessageContaining("no host");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://?host=h")).hasMessageContaining("no host");
+        // a parameter without a value is kept with an empty one; an empty pair is skipped
+        assertThat(DatabaseUrl.parse("postgresql://h/db?ssl&&sslmode=require").params())
+                .containsEntry("ssl", "").containsEntry("sslmode", "require").hasSize(2);
+    }
+
+    @Test
+    void portsFromOneTo65535AndLongBadPortsShortened() {
+        assertThat(DatabaseUrl.parse("postgresql://h:1/db").hosts()).isEqualTo("h:1");
+        assertThat(DatabaseUrl.parse("postgresql://h:65535,k:5432/db").hosts()).isEqualTo("h:65535,k:5432");
+        assertThat(DatabaseUrl.parse("postgresql://[::1]/db").hosts()).isEqualTo("[::1]");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://h:0/db")).hasMessageContaining("invalid port '0' for host h");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://h:65536/db")).hasMessageContaining("invalid port '65536'");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://h:5432,k:/db")).hasMessageContaining("invalid port '' for host k");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://h:123456789012/db")).hasMessageContaining("'123456789012'");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://h:1234567890123/db")).hasMessageContaining("'123456789012...'");
+    }
+
+    @Test
+    void toStringIsTheMaskedForm() {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://u:pw-9c8d@h:5432/db");
+        assertThat(url.toString()).isEqualTo(url.masked()).doesNotContain("pw-9c8d").contains("h:5432");
+        assertThat(url.withDatabase("other").database()).isEqualTo("other");
+        assertThat(url.withDatabase("other").secretPassword()).isEqualTo("pw-9c8d");
     }
 }

@@ -47,7 +47,10 @@ class PlanLoaderTests {
         assertThatThrownBy(() -> loader(dir).load("p1")).hasMessageContaining("jobs/p1.yaml line 3").hasMessageContaining("unknown step 'deploy'");
 
         write(dir, "p2", "steps:\n  - job: migrate\n    params:\n      turbo: true\n");
-        assertThatThrownBy(() -> loader(dir).load("p2")).hasMessageContaining("jobs/p2.yaml line 2").hasMessageContaining("no parameter 'turbo'");
+        assertThatThrownBy(() -> loader(dir).load("p2")).hasMessageContaining("jobs/p2.yaml line 2")
+                .hasMessageContaining("no parameter 'turbo' (it takes none)");
+        write(dir, "p2b", "steps:\n  - job: seed\n    params:\n      turbo: true\n");
+        assertThatThrownBy(() -> loader(dir).load("p2b")).hasMessageContaining("step 'seed' has no parameter 'turbo' (it takes: dry-run)");
 
         write(dir, "p3", "stepz:\n  - migrate\n");
         assertThatThrownBy(() -> loader(dir).load("p3")).hasMessageContaining("line 1").hasMessageContaining("unknown key 'stepz'");
@@ -59,9 +62,24 @@ class PlanLoaderTests {
         assertThatThrownBy(() -> loader(dir).load("p5")).hasMessageContaining("line 1").hasMessageContaining("bad cron");
 
         write(dir, "p6", "steps:\n  - job: [migrate\n");
-        assertThatThrownBy(() -> loader(dir).load("p6")).hasMessageContaining("jobs/p6.yaml line");
+        assertThatThrownBy(() -> loader(dir).load("p6")).hasMessageContaining("jobs/p6.yaml line 3:");
 
         assertThatThrownBy(() -> loader(dir).load("nope")).hasMessageContaining("no plan named 'nope'");
+    }
+
+    @Test
+    void availableListsTheBuiltInPlansThenTheProjectsPlanFiles(@TempDir Path dir) throws Exception {
+        // no jobs folder: the built-in plans
+        assertThat(loader(dir).available()).containsExactly("gate", "nightly", "backfill");
+
+        // given a plan of the project's own, its own gate, a settings file and a file that is not YAML
+        write(dir, "weekly", "name: weekly\nsteps:\n  - report\n");
+        write(dir, "gate", "steps:\n  - migrate\n");
+        write(dir, "preflight", "retune:\n  lockTimeout: 2s\n  steps: 3\n");
+        Files.writeString(dir.resolve("jobs/notes.txt"), "steps:\n");
+
+        // then each plan is listed once, and only files with a top-level steps: list are plans
+        assertThat(loader(dir).available()).containsExactly("gate", "nightly", "backfill", "weekly");
     }
 
     @Test

@@ -58,16 +58,8 @@ public final class SeamMigration implements MigrationEngine {
             int failed = (int) all.stream().filter(x -> x.state().contains("FAILED")).count();
             String current = all.stream().filter(x -> x.state().equals("SUCCESS")).map(x -> x.migration().id())
                     .reduce((a, b) -> b).orElse(null);
-            State state;
-            if (failed > 0) {
-                state = State.FAILED;
-            } else if (!history) {
-                state = tables == 0 ? State.NEVER_MIGRATED : State.UNMANAGED;
-            } else if (pending > 0) {
-                state = State.PENDING;
-            } else {
-                state = State.UP_TO_DATE;
-            }
+            // the same decision as Flyway's layout: one place, so its tests cover every layout
+            State state = MigrationStateClassifier.classify(history, tables, pending, failed);
             return new DatabaseState(state, current, applied, pending, failed, tables, history);
         }
     }

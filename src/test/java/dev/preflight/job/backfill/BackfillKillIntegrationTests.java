@@ -20,9 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
  * The packaged jar, killed or stopped mid-run and run again.
  *
  * <p>Mutations known to be killed (applied by hand, then reverted): the launcher always starting a
- * new job instance instead of restarting the unfinished one fails the SIGKILL test (its "recovering
- * it" log line); every test also asserts it directly ({@code assertSameInstanceRestarted}), which
- * the issue found missing from the two SIGTERM tests.
+ * new job instance instead of restarting the unfinished one ({@code BackfillLauncher.run} never
+ * taking its restart branch) fails all three tests: the two SIGTERM tests in
+ * {@code assertSameInstanceRestarted} (instances [3, 2] where [2] was expected), the SIGKILL test
+ * first on its "recovering it" log line, before it reaches the same assertion. The issue found the
+ * direct assertion missing from the two SIGTERM tests.
  */
 @ExtendWith(PostgresExtension.class)
 class BackfillKillIntegrationTests {

@@ -16,14 +16,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The two migration states no other test produces, measured through the CLI on a real database:
- * UNMANAGED (application tables, no schema history) and FAILED (a failed row in the history).
+ * UNMANAGED (application tables, no schema history; in Flyway's layout and in one applied through
+ * the seam) and FAILED (a failed row in the history).
  * NEVER_MIGRATED, PENDING and UP_TO_DATE are covered by {@link GateIntegrationTests}; the pure
  * decision by {@link MigrationStateClassifierTests}.
  *
  * <p>Mutations known to be killed: UNMANAGED never reported (classified NEVER_MIGRATED, as the
- * issue's hand-applied bug did); MIG001 silent for an unmanaged database; a failed history row
- * not counted (isFailed ignored) or outranked by "up to date"; MIG002 silent for a failure
- * recorded in the history rather than raised in this run.
+ * issue's hand-applied bug did: both UNMANAGED tests fail, the Postgrator one since the seam's
+ * layouts share {@link MigrationStateClassifier}); MIG001 silent for an unmanaged database; a
+ * failed history row not counted (isFailed ignored) or outranked by "up to date"; MIG002 silent
+ * for a failure recorded in the history rather than raised in this run.
  */
 @ExtendWith(PostgresExtension.class)
 class MigrationStatesIntegrationTests {
@@ -41,20 +43,33 @@ class MigrationStatesIntegrationTests {
         db.execute("CREATE TABLE organizations (id uuid PRIMARY KEY, name text NOT NULL)",
                 "CREATE TABLE projects (id uuid PRIMARY KEY, organization_id uuid REFERENCES organizations)");
 
-        // when it is measured
-        CliRun r = CliRun.run("report", "--project", project.toString(), "--db-url", db.uri());
+        // when it is measured, then it is UNMANAGED, counted, and blocks the verdict with MIG001
+        assertReportedUnmanaged(project, db, 2);
+        assertThat(CliRun.run("status", "--project", project.toString(), "--db-url", db.uri()).out())
+                .contains("not managed by these migrations (2 tables, no schema history)");
+    }
 
-        // then it is UNMANAGED, counted, and blocks the verdict with MIG001
+    @Test
+    void tablesWithoutNativeHistoryAreUnmanagedInAnAdoptedLayoutToo(TestDatabase db, @TempDir Path tmp) throws Exception {
+        // given a Postgrator project (applied through the seam, not Flyway) and a table made by hand: no schemaversion
+        Projects.copyTree(Path.of("src/test/resources/projects/postgrator"), tmp);
+        db.execute("CREATE TABLE documents (id bigserial PRIMARY KEY, title text)");
+
+        // when it is measured, then it is UNMANAGED, not NEVER_MIGRATED, and MIG001 blocks the verdict
+        assertReportedUnmanaged(tmp, db, 1);
+    }
+
+    /** {@code report} measures the database UNMANAGED with {@code tables} application tables and no history, and not ready (MIG001). */
+    private static void assertReportedUnmanaged(Path project, TestDatabase db, int tables) throws Exception {
+        CliRun r = CliRun.run("report", "--project", project.toString(), "--db-url", db.uri());
         assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
         JsonNode report = latestJson(project);
         JsonNode after = report.get("migrationStatus").get("after");
         assertThat(after.get("state").asString()).isEqualTo("UNMANAGED");
         assertThat(after.get("historyTable").asBoolean()).isFalse();
-        assertThat(after.get("applicationTables").asInt()).isEqualTo(2);
+        assertThat(after.get("applicationTables").asInt()).isEqualTo(tables);
         assertThat(report.get("verdict").asString()).isEqualTo("NOT_READY");
         assertThat(report.get("findings").findValuesAsString("id")).contains("MIG001");
-        assertThat(CliRun.run("status", "--project", project.toString(), "--db-url", db.uri()).out())
-                .contains("not managed by these migrations (2 tables, no schema history)");
     }
 
     @Test

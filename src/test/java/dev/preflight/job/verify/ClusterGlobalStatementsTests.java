@@ -2,11 +2,22 @@ package dev.preflight.job.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.preflight.job.migrate.MigrationFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Which statements reach the whole cluster, and how they are blanked out of a replayed copy. */
+/**
+ * Which statements reach the whole cluster, and how they are blanked out of a replayed copy.
+ *
+ * <p>Mutations known to be killed (PIT): the statement's semicolon, or the blanks before it, left
+ * behind; the note written over a line break or into a line too short for it; the copy of a
+ * statement quoted in a comment above it blanked instead of the statement; a file's global
+ * statements not listed, or listed without file and line; the copy for the replay not written.
+ */
 class ClusterGlobalStatementsTests {
 
     @ParameterizedTest
@@ -36,5 +47,42 @@ class ClusterGlobalStatementsTests {
         assertThat(blanked.lines()).hasSize(4);
         assertThat(blanked).startsWith("CREATE TABLE a (id int);\n/* skipped */").doesNotContain("ROLE", "NOLOGIN")
                 .endsWith("\nGRANT SELECT ON a TO PUBLIC;\n");
+    }
+
+    @Test
+    void blankingReplacesExactlyTheStatementAndItsSemicolon() {
+        // the semicolon and the blanks before it go too; the note fits the statement's first line exactly
+        assertThat(ClusterGlobalStatements.blank("CREATE ROLE x ;\nSELECT 1;\n")).isEqualTo("/* skipped */  \nSELECT 1;\n");
+        assertThat(ClusterGlobalStatements.blank("DROP ROLE xy;\n")).isEqualTo("/* skipped */\n");
+        // a line too short for the note is only blanked
+        assertThat(ClusterGlobalStatements.blank("DROP ROLE x;\nSELECT 1;\n")).isEqualTo("            \nSELECT 1;\n");
+        // the note never overwrites a line break: a short first line stays blank
+        assertThat(ClusterGlobalStatements.blank("CREATE ROLE\n  abcdefghijklmn;\n")).isEqualTo("           \n                 \n");
+        // the statement is blanked, not its copy in a comment or a string before it
+        assertThat(ClusterGlobalStatements.blank("-- was: CREATE ROLE x\nCREATE ROLE x;\n")).isEqualTo("-- was: CREATE ROLE x\n/* skipped */ \n");
+        assertThat(ClusterGlobalStatements.blank("SELECT 'CREATE ROLE x';\nCREATE ROLE x;")).isEqualTo("SELECT 'CREATE ROLE x';\n/* skipped */ ");
+    }
+
+    @Test
+    void globalStatementsAreListedWithFileAndLineAndLeftOutOfTheCopy(@TempDir Path dir) throws Exception {
+        // given two migrations, the second creating a role on its third line
+        Path migrations = Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(migrations.resolve("V1__init.sql"), "CREATE TABLE a (id int);\n");
+        Files.writeString(migrations.resolve("V2__roles.sql"), "CREATE TABLE b (id int);\n\nCREATE ROLE   app_reader\n  NOLOGIN;\n"
+                + "GRANT SELECT ON b TO app_reader;\n");
+        MigrationFiles files = MigrationFiles.read(migrations);
+
+        // when
+        var found = ClusterGlobalStatements.find(files);
+        MigrationFiles copy = ClusterGlobalStatements.without(files, dir.resolve("copy"));
+
+        // then
+        assertThat(found).containsExactly(new ClusterGlobalStatements.Statement("V2__roles.sql", 3, "CREATE ROLE app_reader NOLOGIN"));
+        assertThat(copy.folder()).isEqualTo(dir.resolve("copy"));
+        assertThat(copy.files()).extracting(MigrationFiles.MigrationFile::name).containsExactly("V1__init.sql", "V2__roles.sql");
+        assertThat(Files.readString(dir.resolve("copy/V1__init.sql"))).isEqualTo("CREATE TABLE a (id int);\n");
+        assertThat(Files.readString(dir.resolve("copy/V2__roles.sql")))
+                .isEqualTo("CREATE TABLE b (id int);\n\n/* skipped */           \n          \nGRANT SELECT ON b TO app_reader;\n");
+        assertThat(ClusterGlobalStatements.find(copy)).isEmpty();
     }
 }

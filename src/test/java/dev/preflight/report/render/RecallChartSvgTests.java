@@ -67,4 +67,53 @@ class RecallChartSvgTests {
         assertThat(json).contains("\"decision\":\"REBUILT\"", "\"chosenProbes\":2", "\"ladder\":[");
         assertThat(json).doesNotContain("\"current\"");
     }
+
+    @Test
+    void coordinatesSpanThePlotAreaAndClampRecall() {
+        // the plot area is x 44..464 and y 24..204 of a 480 x 240 figure
+        assertThat(RecallChartSvg.x(1, 64)).isEqualTo(44.0);
+        assertThat(RecallChartSvg.x(0, 64)).as("probes below 1 sit at the left edge").isEqualTo(44.0);
+        assertThat(RecallChartSvg.x(8, 64)).isCloseTo(254.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(RecallChartSvg.x(64, 64)).isCloseTo(464.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(RecallChartSvg.y(1.0)).isEqualTo(24.0);
+        assertThat(RecallChartSvg.y(0.75)).isEqualTo(69.0);
+        assertThat(RecallChartSvg.y(0.0)).isEqualTo(204.0);
+        assertThat(RecallChartSvg.y(1.5)).isEqualTo(24.0);
+        assertThat(RecallChartSvg.y(-0.2)).isEqualTo(204.0);
+    }
+
+    @Test
+    void axesTargetAndLegendAreWhereTheFiguresSay() {
+        String svg = RecallChartSvg.render(sample().indexes().get(0), 0.95);
+
+        // recall ticks every 0.25 on the left; probes ticks 1, 2, 4, ... up to the widest measured (100)
+        assertThat(svg).contains("<text x=\"40\" y=\"27.0\" font-size=\"10\" text-anchor=\"end\">1.00</text>",
+                "<text x=\"40\" y=\"162.0\" font-size=\"10\" text-anchor=\"end\">0.25</text>",
+                "<text x=\"40\" y=\"207.0\" font-size=\"10\" text-anchor=\"end\">0.00</text>",
+                "<text x=\"44.0\" y=\"218\" font-size=\"10\" text-anchor=\"middle\">1</text>",
+                ">64</text>", "<text x=\"254\" y=\"234\" font-size=\"11\" text-anchor=\"middle\">probes</text>");
+        assertThat(svg).doesNotContain(">128</text>");
+        // the target line at recall 0.95, and both ladders' lists in the legend
+        assertThat(svg).contains("<line x1=\"44\" y1=\"33.0\" x2=\"464\" y2=\"33.0\" stroke=\"#c00\"",
+                "<text x=\"462\" y=\"30.0\" font-size=\"10\" fill=\"#c00\" text-anchor=\"end\">target 0.95</text>",
+                ">before (lists=100)</text>", "<text x=\"184\" y=\"14\" font-size=\"11\" fill=\"#1f5fbf\">after (lists=20)</text>");
+        // the after ladder's points: probes 1, 2 and 20 of 100 on the log axis
+        assertThat(svg).contains(String.format(java.util.Locale.ROOT, "points=\"44.0,60.0 %.1f,31.2 %.1f,24.0\"",
+                RecallChartSvg.x(2, 100), RecallChartSvg.x(20, 100)));
+    }
+
+    @Test
+    void aLadderOfOneSettingAndAnHnswIndexAreDrawnToo() {
+        Measurement one = new Measurement(20_000, null, null, 8192, null, null, List.of(new ProbeResult(1, 0.5, 0.4, 0.6)));
+        IndexTuning hnsw = new IndexTuning("docs_hnsw_idx", "docs", "embedding", "hnsw", "vector_l2_ops", Decision.KEEP, "ok", one, null,
+                null, null, null, null);
+
+        String svg = RecallChartSvg.render(hnsw, 0.9);
+        String html = RecallChartSvg.extraHtml(new VectorIndexSection(false, 0.9, 10, 50, 2, false, "", List.of(hnsw)))
+                .get(RecallChartSvg.KEY);
+
+        assertThat(svg).contains("<circle cx=\"44.0\" cy=\"114.0\"", ">measured</text>", ">ef_search</text>").doesNotContain("NaN", "after (");
+        assertThat(html).isEqualTo("<figure class=\"recall-chart\">" + svg
+                + "<figcaption>docs_hnsw_idx: recall@10 against ef_search</figcaption></figure>\n");
+    }
 }

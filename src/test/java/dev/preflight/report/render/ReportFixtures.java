@@ -92,6 +92,12 @@ final class ReportFixtures {
                 base.checklist());
     }
 
+    /** A copy of a report as another run, generated at another time. */
+    static ReadinessReport at(ReadinessReport base, String runId, String generatedAt) {
+        return report(runId, base.command(), generatedAt, base.project(), base.verdict(), base.confidence(), base.jobs(),
+                base.steps(), base.warnings(), base.database(), base.migrationStatus(), base.migrations(), base.findings(), base.checklist());
+    }
+
     /** A copy of a report with other job steps. */
     static ReadinessReport withSteps(ReadinessReport base, List<StepRecord> steps) {
         return report(base.runId(), base.command(), base.generatedAt(), base.project(), base.verdict(), base.confidence(), base.jobs(),

@@ -1,0 +1,140 @@
+package dev.preflight.check.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.preflight.check.CheckContext;
+import dev.preflight.config.ProjectLayout;
+import dev.preflight.job.migrate.MigrationFiles;
+import dev.preflight.report.Finding;
+import dev.preflight.report.MigrationEntry;
+import dev.preflight.report.MigrationStatus.DatabaseState;
+import dev.preflight.report.MigrationStatus.State;
+import dev.preflight.report.Severity;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The migration checks (MIG001 to MIG005) on measured states and history entries built in
+ * memory: what each finds, with its subject, expected and actual, and what it leaves alone.
+ *
+ * <p>Mutations known to be killed (PIT): MIG001 silent for a never-migrated or an unmanaged
+ * database, or raised for a migrated one; MIG002 silent for an error of this run or a failed row,
+ * without the repair the error carries, or without the file and line it names; MIG003 raised for
+ * a never-migrated database or nothing pending, or without the pending files; MIG004 silent for a
+ * missing file or a checksum mismatch, or raised for matching or unknown checksums; MIG005 raised
+ * without a problem, or without its file, line and the migration that creates what is missing.
+ */
+class MigrationChecksTests {
+
+    private static DatabaseState state(State state, int pending, int tables) {
+        return new DatabaseState(state, state == State.NEVER_MIGRATED ? null : "3", 3, pending, 0, tables, state != State.NEVER_MIGRATED);
+    }
+
+    private static CheckContext ctx(DatabaseState state, List<MigrationEntry> entries, String error) {
+        return CheckContext.of(null, null, null, null).withMigrations(state, entries, error);
+    }
+
+    private static MigrationEntry entry(String version, String file, String checksum, String applied, String state) {
+        return new MigrationEntry(version, "step " + version, file, 3, checksum, applied, state, null, null, false);
+    }
+
+    @Test
+    void mig001FindsANeverMigratedAndAnUnmanagedDatabase() {
+        MigratedCheck check = new MigratedCheck();
+
+        Finding never = check.run(ctx(state(State.NEVER_MIGRATED, 3, 0), List.of(), null)).get(0);
+        Finding unmanaged = check.run(ctx(state(State.UNMANAGED, 3, 12), List.of(), null)).get(0);
+
+        assertThat(never.id()).isEqualTo("MIG001");
+        assertThat(never.severity()).isEqualTo(Severity.BLOCKER);
+        assertThat(never.actual()).isEqualTo("empty, never migrated");
+        assertThat(never.remedy()).contains("./preflight migrate");
+        assertThat(unmanaged.message()).startsWith("the database has 12 tables but no schema history table");
+        assertThat(unmanaged.actual()).isEqualTo("absent");
+        assertThat(unmanaged.remedy()).contains("./preflight baseline");
+        for (State migrated : List.of(State.PENDING, State.UP_TO_DATE, State.FAILED)) {
+            assertThat(check.run(ctx(state(migrated, 1, 12), List.of(), null))).as(migrated.name()).isEmpty();
+        }
+    }
+
+    @Test
+    void mig002FindsThisRunsErrorWithItsRepairAndLocationAndEveryFailedRow(@TempDir Path dir) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(folder.resolve("V6__index.sql"), "CREATE INDEX CONCURRENTLY i ON t (c);\n");
+        CheckContext project = new CheckContext(null, null, ProjectLayout.of(dir), MigrationFiles.read(folder), state(State.FAILED, 0, 4),
+                List.of(entry("5", "V5__x.sql", "1", "1", "SUCCESS"), entry("6", "V6__index.sql", "2", null, "FAILED")),
+                "migration V6__index.sql failed at line 1: canceling statement due to lock timeout. Repair: DROP INDEX CONCURRENTLY i;");
+        MigrationsAppliedCheck check = new MigrationsAppliedCheck();
+
+        List<Finding> found = check.run(project);
+
+        assertThat(found).hasSize(2);
+        Finding error = found.get(0);
+        assertThat(error.subject()).isEqualTo("migrations");
+        assertThat(error.remedy()).isEqualTo("DROP INDEX CONCURRENTLY i;");
+        assertThat(error.file()).isEqualTo("migrations/V6__index.sql");
+        assertThat(error.line()).isEqualTo(1);
+        Finding row = found.get(1);
+        assertThat(row.subject()).isEqualTo("migration 6");
+        assertThat(row.message()).isEqualTo("the schema history records migration V6__index.sql as failed");
+        assertThat(row.actual()).isEqualTo("FAILED");
+        assertThat(row.remedy()).startsWith("undo what the failed attempt left behind");
+
+        // an error without a repair or a location: the generic remedy, no file
+        Finding plain = check.run(ctx(state(State.FAILED, 0, 4), List.of(), "connection refused")).get(0);
+        assertThat(plain.remedy()).startsWith("fix the statement at that line");
+        assertThat(plain.file()).isNull();
+        assertThat(check.run(ctx(state(State.UP_TO_DATE, 0, 4), List.of(entry("5", "V5__x.sql", "1", "1", "SUCCESS")), null))).isEmpty();
+    }
+
+    @Test
+    void mig003ListsThePendingFilesOfAMigratedDatabaseOnly() {
+        NoPendingMigrationsCheck check = new NoPendingMigrationsCheck();
+        List<MigrationEntry> entries = List.of(entry("1", "V1__a.sql", "1", "1", "SUCCESS"), entry("2", "V2__b.sql", "2", null, "PENDING"),
+                entry("3", "V3__c.sql", "3", null, "PENDING"));
+
+        Finding pending = check.run(ctx(state(State.PENDING, 2, 4), entries, null)).get(0);
+
+        assertThat(pending.message()).isEqualTo("2 migration(s) pending: V2__b.sql, V3__c.sql");
+        assertThat(pending.actual()).isEqualTo("2 pending");
+        assertThat(check.run(ctx(state(State.NEVER_MIGRATED, 3, 0), entries, null))).as("MIG001's case").isEmpty();
+        assertThat(check.run(ctx(state(State.UP_TO_DATE, 0, 4), entries.subList(0, 1), null))).isEmpty();
+    }
+
+    @Test
+    void mig004FindsAMissingFileAndAChangedChecksumOnly() {
+        HistoryMatchesFilesCheck check = new HistoryMatchesFilesCheck();
+        List<MigrationEntry> entries = List.of(entry("1", "V1__a.sql", "111", "111", "SUCCESS"),
+                entry("2", "V2__b.sql", "222", "999", "SUCCESS"), entry("3", null, null, "333", "MISSING_SUCCESS"),
+                entry("4", "V4__d.sql", "444", null, "PENDING"), entry("5", "V5__e.sql", null, "555", "SUCCESS"));
+
+        List<Finding> found = check.run(ctx(state(State.UP_TO_DATE, 0, 4), entries, null));
+
+        assertThat(found).extracting(Finding::subject).containsExactly("migration 2", "migration 3");
+        assertThat(found.get(0).message()).isEqualTo("Migration checksum mismatch for migration 2 (V2__b.sql)");
+        assertThat(found.get(0).expected()).isEqualTo("applied to database: 999");
+        assertThat(found.get(0).actual()).isEqualTo("resolved locally: 222");
+        assertThat(found.get(1).message()).isEqualTo("migration 3 (step 3) is applied to the database but has no file in the project");
+    }
+
+    @Test
+    void mig005NamesTheFailingFileAndTheMigrationThatCreatesWhatItNeeds() {
+        var problem = new MigrationOrderCheck.OrderProblem("prisma", "prisma/migrations/20240101_alter/migration.sql", 4,
+                "relation \"chunks\" does not exist", "chunks", "prisma/migrations/20240301_init/migration.sql", 12, "rename the folders");
+
+        Finding f = new MigrationOrderCheck(problem).run(ctx(null, List.of(), null)).get(0);
+
+        assertThat(f.message()).isEqualTo("prisma applies the migrations in name order, and on an empty database "
+                + "prisma/migrations/20240101_alter/migration.sql fails at line 4: relation \"chunks\" does not exist; chunks is created "
+                + "later, by prisma/migrations/20240301_init/migration.sql line 12");
+        assertThat(f.file()).isEqualTo("prisma/migrations/20240101_alter/migration.sql");
+        assertThat(f.line()).isEqualTo(4);
+        assertThat(f.remedy()).isEqualTo("rename the folders");
+        assertThat(new MigrationOrderCheck(null).run(ctx(null, List.of(), null))).isEmpty();
+        var unknownCreator = new MigrationOrderCheck.OrderProblem("prisma", "a.sql", 1, "boom", null, null, null, "r");
+        assertThat(new MigrationOrderCheck(unknownCreator).run(ctx(null, List.of(), null)).get(0).message()).endsWith("fails at line 1: boom");
+    }
+}

@@ -99,6 +99,35 @@ final class PartitionWatch implements PartitionHandler {
             timer.shutdownNow();
             timer.awaitTermination(5, TimeUnit.SECONDS);
             watch.finish();
+            refresh(manager);
+        }
+    }
+
+    /**
+     * Brings the manager's copies of the partitions (made when it split the step, never touched since: the workers ran
+     * them) up to what the workers recorded, so the run's report lists each partition's final status and time.
+     */
+    private void refresh(StepExecution manager) {
+        for (StepExecution copy : manager.getJobExecution().getStepExecutions()) {
+            if (!copy.getStepName().startsWith(WORKER_STEP + ":")) {
+                continue;
+            }
+            try {
+                StepExecution done = repository.getStepExecution(copy.getId());
+                if (done != null) {
+                    copy.setStatus(done.getStatus());
+                    copy.setExitStatus(done.getExitStatus());
+                    copy.setStartTime(done.getStartTime());
+                    copy.setEndTime(done.getEndTime());
+                    copy.setReadCount(done.getReadCount());
+                    copy.setWriteCount(done.getWriteCount());
+                    copy.setCommitCount(done.getCommitCount());
+                    copy.setRollbackCount(done.getRollbackCount());
+                    copy.setVersion(done.getVersion());
+                }
+            } catch (RuntimeException e) {
+                log.warn("backfill: reading partition {} for the report failed: {}", copy.getStepName(), e.toString());
+            }
         }
     }
 

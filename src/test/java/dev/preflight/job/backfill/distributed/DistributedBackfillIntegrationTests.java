@@ -11,6 +11,7 @@ import dev.preflight.testing.TestDatabase;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,8 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
  * One manager and worker processes (the packaged jar, separate JVMs) on a real RabbitMQ
  * (127.0.0.1:5672, reached through a proxy the test can cut) and PostgreSQL, embedding through
  * the mock OpenAI server, which counts provider calls per row; a trigger counts the committed
- * writes per row. Three runs on one database and one set of workers, to keep the JVM starts few:
- * a plain run, a run with a worker killed (SIGKILL), a run with the broker cut for 10 s then restarted.
+ * writes per row. Four runs on one database and one set of workers, to keep the JVM starts few: a
+ * run with no worker alive (it must fail within the worker timeout, not hang), the run that resumes
+ * it, a run with a worker killed (SIGKILL), a run with the broker cut for 10 s then restarted.
  */
 @ExtendWith(PostgresExtension.class)
 class DistributedBackfillIntegrationTests {
@@ -39,11 +41,15 @@ class DistributedBackfillIntegrationTests {
     /** Rows a killed worker may have embedded without committing: the chunk being written and those read ahead. */
     private static final int IN_FLIGHT = (PrefetchingReaderAccess.AHEAD + 2) * CHUNK;
     private static final int RABBIT = 5672;
+    /** --worker-timeout of every manager run: the smallest allowed (three heartbeats), so the no-worker run is short. */
+    private static final int WORKER_TIMEOUT = 6;
+    /** What a manager with no worker may take beyond the worker timeout: ticks, failing the partitions, the last poll. */
+    private static final int NO_WORKER_SLACK = 10;
 
     private final List<Process> workers = new ArrayList<>();
 
     @Test
-    void workersBackfillEveryRowOnceSurviveAKilledWorkerAndABrokerOutage(TestDatabase db, @TempDir Path tmp) throws Exception {
+    void failsWithoutWorkersThenBackfillsEveryRowOnceSurvivingAKilledWorkerAndABrokerOutage(TestDatabase db, @TempDir Path tmp) throws Exception {
         try (Socket s = new Socket("127.0.0.1", RABBIT)) {
             assertThat(s.isConnected()).isTrue();
         } catch (java.io.IOException e) {
@@ -53,14 +59,31 @@ class DistributedBackfillIntegrationTests {
             Path project = project(tmp, mock, db);
             String broker = "amqp://guest:guest@127.0.0.1:" + proxy.port();
             try {
+                // 0. no worker alive: the manager gives up after --worker-timeout, exit 1, naming the cause and the remedy
+                JarRun none = managerWithin(Duration.ofMinutes(3), project, db, broker, "dist-0");
+                assertThat(none.exitCode()).as(none.output()).isEqualTo(1);
+                assertThat(none.output()).contains("no live worker for " + WORKER_TIMEOUT + " s (--worker-timeout)")
+                        .contains("start workers with ./preflight worker");
+                assertThat(Files.readString(project.resolve("reports/latest/readiness.md"))).contains("no live worker")
+                        .contains("./preflight worker");
+                JsonNode waited = JsonMapper.builder().build().readTree(project.resolve("reports/latest/readiness.json").toFile())
+                        .path("embeddings").path("targets").get(0);
+                assertThat(waited.path("status").asString()).isEqualTo("FAILED");
+                assertThat(waited.path("durationMs").asLong()).as("the job's time, from its launch to its end")
+                        .isBetween(WORKER_TIMEOUT * 1000L, (WORKER_TIMEOUT + NO_WORKER_SLACK) * 1000L);
+                assertThat(db.queryLong("SELECT count(*) FROM writes")).isZero();
+                assertThat(mock.callsPerRow()).isEmpty();
+
                 workers.add(worker(project, db, broker, "w1"));
                 awaitWorkers(db, project, 1);
                 workers.add(worker(project, db, broker, "w2"));
                 awaitWorkers(db, project, 2);
 
-                // 1. one manager, two workers: every row embedded and written exactly once, both workers did part of it
+                // 1. the same command with two workers resumes the failed run: every row embedded and written exactly once,
+                //    both workers did part of it (the requests the failed run left in the queue are dropped)
                 JarRun a = manager(project, db, broker, "dist-a");
                 assertThat(a.exitCode()).as(a.output()).isZero();
+                assertThat(a.output()).contains("restarting execution");
                 assertThat(db.queryLong("SELECT count(*) FROM items WHERE embedding IS NULL")).isZero();
                 assertWrittenOnce(db);
                 assertThat(mock.callsPerRow()).hasSize(ROWS).allSatisfy((id, n) -> assertThat(n).as("calls for row " + id).isEqualTo(1));
@@ -103,7 +126,8 @@ class DistributedBackfillIntegrationTests {
                 assertThat(Files.readString(project.resolve("reports/latest/readiness.md"))).contains("unreachable");
                 assertThat(db.queryLong("SELECT count(*) FROM writes")).isLessThan(ROWS);
                 JarRun restart = JarRun.run(project, Map.of("MOCK_KEY", "k"), "restart", "dist-c", "--project", project.toString(),
-                        "--db-url", db.uri(), "--distributed", "--broker-url", broker, "--worker-timeout", "6", "--reembed");
+                        "--db-url", db.uri(), "--distributed", "--broker-url", broker, "--worker-timeout", String.valueOf(WORKER_TIMEOUT),
+                        "--reembed");
                 assertThat(restart.exitCode()).as(restart.output()).isZero();
                 assertWrittenOnce(db);
                 assertThat(mock.callsPerRow()).hasSize(ROWS).allSatisfy((id, n) -> assertThat(n).as("calls for row " + id).isEqualTo(1));
@@ -151,10 +175,31 @@ class DistributedBackfillIntegrationTests {
         return pb.start();
     }
 
-    private static JarRun manager(Path project, TestDatabase db, String broker, String runId, String... more) {
+    private static List<String> managerArgs(Path project, TestDatabase db, String broker, String runId, String... more) {
         List<String> args = new ArrayList<>(List.of("backfill", "--project", project.toString(), "--db-url", db.uri(), "--distributed",
-                "--broker-url", broker, "--partitions", "8", "--worker-timeout", "6", "--run-id", runId));
+                "--broker-url", broker, "--partitions", "8", "--worker-timeout", String.valueOf(WORKER_TIMEOUT), "--run-id", runId));
         args.addAll(List.of(more));
+        return args;
+    }
+
+    /** A manager run that must end within {@code limit} (JVM start included); a hung one is killed and fails the test. */
+    private static JarRun managerWithin(Duration limit, Path project, TestDatabase db, String broker, String runId) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                JarRun.jar().toString()));
+        cmd.addAll(managerArgs(project, db, broker, runId));
+        Path log = project.resolve(runId + ".log");
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(project.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("MOCK_KEY", "k");
+        Process p = pb.start();
+        if (!p.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor();
+            throw new AssertionError("backfill --distributed with no worker still ran after " + limit + ": " + Files.readString(log));
+        }
+        return new JarRun(p.exitValue(), Files.readString(log));
+    }
+
+    private static JarRun manager(Path project, TestDatabase db, String broker, String runId, String... more) {
+        List<String> args = managerArgs(project, db, broker, runId, more);
         try {
             JarRun run = JarRun.run(project, Map.of("MOCK_KEY", "k"), args.toArray(String[]::new));
             if (run.exitCode() == 2 && run.output().contains("cannot reach the database server")) {

@@ -26,7 +26,10 @@ final class RecallMeasurer {
     /** z for a two-sided 95% interval. */
     static final double Z = 1.959964;
 
-    /** One held-out query: its own row (excluded from every answer) and its vector. */
+    /**
+     * One held-out query: its own row (excluded from every answer), or for a vector held out of the
+     * index ({@link HeldOutCopy}) a key that names no row; and its vector.
+     */
     record Query(String self, String vector) {
     }
 

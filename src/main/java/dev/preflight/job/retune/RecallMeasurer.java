@@ -215,8 +215,8 @@ final class RecallMeasurer {
      * (independent). The variance counts one more query that found none of its neighbours: a sample
      * cannot rule out failures rarer than about one query in n (a cluster split between IVFFlat lists
      * hurts only the queries near it), and a sample that saw none would otherwise claim n*k trials. On
-     * clustered data the plain variance put the lower bound above the true recall in 6-13% of samples
-     * of 50 to 400 queries instead of 2.5%.
+     * clustered data the plain variance put the lower bound above the true recall in up to 13% of
+     * samples of 50 to 400 queries instead of 2.5%.
      */
     static Interval interval(double[] recalls, int k) {
         int n = recalls.length;

@@ -59,12 +59,14 @@ final class HeldOutCopy implements AutoCloseable {
             log.info("{}: {} vectors held out of an HNSW copy (m={}, ef_construction={}) built in {} ms", source.name(),
                     copy.queries.size(), m, efConstruction, copy.buildMillis);
             return copy;
-        } catch (SQLException | RuntimeException e) {
-            try {
-                copy.close();
-            } catch (SQLException dropFailed) {
-                e.addSuppressed(dropFailed);
-            }
+        } catch (SQLException e) {
+            SQLException failed = new SQLException("retune: building " + copy.table + ", the held-out copy that measures " + source.name()
+                    + "'s recall: " + e.getMessage() + ". It needs room for the table's vectors and an HNSW build in the preflight "
+                    + "schema; free space there, or retune the other indexes by name (--index)", e.getSQLState(), e);
+            copy.dropAfterFailure(failed);
+            throw failed;
+        } catch (RuntimeException e) {
+            copy.dropAfterFailure(e);
             throw e;
         }
     }
@@ -102,6 +104,14 @@ final class HeldOutCopy implements AutoCloseable {
 
     long buildMillis() {
         return buildMillis;
+    }
+
+    private void dropAfterFailure(Exception failure) {
+        try {
+            close();
+        } catch (SQLException dropFailed) {
+            failure.addSuppressed(dropFailed);
+        }
     }
 
     @Override

@@ -72,8 +72,8 @@ class RecallMeasurerIntegrationTests {
         return new RecallMeasurer(c, VectorIndexTarget.read(c, "public", "points_v_idx"), K);
     }
 
-    /** Loads the table and builds the index after the data; returns every row's vector by ctid. */
-    private static Map<String, float[]> load(TestDatabase db) throws Exception {
+    /** Loads {@code points} (3,000 uniform vectors) and builds its IVFFlat index after the data; returns every row's vector by ctid. */
+    static Map<String, float[]> load(TestDatabase db) throws Exception {
         Random random = new Random(3);
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
             st.execute("CREATE EXTENSION IF NOT EXISTS vector");

@@ -13,7 +13,8 @@ import java.util.Set;
  * @param queries how many held-out query vectors are drawn from the table to start measuring recall
  * @param k neighbours per query (recall@k)
  * @param minRows below this many vectors an ANN index is not worth it: exact search is faster
- * @param maxQueries the most queries the measurement grows to while the recall interval at the chosen setting is wider than +-0.02
+ * @param maxQueries the most queries the measurement grows to while the recall interval at the chosen setting is wider than +-0.02;
+ *                   for HNSW, the vectors held out of the copy of the graph that is measured
  */
 public record RetuneConfig(String maintenanceWorkMemCap, String lockTimeout, int swapAttempts, int queries, int k, long minRows,
                            int maxQueries) {

@@ -1,14 +1,10 @@
 package dev.preflight.job.retune;
 
-import dev.preflight.db.Catalog;
-import dev.preflight.db.CatalogQueries;
 import dev.preflight.report.VectorIndexSection.HnswComparison;
 import dev.preflight.report.VectorIndexSection.Measurement;
 import dev.preflight.report.VectorIndexSection.ProbeResult;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -16,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code --compare-hnsw}: copies an IVFFlat index's vectors into a scratch table in Preflight's own
- * schema, builds an HNSW index there with pgvector's defaults, measures it the same way, and drops
- * both. A copy, so the application's queries never meet the temporary index.
+ * schema, builds an HNSW index there with pgvector's defaults, measures it with vectors held out of
+ * the copy ({@link HeldOutCopy}), and drops both. A copy, so the application's queries never meet
+ * the temporary index.
  */
 final class HnswComparer {
 
@@ -35,31 +32,12 @@ final class HnswComparer {
     }
 
     HnswComparison compare(IndexWork w) throws SQLException {
-        VectorIndexTarget ix = w.index;
-        String table = "retune_hnsw_" + ix.oid();
-        String copy = Catalog.ident(CatalogQueries.PREFLIGHT_SCHEMA) + "." + Catalog.ident(table);
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = dataSource.getConnection()) {
+            Measurement m = new IndexMeasurement(settings).measureHeldOut(c, w.index, "hnsw", w.current().rows(), M, EF_CONSTRUCTION);
             c.setAutoCommit(true);
-            st.execute("DROP TABLE IF EXISTS " + copy);
-            try {
-                st.execute("CREATE TABLE " + copy + " (v " + ix.keyType() + ")");
-                st.execute("INSERT INTO " + copy + " SELECT " + ix.keyExpression() + " FROM " + ix.qualifiedTable() + " WHERE " + ix.rowFilter());
-                String name = table + "_idx";
-                long t0 = System.nanoTime();
-                st.execute("CREATE INDEX " + Catalog.ident(name) + " ON " + copy + " USING hnsw (v " + ix.opclass()
-                        + ") WITH (m = " + M + ", ef_construction = " + EF_CONSTRUCTION + ")");
-                long buildMillis = (System.nanoTime() - t0) / 1_000_000;
-                st.execute("ANALYZE " + copy);
-                VectorIndexTarget hnsw = VectorIndexTarget.read(c, CatalogQueries.PREFLIGHT_SCHEMA, name);
-                log.info("{}: HNSW copy built in {} ms", ix.name(), buildMillis);
-                Measurement m = new IndexMeasurement(settings).measure(c, hnsw, buildMillis);
-                c.setAutoCommit(true);
-                return new HnswComparison(M, EF_CONSTRUCTION, buildMillis, hnsw.sizeBytes(), m.ladder(),
-                        verdict(w.current(), m, settings.targetRecall()));
-            } finally {
-                c.setAutoCommit(true);
-                st.execute("DROP TABLE IF EXISTS " + copy);
-            }
+            log.info("{}: HNSW copy built in {} ms", w.index.name(), m.buildMillis());
+            return new HnswComparison(M, EF_CONSTRUCTION, m.buildMillis(), m.sizeBytes(), m.ladder(),
+                    verdict(w.current(), m, settings.targetRecall()));
         }
     }
 

@@ -4,12 +4,9 @@ import dev.preflight.report.VectorIndexSection.Measurement;
 import dev.preflight.report.VectorIndexSection.ProbeResult;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.BiPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,9 +14,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Measures one index: rows with a vector, then (above the minimum rows) recall@k with its interval
  * and latency for a ladder of probes (IVFFlat: 1, 2, 4, ... up to lists, refined between the last
- * miss and the first hit of the target) or ef_search values (HNSW, up to a latency budget). A
- * setting meets the target when its interval's lower bound does; the number of held-out queries
- * doubles until the interval at the chosen setting is within {@link #HALF_WIDTH} (or the cap).
+ * miss and the first hit of the target) or ef_search values (HNSW, up to a latency budget, on a
+ * copy of the graph that its queries were held out of). A setting meets the target when its
+ * interval's lower bound does; the number of held-out queries doubles until the interval at the
+ * chosen setting is within {@link #HALF_WIDTH} (or the cap).
  */
 final class IndexMeasurement {
 
@@ -48,6 +46,8 @@ final class IndexMeasurement {
     /**
      * Measures {@code ix}; the power-of-two ladder is refined towards the smallest probes meeting the
      * target only when {@code refine} says the index stays (refining one about to be rebuilt wastes minutes).
+     * IVFFlat is measured in place with rows of the table as queries (their own row removed); HNSW on a
+     * copy of the same graph with the queries held out of it ({@link #measureHeldOut}).
      */
     Measurement measure(Connection c, VectorIndexTarget ix, Long buildMillis, BiPredicate<Long, List<ProbeResult>> refine)
             throws SQLException {
@@ -58,13 +58,43 @@ final class IndexMeasurement {
         if (rows < settings.config().minRows() || !ix.valid()) { // an invalid index is never used by queries
             return new Measurement(rows, ix.lists(), recommended, ix.sizeBytes(), buildMillis, null, List.of());
         }
+        if (hnsw) {
+            Measurement copy = measureHeldOut(c, ix, "holdout", rows, ix.m() == null ? HnswAdvice.DEFAULT_M : ix.m(),
+                    ix.efConstruction() == null ? HnswAdvice.DEFAULT_EF_CONSTRUCTION : ix.efConstruction());
+            return new Measurement(rows, null, null, ix.sizeBytes(), buildMillis, copy.exactP50Millis(), copy.ladder());
+        }
+        RecallLadder ladder = climb(new RecallLadder(m, ix, ix.name(), false, m::sample), rows, refine);
+        return new Measurement(rows, ix.lists(), recommended, ix.sizeBytes(), buildMillis,
+                RecallMeasurer.round(ladder.truth.exactP50Millis(), 3), ladder.results());
+    }
+
+    /**
+     * Measures an HNSW graph of {@code m} and {@code efConstruction} on {@code source}'s vectors with
+     * queries it has never seen: a copy less {@code maxQueries} held-out vectors ({@link HeldOutCopy}),
+     * dropped afterwards. The result's size and build time are the copy's.
+     */
+    Measurement measureHeldOut(Connection c, VectorIndexTarget source, String tag, long rows, int m, int efConstruction)
+            throws SQLException {
+        try (HeldOutCopy copy = HeldOutCopy.build(c, source, tag, m, efConstruction, settings.config().maxQueries())) {
+            RecallMeasurer measurer = new RecallMeasurer(c, copy.index(), settings.config().k());
+            List<RecallMeasurer.Query> held = copy.queries();
+            RecallLadder ladder = climb(new RecallLadder(measurer, copy.index(), source.name() + " (held-out copy)", true,
+                    n -> held.subList(0, Math.min(n, held.size()))), rows, (r, l) -> true);
+            return new Measurement(rows, null, null, copy.index().sizeBytes(), copy.buildMillis(),
+                    RecallMeasurer.round(ladder.truth.exactP50Millis(), 3), ladder.results());
+        }
+    }
+
+    /** Climbs the ladder from the first {@code queries} held-out queries, doubling them while the focus setting's interval is wide. */
+    private RecallLadder climb(RecallLadder ladder, long rows, BiPredicate<Long, List<ProbeResult>> refine) throws SQLException {
         long t0 = System.nanoTime();
-        Ladder ladder = new Ladder(m, ix, hnsw, m.exact(m.sample(settings.config().queries())));
-        if (ladder.truth.size() > 0 && !m.planUsesIndex(ladder.truth.queries().get(0).vector())) {
-            log.warn("{}: the planner answers nearest-neighbour queries through another index; the recall measured is that plan's", ix.name());
+        ladder.start(settings.config().queries());
+        if (ladder.truth.size() > 0 && !ladder.m.planUsesIndex(ladder.truth.queries().get(0).vector())) {
+            log.warn("{}: the planner answers nearest-neighbour queries through another index; the recall measured is that plan's",
+                    ladder.label);
         }
         while (true) {
-            if (hnsw) {
+            if (ladder.hnsw) {
                 climbEfSearch(ladder);
             } else {
                 climbProbes(ladder, rows, refine);
@@ -73,11 +103,10 @@ final class IndexMeasurement {
                 break;
             }
         }
-        List<ProbeResult> results = ladder.results();
         log.info(String.format(Locale.ROOT, "%s: %,d rows, exact search p50 %.1f ms, %d settings measured on %d held-out queries in %.1f s",
-                ix.name(), rows, ladder.truth.exactP50Millis(), results.size(), ladder.truth.size(), (System.nanoTime() - t0) / 1e9));
-        return new Measurement(rows, ix.lists(), recommended, ix.sizeBytes(), buildMillis,
-                RecallMeasurer.round(ladder.truth.exactP50Millis(), 3), results);
+                ladder.label, rows, ladder.truth.exactP50Millis(), ladder.results().size(), ladder.truth.size(),
+                (System.nanoTime() - t0) / 1e9));
+        return ladder;
     }
 
     /**
@@ -93,7 +122,7 @@ final class IndexMeasurement {
         return ladder.stream().max(Comparator.comparingDouble(ProbeResult::recall)).filter(p -> p.upper() >= target).orElse(null);
     }
 
-    private void climbProbes(Ladder ladder, long rows, BiPredicate<Long, List<ProbeResult>> refine) throws SQLException {
+    private void climbProbes(RecallLadder ladder, long rows, BiPredicate<Long, List<ProbeResult>> refine) throws SQLException {
         int start = IvfflatAdvice.startingProbes(ladder.index.lists());
         for (int probes : IvfflatAdvice.ladder(ladder.index.lists())) {
             ProbeResult r = ladder.measure(probes);
@@ -107,7 +136,7 @@ final class IndexMeasurement {
         }
     }
 
-    private void climbEfSearch(Ladder ladder) throws SQLException {
+    private void climbEfSearch(RecallLadder ladder) throws SQLException {
         double budget = LATENCY_BUDGET_SHARE * ladder.truth.exactP50Millis();
         for (int ef : efSearchLadder(settings.config().k())) {
             ProbeResult r = ladder.measure(ef);
@@ -120,75 +149,5 @@ final class IndexMeasurement {
     /** The ef_search values above k (a search narrower than k+1 cannot return k neighbours besides the query's own row). */
     static List<Integer> efSearchLadder(int k) {
         return EF_SEARCH_LADDER.stream().filter(ef -> ef > k).toList();
-    }
-
-    /** The settings measured so far on one growing set of held-out queries. */
-    private static final class Ladder {
-
-        final RecallMeasurer m;
-        final VectorIndexTarget index;
-        final boolean hnsw;
-        RecallMeasurer.Truth truth;
-        private final Map<Integer, List<Double>> recalls = new LinkedHashMap<>();
-        private final Map<Integer, List<Double>> millis = new LinkedHashMap<>();
-
-        Ladder(RecallMeasurer m, VectorIndexTarget index, boolean hnsw, RecallMeasurer.Truth truth) {
-            this.m = m;
-            this.index = index;
-            this.hnsw = hnsw;
-            this.truth = truth;
-        }
-
-        String setting() {
-            return hnsw ? "hnsw.ef_search" : "ivfflat.probes";
-        }
-
-        /** The setting's result on every query so far, measuring it first when it is new. */
-        ProbeResult measure(int value) throws SQLException {
-            if (!recalls.containsKey(value)) {
-                List<Double> r = new ArrayList<>();
-                List<Double> ms = new ArrayList<>();
-                m.at(setting(), value, truth, 0, r, ms);
-                recalls.put(value, r);
-                millis.put(value, ms);
-                log(result(value));
-            }
-            return result(value);
-        }
-
-        ProbeResult result(int value) {
-            return RecallMeasurer.result(hnsw, value, recalls.get(value), millis.get(value), m.k());
-        }
-
-        List<ProbeResult> results() {
-            return recalls.keySet().stream().sorted().map(this::result).toList();
-        }
-
-        /**
-         * Doubles the held-out queries (up to {@code max}) when the focus setting's interval is wider than
-         * {@link #HALF_WIDTH}, and measures every setting so far on the new ones; false when nothing was added.
-         */
-        boolean widen(ProbeResult focus, double target, int max) throws SQLException {
-            if (focus == null || (focus.upper() - focus.lower()) / 2 <= HALF_WIDTH || truth.size() >= max) {
-                return false;
-            }
-            int before = truth.size();
-            truth = m.extend(truth, m.sample(Math.min(max, 2 * before)));
-            if (truth.size() == before) {
-                return false; // the table has no more rows to draw
-            }
-            for (int value : recalls.keySet()) {
-                m.at(setting(), value, truth, before, recalls.get(value), millis.get(value));
-            }
-            log.info(String.format(Locale.ROOT, "%s: recall interval at %s=%d was +-%.3f: %d held-out queries now", index.name(),
-                    hnsw ? "ef_search" : "probes", focus.value(), (focus.upper() - focus.lower()) / 2, truth.size()));
-            return true;
-        }
-
-        private void log(ProbeResult r) {
-            IndexMeasurement.log.info(String.format(Locale.ROOT, "%s: %s=%d recall@k %.3f [%.3f, %.3f] over %d queries, p50 %.2f ms, p95 %.2f ms",
-                    index.name(), hnsw ? "ef_search" : "probes", r.value(), r.recall(), r.lower(), r.upper(), r.queries(),
-                    r.p50Millis(), r.p95Millis()));
-        }
     }
 }

@@ -26,7 +26,10 @@ final class RecallMeasurer {
     /** z for a two-sided 95% interval. */
     static final double Z = 1.959964;
 
-    /** One held-out query: its own row (excluded from every answer) and its vector. */
+    /**
+     * One held-out query: its own row (excluded from every answer), or for a vector held out of the
+     * index ({@link HeldOutCopy}) a key that names no row; and its vector.
+     */
     record Query(String self, String vector) {
     }
 
@@ -208,8 +211,12 @@ final class RecallMeasurer {
     /**
      * Mean recall over the queries with a 95% Wilson score interval. Each query contributes k neighbour
      * hits, but hits of one query are correlated, so the interval uses the effective number of trials
-     * from the observed between-query variance (the design effect), between n (hits fully correlated)
-     * and n*k (independent); with no variance observed, n*k.
+     * from the between-query variance (the design effect), between n (hits fully correlated) and n*k
+     * (independent). The variance counts one more query that found none of its neighbours: a sample
+     * cannot rule out failures rarer than about one query in n (a cluster split between IVFFlat lists
+     * hurts only the queries near it), and a sample that saw none would otherwise claim n*k trials. On
+     * clustered data the plain variance put the lower bound above the true recall in up to 13% of
+     * samples of 50 to 400 queries instead of 2.5%.
      */
     static Interval interval(double[] recalls, int k) {
         int n = recalls.length;
@@ -217,19 +224,20 @@ final class RecallMeasurer {
             return new Interval(0, 0, 1, 0);
         }
         double mean = Arrays.stream(recalls).average().orElse(0);
-        double variance = 0;
+        double padded = mean * n / (n + 1); // the mean with the failed query
+        double variance = padded * padded;
         for (double r : recalls) {
-            variance += (r - mean) * (r - mean);
+            variance += (r - padded) * (r - padded);
         }
-        variance = n > 1 ? variance / (n - 1) : 0;
-        double pq = mean * (1 - mean);
-        double trials = (double) n * Math.max(1, k);
-        double effective = pq > 0 && variance > 0 ? Math.max(n, Math.min(trials, pq / (variance / n))) : trials;
+        variance /= n;
+        double pq = padded * (1 - padded);
+        double effective = pq > 0 ? Math.max(n, Math.min((double) n * Math.max(1, k), pq / (variance / n))) : n;
         double z2 = Z * Z;
         double denominator = 1 + z2 / effective;
         double centre = (mean + z2 / (2 * effective)) / denominator;
-        double half = Z * Math.sqrt(pq / effective + z2 / (4 * effective * effective)) / denominator;
-        return new Interval(mean, Math.max(0, centre - half), Math.min(1, centre + half), n);
+        double half = Z * Math.sqrt(mean * (1 - mean) / effective + z2 / (4 * effective * effective)) / denominator;
+        // a Wilson interval holds its mean; rounding alone would put 1.0 just above 0.9999999999999999
+        return new Interval(mean, Math.min(mean, Math.max(0, centre - half)), Math.max(mean, Math.min(1, centre + half)), n);
     }
 
     /** The report's entry for one setting: mean recall, its interval (rounded outwards), the query count and latency percentiles. */

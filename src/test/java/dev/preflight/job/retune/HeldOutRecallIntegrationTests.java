@@ -17,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -130,6 +129,16 @@ class HeldOutRecallIntegrationTests {
         return RetuneIntegrationTests.tuning(RetuneIntegrationTests.report(project), index);
     }
 
+    /**
+     * Every query of the independent measurement is planned under its own transaction's settings. The
+     * exact and the index query have the same text, so after five runs pgjdbc prepares it on the server
+     * and PostgreSQL may switch to one generic plan, which it keeps whatever the planner settings: an
+     * index plan made for the approximate query then answered the exact one too (at the default probes),
+     * and recall was measured against another approximate answer (0.938 instead of 0.990 for the same
+     * 300 fresh clustered vectors at probes 3; pg_prepared_statements counted 591 generic executions).
+     */
+    private static final String CUSTOM_PLAN = "SET LOCAL plan_cache_mode = force_custom_plan; ";
+
     /** Per-query recall@10 at {@code setting} for fresh vectors (not rows of the table) against exact search. */
     private static double[] independentRecalls(TestDatabase db, Vectors vectors, String setting) throws Exception {
         return independentRecalls(db, "items", vectors, setting);
@@ -141,8 +150,8 @@ class HeldOutRecallIntegrationTests {
             c.setAutoCommit(false);
             for (int i = 0; i < FRESH_QUERIES; i++) {
                 String q = new PGvector(vectors.next()).getValue();
-                Set<Long> exact = top10(c, table, "SET LOCAL enable_indexscan = off; SET LOCAL enable_bitmapscan = off", q);
-                Set<Long> approx = top10(c, table, "SET LOCAL enable_seqscan = off; SET LOCAL " + setting, q);
+                Set<Long> exact = top10(c, table, CUSTOM_PLAN + "SET LOCAL enable_indexscan = off; SET LOCAL enable_bitmapscan = off", q);
+                Set<Long> approx = top10(c, table, CUSTOM_PLAN + "SET LOCAL enable_seqscan = off; SET LOCAL " + setting, q);
                 approx.retainAll(exact);
                 out[i] = approx.size() / 10.0;
             }
@@ -183,8 +192,6 @@ class HeldOutRecallIntegrationTests {
     }
 
     @Test
-    @Disabled("Known gap, issue #14 stays open: on clustered data leave-one-out recall still overstates a fresh-query "
-            + "measurement (2026-11-30: claimed 0.988 [0.972, 0.995], independent 0.948 [0.924, 0.964]); reported as skipped, not passed")
     void clusteredDataClaimLiesWithinAnIndependentHeldOutMeasurement(TestDatabase db, @TempDir Path tmp) throws Exception {
         // given: a trained IVFFlat index on clustered vectors
         Path project = project(tmp);
@@ -218,17 +225,15 @@ class HeldOutRecallIntegrationTests {
         // then: IVFFlat's claim agrees with fresh queries from the same distribution
         assertThat(ivf.has("chosenProbes")).as(ivf.toString()).isTrue();
         assertClaimHolds(ivf, independentRecalls(db, new Vectors(5, 0).skip(ROWS), "ivfflat.probes = " + ivf.get("chosenProbes").asInt()));
-        // HNSW: ef_search words only, a chosen ef_search applied to the database, and a claim that does not overstate.
-        // With the query's own row removed, HNSW measured conservatively here (claimed 0.982 [0.965, 0.991] at ef_search 20
-        // against 0.997 [0.992, 0.999] for 300 fresh vectors): a query that is a row of the graph is answered a little worse
-        // than a fresh one, so this side is checked one way.
+        // HNSW: ef_search words only, a chosen ef_search applied to the database, and a claim that agrees with fresh vectors.
+        // Rows of the graph would not do as queries even with their own row removed: a row lands on its own node, whose
+        // links hold its neighbours (claimed 0.98 [0.961, 0.990] at ef_search 20 where 300 fresh vectors got 0.71), so
+        // retune measures a copy of the graph with its queries held out, and drops the copy.
         assertThat(hnsw.toString()).doesNotContain("probes", "lists");
         assertThat(hnsw.has("chosenEfSearch")).as(hnsw.toString()).isTrue();
         int ef = hnsw.get("chosenEfSearch").asInt();
-        RecallMeasurer.Interval fresh = RecallMeasurer.interval(
-                independentRecalls(db, "docs", new Vectors(5, 0).skip(ROWS), "hnsw.ef_search = " + ef), 10);
-        assertThat(hnsw.get("recallLow").asDouble()).as("claimed %s vs independent %s", hnsw, fresh).isLessThanOrEqualTo(fresh.high());
-        assertThat(hnsw.get("recallLow").asDouble()).isGreaterThanOrEqualTo(0.95);
+        assertClaimHolds(hnsw, independentRecalls(db, "docs", new Vectors(5, 0).skip(ROWS), "hnsw.ef_search = " + ef));
+        assertThat(db.queryLong("SELECT count(*) FROM pg_class WHERE relname LIKE 'retune%'")).isZero();
         assertThat(db.queryStrings("SELECT unnest(setconfig) FROM pg_db_role_setting s JOIN pg_database d ON d.oid = s.setdatabase "
                 + "WHERE d.datname = current_database()")).contains("hnsw.ef_search=" + ef, "ivfflat.probes=" + ivf.get("chosenProbes").asInt());
         JsonNode report = RetuneIntegrationTests.report(project);

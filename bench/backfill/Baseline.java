@@ -38,7 +38,8 @@ public class Baseline {
         }
     }
 
-    record Row(long id, String text) { }
+    /** A row to fill: its id and its vector, computed from its text by the deterministic provider. */
+    record Row(long id, float[] vector) { }
 
     interface Fill { long run(Connection c, List<Row> rows) throws Exception; }
 
@@ -58,20 +59,21 @@ public class Baseline {
 
     static void timed(Connection c, Fill fill) throws Exception {
         long t0 = System.nanoTime();
-        List<Row> rows = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id, body FROM items WHERE embedding IS NULL ORDER BY id")) {
             while (rs.next()) {
-                rows.add(new Row(rs.getLong(1), rs.getString(2)));
+                ids.add(rs.getLong(1));
+                texts.add(rs.getString(2));
             }
+        }
+        List<float[]> vectors = new DeterministicProvider(DIMS).embed(texts);
+        List<Row> rows = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            rows.add(new Row(ids.get(i), vectors.get(i)));
         }
         long n = fill.run(c, rows);
         System.out.println(n + " " + (System.nanoTime() - t0) / 1e9);
-    }
-
-    static final DeterministicProvider PROVIDER = new DeterministicProvider(DIMS);
-
-    static float[] vector(String text) {
-        return PROVIDER.embed(List.of(text)).get(0);
     }
 
     /** (a) one UPDATE per row, autocommit, vectors sent in binary (PGvector.registerTypes). */
@@ -79,7 +81,7 @@ public class Baseline {
         PGvector.registerTypes(c);
         try (PreparedStatement ps = c.prepareStatement("UPDATE items SET embedding = ? WHERE id = ?")) {
             for (Row row : rows) {
-                ps.setObject(1, new PGvector(vector(row.text())));
+                ps.setObject(1, new PGvector(row.vector()));
                 ps.setLong(2, row.id());
                 ps.executeUpdate();
             }
@@ -94,7 +96,7 @@ public class Baseline {
         for (Row row : rows) {
             out.putShort((short) 2).putInt(8).putLong(row.id());
             out.putInt(4 + 4 * DIMS).putShort((short) DIMS).putShort((short) 0);
-            out.asFloatBuffer().put(vector(row.text()));
+            out.asFloatBuffer().put(row.vector());
             out.position(out.position() + 4 * DIMS);
         }
         out.putShort((short) -1);

@@ -104,30 +104,25 @@ public final class BackfillSql {
      * dimension, so targets of other dimensions can share a pooled connection's table; the UPDATE
      * into the column's {@code vector(n)} still checks it.
      */
-    public static String tempTable(int dims) {
-        return "CREATE TEMP TABLE IF NOT EXISTS preflight_backfill (id text NOT NULL, v vector NOT NULL, h text NOT NULL) "
-                + "ON COMMIT DELETE ROWS";
-    }
+    public static final String STAGING_TABLE = "CREATE TEMP TABLE IF NOT EXISTS preflight_backfill (id text NOT NULL, v vector NOT NULL, "
+            + "h text NOT NULL) ON COMMIT DELETE ROWS";
 
     public static final String COPY_IN = "COPY preflight_backfill (id, v, h) FROM STDIN (FORMAT binary)";
 
     /**
-     * One join UPDATE for the whole chunk; parameters: the chunk's first and last id. The chunk's
-     * rows are consecutive in key order, so the range lets the planner read only them through the
-     * primary key: without it, the unanalyzed temp table made it hash-join a full scan of the
-     * table for every chunk (measured: 11.5 s of a 19.5 s backfill of 100,000 rows).
+     * The chunk's write, in one statement (one round trip): the join UPDATE, then the side-table record
+     * of exactly the rows it updated (a row deleted since it was read gets none) and, with
+     * {@code clearIssues}, the removal of their recorded skips and failures. Parameters: the chunk's
+     * first and last id, [target when clearIssues], target, model.
+     * The chunk's rows are consecutive in key order, so the id range lets the planner read only them
+     * through the primary key: without it, the unanalyzed temp table made it hash-join a full scan of
+     * the table for every chunk (measured: 11.5 s of a 19.5 s backfill of 100,000 rows).
      */
-    public String joinUpdate() {
-        return "UPDATE " + table + " t SET " + vector.substring(2) + " = x.v FROM preflight_backfill x WHERE " + id + " = x.id::" + idType
-                + " AND " + id + " >= ?::" + idType + " AND " + id + " <= ?::" + idType;
+    public String write(boolean clearIssues) {
+        return "WITH u AS (UPDATE " + table + " t SET " + vector.substring(2) + " = x.v FROM preflight_backfill x WHERE " + id + " = x.id::"
+                + idType + " AND " + id + " >= ?::" + idType + " AND " + id + " <= ?::" + idType + " RETURNING x.id, x.h)"
+                + (clearIssues ? ", d AS (DELETE FROM preflight.embedding_issues i USING u WHERE i.target = ? AND i.row_id = u.id)" : "")
+                + " INSERT INTO preflight.embedding_state (target, row_id, model, content_hash) SELECT ?, id, ?, h FROM u"
+                + " ON CONFLICT (target, row_id) DO UPDATE SET model = EXCLUDED.model, content_hash = EXCLUDED.content_hash, embedded_at = now()";
     }
-
-    /** Parameters: target, model. Records what produced each vector of the chunk. */
-    public static final String UPSERT_STATE = "INSERT INTO preflight.embedding_state (target, row_id, model, content_hash) "
-            + "SELECT ?, id, ?, h FROM preflight_backfill ON CONFLICT (target, row_id) DO UPDATE SET model = EXCLUDED.model, "
-            + "content_hash = EXCLUDED.content_hash, embedded_at = now()";
-
-    /** Parameter: target. Rows embedded now are no longer skipped or failed. */
-    public static final String CLEAR_ISSUES = "DELETE FROM preflight.embedding_issues i USING preflight_backfill x "
-            + "WHERE i.target = ? AND i.row_id = x.id";
 }

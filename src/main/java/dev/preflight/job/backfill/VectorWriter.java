@@ -6,20 +6,31 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes one chunk in the chunk's transaction: binary COPY of the vectors into a temporary table,
- * one join UPDATE of the target, the upsert of the side table (model and content hash per row),
- * and the rows that got no vector, with their reasons. A rejected chunk arrives as FAILED rows, so
- * none of its vectors is written.
+ * then one statement for the join UPDATE of the target and the upsert of the side table (model and
+ * content hash per row), and the rows that got no vector, with their reasons. A rejected chunk
+ * arrives as FAILED rows, so none of its vectors is written.
  */
 public class VectorWriter implements ItemWriter<EmbeddedRow> {
+
+    /**
+     * Physical connections whose staging table exists: creating it for every chunk cost a round trip
+     * per chunk. Weak, so a connection the pool closes is forgotten.
+     */
+    private static final Set<PGConnection> STAGED = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     private final DataSource dataSource;
     private final BackfillTask task;
@@ -57,32 +68,41 @@ public class VectorWriter implements ItemWriter<EmbeddedRow> {
     }
 
     private void writeVectors(Connection c, List<EmbeddedRow> vectors) throws SQLException {
-        String target = task.target().name();
-        int dims = task.provider().dimensions();
-        try (Statement st = c.createStatement()) {
-            st.execute(BackfillSql.tempTable(dims));
-            try {
-                c.unwrap(PGConnection.class).getCopyAPI().copyIn(BackfillSql.COPY_IN,
-                        new ByteArrayInputStream(BinaryCopy.encode(vectors, dims)));
-            } catch (java.io.IOException e) {
-                throw new SQLException("COPY of " + vectors.size() + " vectors failed: " + e.getMessage(), e);
+        stage(c, vectors);
+        try (PreparedStatement ps = c.prepareStatement(task.sql().write(clearIssues))) {
+            int i = 1;
+            ps.setString(i++, vectors.get(0).id());
+            ps.setString(i++, vectors.get(vectors.size() - 1).id());
+            if (clearIssues) {
+                ps.setString(i++, task.target().name());
             }
-        }
-        try (PreparedStatement ps = c.prepareStatement(task.sql().joinUpdate())) {
-            ps.setString(1, vectors.get(0).id());
-            ps.setString(2, vectors.get(vectors.size() - 1).id());
+            ps.setString(i++, task.target().name());
+            ps.setString(i, task.provider().model());
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement(BackfillSql.UPSERT_STATE)) {
-            ps.setString(1, target);
-            ps.setString(2, task.provider().model());
-            ps.executeUpdate();
-        }
-        if (clearIssues) {
-            try (PreparedStatement ps = c.prepareStatement(BackfillSql.CLEAR_ISSUES)) {
-                ps.setString(1, target);
-                ps.executeUpdate();
+    }
+
+    /** The chunk's vectors into the connection's staging table, created first when this connection has none yet. */
+    private void stage(Connection c, List<EmbeddedRow> vectors) throws SQLException {
+        PGConnection pg = c.unwrap(PGConnection.class);
+        if (!STAGED.contains(pg)) {
+            try (Statement st = c.createStatement()) {
+                st.execute(BackfillSql.STAGING_TABLE);
             }
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                // created in the chunk's transaction: a rollback drops it again, so later chunks may skip it only after a commit
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        STAGED.add(pg);
+                    }
+                });
+            }
+        }
+        try {
+            pg.getCopyAPI().copyIn(BackfillSql.COPY_IN, new ByteArrayInputStream(BinaryCopy.encode(vectors, task.provider().dimensions())));
+        } catch (java.io.IOException e) {
+            throw new SQLException("COPY of " + vectors.size() + " vectors failed: " + e.getMessage(), e);
         }
     }
 

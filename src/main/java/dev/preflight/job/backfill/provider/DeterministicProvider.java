@@ -49,15 +49,16 @@ public final class DeterministicProvider implements EmbeddingProvider {
 
     @Override
     public List<float[]> embed(List<String> texts) {
+        MessageDigest sha256 = sha256(); // one per call: looking the algorithm up costs more than hashing a short text
         List<float[]> out = new ArrayList<>(texts.size());
         for (String t : texts) {
-            out.add(vector(t));
+            out.add(vector(t, sha256));
         }
         return out;
     }
 
-    float[] vector(String text) {
-        SplittableRandom random = new SplittableRandom(seed(text));
+    private float[] vector(String text, MessageDigest sha256) {
+        SplittableRandom random = new SplittableRandom(seed(text, sha256));
         float[] v = new float[dimensions];
         double norm = 0;
         for (int i = 0; i < dimensions; i++) {
@@ -71,14 +72,18 @@ public final class DeterministicProvider implements EmbeddingProvider {
         return v;
     }
 
-    private static long seed(String text) {
+    private static long seed(String text, MessageDigest sha256) {
+        byte[] d = sha256.digest(text.getBytes(StandardCharsets.UTF_8));
+        long s = 0;
+        for (int i = 0; i < 8; i++) {
+            s = (s << 8) | (d[i] & 0xff);
+        }
+        return s;
+    }
+
+    private static MessageDigest sha256() {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            long s = 0;
-            for (int i = 0; i < 8; i++) {
-                s = (s << 8) | (d[i] & 0xff);
-            }
-            return s;
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

@@ -1,0 +1,64 @@
+package dev.preflight.job.backfill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.preflight.config.EmbeddingTarget;
+import dev.preflight.job.backfill.provider.DeterministicProvider;
+import dev.preflight.testing.PostgresExtension;
+import dev.preflight.testing.TestDatabase;
+import java.sql.Connection;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The writer on one pooled connection across chunks, as the step uses it: commits, rollbacks, vanished rows. */
+@ExtendWith(PostgresExtension.class)
+class VectorWriterIntegrationTests {
+
+    private static EmbeddedRow row(long id) {
+        return EmbeddedRow.embedded(Long.toString(id), "hash-" + id, false, new float[] {id, 0, 1});
+    }
+
+    @Test
+    void aRolledBackFirstChunkDoesNotBreakTheNextOnesAndOnlyUpdatedRowsGetAState(TestDatabase db) throws Exception {
+        // given rows 1-6 without vectors, and a writer on one connection (its staging table is per connection)
+        db.execute("CREATE EXTENSION IF NOT EXISTS vector", "CREATE TABLE items (id bigint PRIMARY KEY, body text, embedding vector(3))",
+                "INSERT INTO items (id, body) SELECT g, 'row ' || g FROM generate_series(1, 6) g");
+        EmbeddingTarget target = new EmbeddingTarget("items", "items", "id", List.of("body"), null, "embedding", null, null, false);
+        try (Connection c = db.connect(); BackfillProgress progress = new BackfillProgress("items", 6, null)) {
+            new TargetInspector(c).ensureStateTables();
+            SingleConnectionDataSource dataSource = new SingleConnectionDataSource(c, true);
+            BackfillTask task = new BackfillTask(target, new BackfillSql(target, "bigint"), new DeterministicProvider(3), db.url(), 2, 1,
+                    false, null, new BackfillStats(), progress);
+            VectorWriter writer = new VectorWriter(dataSource, task, false);
+            TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+
+            // when the first chunk, which creates the staging table, rolls back, and the next ones commit
+            tx.executeWithoutResult(status -> {
+                write(writer, row(1), row(2));
+                status.setRollbackOnly();
+            });
+            tx.executeWithoutResult(status -> write(writer, row(3), row(4)));
+            // row 99 was read, then deleted before its chunk was written
+            tx.executeWithoutResult(status -> write(writer, row(5), row(6), row(99)));
+        }
+
+        // then the committed chunks are written, the rolled-back one is not, and the vanished row has no state
+        assertThat(db.queryStrings("SELECT id::text FROM items WHERE embedding IS NOT NULL ORDER BY id")).containsExactly("3", "4", "5", "6");
+        assertThat(db.queryString("SELECT embedding::text FROM items WHERE id = 5")).isEqualTo("[5,0,1]");
+        assertThat(db.queryStrings("SELECT row_id || ' ' || content_hash FROM preflight.embedding_state ORDER BY row_id"))
+                .containsExactly("3 hash-3", "4 hash-4", "5 hash-5", "6 hash-6");
+    }
+
+    private static void write(VectorWriter writer, EmbeddedRow... rows) {
+        try {
+            writer.write(new Chunk<>(rows));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * miss and the first hit of the target) or ef_search values (HNSW, up to a latency budget, on a
  * copy of the graph that its queries were held out of). A setting meets the target when its
  * interval's lower bound does; the number of held-out queries doubles until the interval at the
- * chosen setting is within {@link #HALF_WIDTH} (or the cap).
+ * chosen setting is within {@link #HALF_WIDTH} and no cheaper setting's interval straddles the
+ * target (or the cap).
  */
 final class IndexMeasurement {
 
@@ -85,7 +86,7 @@ final class IndexMeasurement {
         }
     }
 
-    /** Climbs the ladder from the first {@code queries} held-out queries, doubling them while the focus setting's interval is wide. */
+    /** Climbs the ladder from the first {@code queries} held-out queries, doubling them while a setting is unsettled ({@link #focus}). */
     private RecallLadder climb(RecallLadder ladder, long rows, BiPredicate<Long, List<ProbeResult>> refine) throws SQLException {
         long t0 = System.nanoTime();
         ladder.start(settings.config().queries());
@@ -110,16 +111,20 @@ final class IndexMeasurement {
     }
 
     /**
-     * The setting whose interval must be narrow: the chosen one (smallest meeting the target by its
-     * lower bound), else the best measured while its upper bound still reaches the target (more
-     * queries may decide it), else none (the target is clearly missed).
+     * The setting that more queries must settle, or null when none: the chosen one (smallest meeting
+     * the target by its lower bound) while its interval is wider than {@link #HALF_WIDTH}; else the
+     * largest one below it whose interval still straddles the target (it may prove enough, and cheaper:
+     * on uniform data probes 7 of 8 at 0.974 [0.948, 0.987] over 100 queries left every list chosen);
+     * with none chosen, the best measured while its upper bound reaches the target.
      */
     static ProbeResult focus(List<ProbeResult> ladder, double target) {
         ProbeResult chosen = IvfflatAdvice.smallestMeeting(ladder, target);
-        if (chosen != null) {
+        if (chosen != null && (chosen.upper() - chosen.lower()) / 2 > HALF_WIDTH) {
             return chosen;
         }
-        return ladder.stream().max(Comparator.comparingDouble(ProbeResult::recall)).filter(p -> p.upper() >= target).orElse(null);
+        return ladder.stream().filter(p -> chosen == null || p.value() < chosen.value())
+                .filter(p -> p.lower() < target && p.upper() >= target)
+                .max(Comparator.comparingDouble(ProbeResult::recall)).orElse(null);
     }
 
     private void climbProbes(RecallLadder ladder, long rows, BiPredicate<Long, List<ProbeResult>> refine) throws SQLException {

@@ -69,11 +69,11 @@ final class RecallLadder {
     }
 
     /**
-     * Doubles the held-out queries (up to {@code max}) when the focus setting's interval is wider than
-     * {@link IndexMeasurement#HALF_WIDTH}, and measures every setting so far on the new ones; false when nothing was added.
+     * Doubles the held-out queries (up to {@code max}) when a setting is unsettled ({@code focus}, see
+     * {@link IndexMeasurement#focus}), and measures every setting so far on the new ones; false when nothing was added.
      */
     boolean widen(ProbeResult focus, double target, int max) throws SQLException {
-        if (focus == null || (focus.upper() - focus.lower()) / 2 <= IndexMeasurement.HALF_WIDTH || truth.size() >= max) {
+        if (focus == null || truth.size() >= max) {
             return false;
         }
         int before = truth.size();
@@ -84,8 +84,8 @@ final class RecallLadder {
         for (int value : recalls.keySet()) {
             m.at(setting(), value, truth, before, recalls.get(value), millis.get(value));
         }
-        log.info(String.format(Locale.ROOT, "%s: recall interval at %s=%d was +-%.3f: %d held-out queries now", label,
-                hnsw ? "ef_search" : "probes", focus.value(), (focus.upper() - focus.lower()) / 2, truth.size()));
+        log.info(String.format(Locale.ROOT, "%s: recall at %s=%d was %.3f [%.3f, %.3f] against the target %.2f: %d held-out queries now",
+                label, hnsw ? "ef_search" : "probes", focus.value(), focus.recall(), focus.lower(), focus.upper(), target, truth.size()));
         return true;
     }
 

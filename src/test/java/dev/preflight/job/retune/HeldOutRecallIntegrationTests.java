@@ -177,40 +177,59 @@ class HeldOutRecallIntegrationTests {
     }
 
     /**
-     * The claim holds when the two intervals overlap: the claimed recall's own interval and the
-     * independent measurement's (each a 95% interval, so the check fails on a real bias such as
-     * self-matches, which added about 1/k here, not on sampling noise).
+     * A claim agrees with the independent measurement when the two intervals overlap: the claimed
+     * recall's own interval and the independent one (each a 95% interval, so the check fails on a real
+     * bias such as self-matches, which added about 1/k here, or rows of an HNSW graph, not on noise).
      */
-    private static void assertClaimHolds(JsonNode t, double[] independent) {
-        double low = t.get("recallLow").asDouble();
-        double high = t.get("recallHigh").asDouble();
+    private static void assertAgrees(JsonNode claim, double[] independent) {
+        double low = claim.get("recallLow").asDouble();
+        double high = claim.get("recallHigh").asDouble();
+        JsonNode recall = claim.has("recallAtChosen") ? claim.get("recallAtChosen") : claim.get("recall");
         RecallMeasurer.Interval ind = RecallMeasurer.interval(independent, 10);
-        assertThat(t.get("queries").asInt()).isGreaterThanOrEqualTo(50);
-        assertThat(ind.high()).as("independent %s vs claimed %s [%s, %s]", ind, t.get("recallAtChosen"), low, high).isGreaterThanOrEqualTo(low);
-        assertThat(ind.low()).as("independent %s vs claimed %s [%s, %s]", ind, t.get("recallAtChosen"), low, high).isLessThanOrEqualTo(high);
-        assertThat(low).isGreaterThanOrEqualTo(0.95); // chosen by the lower bound
+        assertThat(claim.get("queries").asInt()).isGreaterThanOrEqualTo(50);
+        assertThat(ind.high()).as("independent %s vs claimed %s [%s, %s]", ind, recall, low, high).isGreaterThanOrEqualTo(low);
+        assertThat(ind.low()).as("independent %s vs claimed %s [%s, %s]", ind, recall, low, high).isLessThanOrEqualTo(high);
+    }
+
+    /** The chosen setting's claim agrees, and it was chosen by its lower bound. */
+    private static void assertClaimHolds(JsonNode t, double[] independent) {
+        assertAgrees(t, independent);
+        assertThat(t.get("recallLow").asDouble()).isGreaterThanOrEqualTo(0.95);
     }
 
     @Test
-    void clusteredDataClaimLiesWithinAnIndependentHeldOutMeasurement(TestDatabase db, @TempDir Path tmp) throws Exception {
-        // given: a trained IVFFlat index on clustered vectors
+    void clusteredDataClaimsHoldAndBothSettingsAreApplied(TestDatabase db, @TempDir Path tmp) throws Exception {
+        // given: a trained IVFFlat index on clustered vectors, and a copy of them under HNSW
         Path project = project(tmp);
         assertThat(CliRun.run("migrate", "--project", project.toString(), "--db-url", db.uri()).exitCode()).isZero();
         load(db, new Vectors(11, 40), "CREATE INDEX items_embedding_idx ON items USING ivfflat (embedding vector_cosine_ops) WITH (lists = 8)");
+        db.execute("CREATE TABLE docs AS SELECT * FROM items", "CREATE INDEX docs_embedding_idx ON docs USING hnsw (embedding vector_cosine_ops)",
+                "ANALYZE docs");
 
         // when
-        JsonNode t = retune(project, db);
+        JsonNode ivf = retune(project, db, "--apply-settings");
+        JsonNode hnsw = tuning(project, "docs_embedding_idx");
 
         // then: the chosen probes' claimed recall agrees with fresh queries from the same distribution
-        assertThat(t.has("chosenProbes")).as(t.toString()).isTrue();
-        assertClaimHolds(t, independentRecalls(db, new Vectors(11, 40).skip(ROWS), "ivfflat.probes = " + t.get("chosenProbes").asInt()));
+        assertThat(ivf.has("chosenProbes")).as(ivf.toString()).isTrue();
+        assertClaimHolds(ivf, independentRecalls(db, new Vectors(11, 40).skip(ROWS), "ivfflat.probes = " + ivf.get("chosenProbes").asInt()));
         // the interval at the chosen setting is narrow, or the query cap was reached
-        double half = (t.get("recallHigh").asDouble() - t.get("recallLow").asDouble()) / 2;
-        assertThat(half <= IndexMeasurement.HALF_WIDTH + 1e-4 || t.get("queries").asInt() >= 400).as(t.toString()).isTrue();
+        double half = (ivf.get("recallHigh").asDouble() - ivf.get("recallLow").asDouble()) / 2;
+        assertThat(half <= IndexMeasurement.HALF_WIDTH + 1e-4 || ivf.get("queries").asInt() >= 400).as(ivf.toString()).isTrue();
+        // HNSW: ef_search words only, and a chosen ef_search (clustered data is easy for the graph) whose claim agrees
+        assertThat(hnsw.toString()).doesNotContain("probes", "lists");
+        assertThat(hnsw.has("chosenEfSearch")).as(hnsw.toString()).isTrue();
+        int ef = hnsw.get("chosenEfSearch").asInt();
+        assertClaimHolds(hnsw, independentRecalls(db, "docs", new Vectors(11, 40).skip(ROWS), "hnsw.ef_search = " + ef));
+        // both settings applied to the database, and the measuring copy dropped
+        assertThat(db.queryStrings("SELECT unnest(setconfig) FROM pg_db_role_setting s JOIN pg_database d ON d.oid = s.setdatabase "
+                + "WHERE d.datname = current_database()")).contains("hnsw.ef_search=" + ef, "ivfflat.probes=" + ivf.get("chosenProbes").asInt());
+        assertThat(RetuneIntegrationTests.report(project).get("vectorIndexTuning").get("databaseEfSearch").asInt()).isEqualTo(ef);
+        assertThat(db.queryLong("SELECT count(*) FROM pg_class WHERE relname LIKE 'retune%'")).isZero();
     }
 
     @Test
-    void uniformDataClaimHoldsAndHnswGetsAnAppliedEfSearch(TestDatabase db, @TempDir Path tmp) throws Exception {
+    void uniformDataClaimsAgreeWithAnIndependentHeldOutMeasurement(TestDatabase db, @TempDir Path tmp) throws Exception {
         // given: uniform vectors (the hard case for approximate search) under an IVFFlat index, and a copy under HNSW
         Path project = project(tmp);
         assertThat(CliRun.run("migrate", "--project", project.toString(), "--db-url", db.uri()).exitCode()).isZero();
@@ -219,24 +238,31 @@ class HeldOutRecallIntegrationTests {
                 "ANALYZE docs");
 
         // when
-        JsonNode ivf = retune(project, db, "--apply-settings");
+        JsonNode ivf = retune(project, db);
         JsonNode hnsw = tuning(project, "docs_embedding_idx");
 
         // then: IVFFlat's claim agrees with fresh queries from the same distribution
         assertThat(ivf.has("chosenProbes")).as(ivf.toString()).isTrue();
         assertClaimHolds(ivf, independentRecalls(db, new Vectors(5, 0).skip(ROWS), "ivfflat.probes = " + ivf.get("chosenProbes").asInt()));
-        // HNSW: ef_search words only, a chosen ef_search applied to the database, and a claim that agrees with fresh vectors.
-        // Rows of the graph would not do as queries even with their own row removed: a row lands on its own node, whose
-        // links hold its neighbours (claimed 0.98 [0.961, 0.990] at ef_search 20 where 300 fresh vectors got 0.71), so
-        // retune measures a copy of the graph with its queries held out, and drops the copy.
+        // HNSW's claim agrees with fresh vectors: at the chosen ef_search, or at the best one measured when none met the
+        // target within the latency budget (on 8,000 rows exact search is about as fast as the graph at ef_search 80, so
+        // which happens depends on the machine's load). Rows of the graph would not do as queries even without their own
+        // row: a row lands on its own node, whose links hold its neighbours (claimed 0.98 [0.961, 0.990] at ef_search 20
+        // where 300 fresh vectors got 0.71), so retune measures a copy of the graph with its queries held out.
         assertThat(hnsw.toString()).doesNotContain("probes", "lists");
-        assertThat(hnsw.has("chosenEfSearch")).as(hnsw.toString()).isTrue();
-        int ef = hnsw.get("chosenEfSearch").asInt();
-        assertClaimHolds(hnsw, independentRecalls(db, "docs", new Vectors(5, 0).skip(ROWS), "hnsw.ef_search = " + ef));
+        JsonNode claim = hnsw.has("chosenEfSearch") ? hnsw : best(hnsw.get("before").get("ladder"));
+        int ef = claim.has("chosenEfSearch") ? claim.get("chosenEfSearch").asInt() : claim.get("efSearch").asInt();
+        assertAgrees(claim, independentRecalls(db, "docs", new Vectors(5, 0).skip(ROWS), "hnsw.ef_search = " + ef));
         assertThat(db.queryLong("SELECT count(*) FROM pg_class WHERE relname LIKE 'retune%'")).isZero();
-        assertThat(db.queryStrings("SELECT unnest(setconfig) FROM pg_db_role_setting s JOIN pg_database d ON d.oid = s.setdatabase "
-                + "WHERE d.datname = current_database()")).contains("hnsw.ef_search=" + ef, "ivfflat.probes=" + ivf.get("chosenProbes").asInt());
-        JsonNode report = RetuneIntegrationTests.report(project);
-        assertThat(report.get("vectorIndexTuning").get("databaseEfSearch").asInt()).isEqualTo(ef);
+    }
+
+    private static JsonNode best(JsonNode ladder) {
+        JsonNode best = null;
+        for (JsonNode entry : ladder) {
+            if (best == null || entry.get("recall").asDouble() > best.get("recall").asDouble()) {
+                best = entry;
+            }
+        }
+        return best;
     }
 }

@@ -163,12 +163,20 @@ class RecallMeasurerTests {
         ProbeResult chosen = IvfflatAdvice.smallestMeeting(ladder, 0.95);
 
         assertThat(chosen.value()).isEqualTo(4);
-        // more queries are needed where the chosen interval is wider than +-0.02
-        assertThat(IndexMeasurement.focus(ladder, 0.95).value()).isEqualTo(4);
+        // probes 4 is narrow (+-0.0175), but probes 2 still straddles the target: more queries may show it is enough
+        assertThat(IndexMeasurement.focus(ladder, 0.95).value()).isEqualTo(2);
         // no setting meets it, but the best one's interval still reaches it: measure more there
         assertThat(IndexMeasurement.focus(ladder.subList(0, 2), 0.95).value()).isEqualTo(2);
         // the target is clearly missed: no more queries
         assertThat(IndexMeasurement.focus(ladder.subList(0, 1), 0.95)).isNull();
+        // the chosen setting is wider than +-0.02: more queries there
+        List<ProbeResult> wide = List.of(new ProbeResult(2, null, 0.92, 1, 1, 0.90, 0.94, 50),
+                new ProbeResult(4, null, 0.975, 1, 1, 0.951, 0.995, 50));
+        assertThat(IndexMeasurement.focus(wide, 0.95).value()).isEqualTo(4);
+        // the chosen setting is narrow and every cheaper one clearly misses: settled
+        List<ProbeResult> settled = List.of(new ProbeResult(2, null, 0.92, 1, 1, 0.90, 0.94, 50),
+                new ProbeResult(4, null, 0.975, 1, 1, 0.96, 0.99, 50));
+        assertThat(IndexMeasurement.focus(settled, 0.95)).isNull();
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.preflight;
 
-import dev.preflight.cli.Console;
+import dev.preflight.kernel.Console;
 import dev.preflight.cli.Preflight;
 import dev.preflight.kernel.ScrubbingOutputStream;
 import java.io.FileDescriptor;

@@ -1,6 +1,6 @@
 package dev.preflight.broker;
 
-import dev.preflight.cli.PreflightException;
+import dev.preflight.kernel.PreflightException;
 import java.net.URI;
 import java.util.function.Consumer;
 import org.springframework.amqp.core.AcknowledgeMode;

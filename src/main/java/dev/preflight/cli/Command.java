@@ -1,5 +1,8 @@
 package dev.preflight.cli;
 
+import dev.preflight.kernel.ExitCode;
+import dev.preflight.kernel.Console;
+
 /** A {@code ./preflight} subcommand. */
 public interface Command {
 

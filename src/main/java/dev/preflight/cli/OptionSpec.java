@@ -1,5 +1,6 @@
 package dev.preflight.cli;
 
+import dev.preflight.kernel.PreflightException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

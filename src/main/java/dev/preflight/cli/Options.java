@@ -1,5 +1,6 @@
 package dev.preflight.cli;
 
+import dev.preflight.kernel.PreflightException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

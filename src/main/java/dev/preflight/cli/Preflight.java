@@ -1,5 +1,8 @@
 package dev.preflight.cli;
 
+import dev.preflight.kernel.PreflightException;
+import dev.preflight.kernel.ExitCode;
+import dev.preflight.kernel.Console;
 import dev.preflight.cli.command.BackfillCommand;
 import dev.preflight.cli.command.BaselineCommand;
 import dev.preflight.cli.command.GateCommand;

@@ -1,5 +1,7 @@
 package dev.preflight.cli;
 
+import dev.preflight.kernel.ExitCode;
+import dev.preflight.kernel.Console;
 import dev.preflight.config.ProjectLayout;
 import dev.preflight.run.Session;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package dev.preflight.config;
 
-import dev.preflight.cli.PreflightException;
+import dev.preflight.kernel.PreflightException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.preflight.config;
 
-import dev.preflight.cli.PreflightException;
+import dev.preflight.kernel.PreflightException;
 import dev.preflight.kernel.Secrets;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.preflight.config;
 
-import dev.preflight.cli.PreflightException;
+import dev.preflight.kernel.PreflightException;
 import dev.preflight.report.Severity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

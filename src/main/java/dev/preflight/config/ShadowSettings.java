@@ -1,6 +1,6 @@
 package dev.preflight.config;
 
-import dev.preflight.cli.PreflightException;
+import dev.preflight.kernel.PreflightException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

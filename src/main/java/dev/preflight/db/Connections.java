@@ -1,6 +1,6 @@
 package dev.preflight.db;
 
-import dev.preflight.cli.PreflightException;
+import dev.preflight.kernel.PreflightException;
 import dev.preflight.config.DatabaseUrl;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -95,7 +95,7 @@ public final class Connections {
                 remedy = "check the URL, the network and the server log";
             }
         }
-        return new PreflightException(dev.preflight.cli.ExitCode.USAGE_OR_CONNECTION, "db: " + message, remedy);
+        return new PreflightException(dev.preflight.kernel.ExitCode.USAGE_OR_CONNECTION, "db: " + message, remedy);
     }
 
     /** Removes the password from a driver message, should the driver ever include it. */

@@ -1,6 +1,6 @@
 package dev.preflight.embedded;
 
-import dev.preflight.cli.PreflightException;
+import dev.preflight.kernel.PreflightException;
 import dev.preflight.config.DatabaseUrl;
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -1,6 +1,6 @@
 package dev.preflight.embedded;
 
-import dev.preflight.cli.PreflightException;
+import dev.preflight.kernel.PreflightException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.preflight.migration;
 
-import dev.preflight.cli.PreflightException;
+import dev.preflight.kernel.PreflightException;
 import dev.preflight.migration.dbmate.DbmateLayout;
 import dev.preflight.migration.drizzle.DrizzleLayout;
 import dev.preflight.migration.flyway.FlywayLayout;

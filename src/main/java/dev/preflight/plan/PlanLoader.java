@@ -1,7 +1,7 @@
 package dev.preflight.plan;
 
 import dev.preflight.config.YamlSyntax;
-import dev.preflight.cli.PreflightException;
+import dev.preflight.kernel.PreflightException;
 import dev.preflight.cli.StepCommand;
 import dev.preflight.config.ProjectLayout;
 import java.io.IOException;

@@ -48,9 +48,11 @@ public final class ConnectionLoss {
         return false;
     }
 
-    /** True when the job failed because its connection was lost. */
+    /** True when the job failed, or ended in an unknown state, because its connection was lost. */
     public static boolean is(JobExecution execution) {
-        return execution.getStatus() == BatchStatus.FAILED && execution.getAllFailureExceptions().stream().anyMatch(ConnectionLoss::is);
+        // UNKNOWN: the step could not record its own end because the repository's connections died with the job's
+        boolean failed = execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.UNKNOWN;
+        return failed && execution.getAllFailureExceptions().stream().anyMatch(ConnectionLoss::is);
     }
 
     /** What the job's steps committed before the loss, from the executions in memory (the database may be down). */

@@ -1,6 +1,6 @@
 package dev.preflight.run;
 
-import dev.preflight.cli.PreflightException;
+import dev.preflight.kernel.PreflightException;
 import dev.preflight.report.render.ReportWriter;
 import java.security.SecureRandom;
 import java.time.LocalDateTime;

@@ -1,6 +1,6 @@
 package dev.preflight.run;
 
-import dev.preflight.cli.PreflightException;
+import dev.preflight.kernel.PreflightException;
 import dev.preflight.config.DatabaseUrl;
 import dev.preflight.db.Connections;
 import java.sql.Connection;

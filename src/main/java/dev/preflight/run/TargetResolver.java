@@ -1,6 +1,6 @@
 package dev.preflight.run;
 
-import dev.preflight.cli.Console;
+import dev.preflight.kernel.Console;
 import dev.preflight.cli.Options;
 import dev.preflight.config.DatabaseTarget;
 import dev.preflight.config.DatabaseUrl;

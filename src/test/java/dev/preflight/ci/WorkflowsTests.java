@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.preflight.cli.Command;
-import dev.preflight.cli.Console;
+import dev.preflight.kernel.Console;
 import dev.preflight.cli.Preflight;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

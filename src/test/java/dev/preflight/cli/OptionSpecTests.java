@@ -1,5 +1,6 @@
 package dev.preflight.cli;
 
+import dev.preflight.kernel.Console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.preflight.testing.CliRun;

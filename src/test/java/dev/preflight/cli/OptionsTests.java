@@ -1,5 +1,7 @@
 package dev.preflight.cli;
 
+import dev.preflight.kernel.PreflightException;
+import dev.preflight.kernel.ExitCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -3,7 +3,7 @@ package dev.preflight.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.preflight.cli.PreflightException;
+import dev.preflight.kernel.PreflightException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package dev.preflight.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.preflight.cli.Console;
+import dev.preflight.kernel.Console;
 import dev.preflight.cli.Preflight;
 import dev.preflight.config.ProjectLayout;
 import java.nio.file.Files;

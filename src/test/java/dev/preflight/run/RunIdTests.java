@@ -3,7 +3,7 @@ package dev.preflight.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.preflight.cli.PreflightException;
+import dev.preflight.kernel.PreflightException;
 import org.junit.jupiter.api.Test;
 
 class RunIdTests {

@@ -1,6 +1,6 @@
 package dev.preflight.testing;
 
-import dev.preflight.cli.Console;
+import dev.preflight.kernel.Console;
 import dev.preflight.cli.Preflight;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,6 +1,6 @@
 package dev.preflight.check.ci;
 
-import dev.preflight.cli.PreflightException;
+import dev.preflight.kernel.PreflightException;
 import dev.preflight.config.YamlSyntax;
 import dev.preflight.report.VerifySection.Workflow;
 import java.io.IOException;

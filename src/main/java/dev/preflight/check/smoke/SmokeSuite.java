@@ -1,7 +1,7 @@
 package dev.preflight.check.smoke;
 
 import dev.preflight.config.YamlSyntax;
-import dev.preflight.cli.PreflightException;
+import dev.preflight.kernel.PreflightException;
 import dev.preflight.config.ProjectLayout;
 import dev.preflight.report.Severity;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package dev.preflight.cli.command;
 
-import dev.preflight.cli.Console;
+import dev.preflight.kernel.Console;
 import dev.preflight.cli.Options;
-import dev.preflight.cli.PreflightException;
+import dev.preflight.kernel.PreflightException;
 import dev.preflight.job.backfill.distributed.DistributedSettings;
 
 /**

@@ -1,11 +1,11 @@
 package dev.preflight.cli.command;
 
 import dev.preflight.cli.Command;
-import dev.preflight.cli.Console;
-import dev.preflight.cli.ExitCode;
+import dev.preflight.kernel.Console;
+import dev.preflight.kernel.ExitCode;
 import dev.preflight.cli.OptionSpec;
 import dev.preflight.cli.Options;
-import dev.preflight.cli.PreflightException;
+import dev.preflight.kernel.PreflightException;
 import java.util.List;
 import java.util.function.Supplier;
 

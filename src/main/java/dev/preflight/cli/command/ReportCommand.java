@@ -2,8 +2,8 @@ package dev.preflight.cli.command;
 
 import dev.preflight.check.CheckContext;
 import dev.preflight.check.CheckRunner;
-import dev.preflight.cli.Console;
-import dev.preflight.cli.ExitCode;
+import dev.preflight.kernel.Console;
+import dev.preflight.kernel.ExitCode;
 import dev.preflight.cli.Options;
 import dev.preflight.cli.StepCommand;
 import dev.preflight.job.migrate.PreflightChecksTasklet;

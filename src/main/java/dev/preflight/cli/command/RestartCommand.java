@@ -1,10 +1,10 @@
 package dev.preflight.cli.command;
 
 import dev.preflight.cli.Command;
-import dev.preflight.cli.Console;
-import dev.preflight.cli.ExitCode;
+import dev.preflight.kernel.Console;
+import dev.preflight.kernel.ExitCode;
 import dev.preflight.cli.Options;
-import dev.preflight.cli.PreflightException;
+import dev.preflight.kernel.PreflightException;
 import dev.preflight.cli.StepCommand;
 import dev.preflight.run.RunHistory;
 import dev.preflight.run.RunId;

@@ -1,10 +1,10 @@
 package dev.preflight.cli.command;
 
 import dev.preflight.cli.StepCommand;
-import dev.preflight.cli.Console;
-import dev.preflight.cli.ExitCode;
+import dev.preflight.kernel.Console;
+import dev.preflight.kernel.ExitCode;
 import dev.preflight.cli.Options;
-import dev.preflight.cli.PreflightException;
+import dev.preflight.kernel.PreflightException;
 import dev.preflight.db.Catalog;
 import dev.preflight.job.retune.RetuneJobConfiguration;
 import dev.preflight.job.retune.RetuneSettings;

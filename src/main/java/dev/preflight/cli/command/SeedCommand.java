@@ -1,7 +1,7 @@
 package dev.preflight.cli.command;
 
-import dev.preflight.cli.Console;
-import dev.preflight.cli.ExitCode;
+import dev.preflight.kernel.Console;
+import dev.preflight.kernel.ExitCode;
 import dev.preflight.cli.Options;
 import dev.preflight.cli.StepCommand;
 import dev.preflight.job.seed.SeedJobConfiguration;

@@ -1,8 +1,8 @@
 package dev.preflight.cli.command;
 
 import dev.preflight.cli.Command;
-import dev.preflight.cli.Console;
-import dev.preflight.cli.ExitCode;
+import dev.preflight.kernel.Console;
+import dev.preflight.kernel.ExitCode;
 import dev.preflight.cli.Options;
 import dev.preflight.db.Catalog;
 import dev.preflight.job.migrate.MigrationEngine;

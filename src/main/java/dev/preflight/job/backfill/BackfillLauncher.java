@@ -1,6 +1,6 @@
 package dev.preflight.job.backfill;
 
-import dev.preflight.cli.PreflightException;
+import dev.preflight.kernel.PreflightException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +14,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 
 /**
  * Starts or restarts the backfill of one target. A job instance is identified by target, model,
@@ -55,6 +56,7 @@ public final class BackfillLauncher {
                         task.target().name(), previous.getId(), previous.getStatus());
                 previous = operator.recover(previous);
             }
+            settleUnknownSteps(previous);
             task.resumePartitions(partitionCount(previous));
             log.info("backfill {}: restarting execution {} ({}, {} partition(s)): finished chunks are not redone", task.target().name(),
                     previous.getId(), previous.getStatus(), task.resumePartitions());
@@ -73,6 +75,29 @@ public final class BackfillLauncher {
                 .addString("provider", task.provider().name(), false) // a distributed run's workers build the same provider
                 .toJobParameters();
         return operator.start(job, params);
+    }
+
+    /**
+     * Spring Batch refuses to restart a job or step left UNKNOWN (its end could not be recorded, as when the
+     * connection died mid-chunk). A backfill chunk and its checkpoint commit in one transaction, so the
+     * last chunk either committed with its checkpoint and is skipped or rolled back with it and is
+     * redone: the step and its job execution are marked FAILED so the restart proceeds.
+     */
+    private void settleUnknownSteps(JobExecution execution) {
+        for (JobExecution e : repository.getJobExecutions(execution.getJobInstance())) {
+            for (StepExecution step : e.getStepExecutions()) {
+                if (step.getStatus() == BatchStatus.UNKNOWN) {
+                    log.info("backfill: step {} of execution {} ended UNKNOWN (its end was not recorded); its rows are re-read, so it is restarted as FAILED",
+                            step.getStepName(), e.getId());
+                    step.setStatus(BatchStatus.FAILED);
+                    repository.update(step);
+                }
+            }
+            if (e.getStatus() == BatchStatus.UNKNOWN) {
+                e.setStatus(BatchStatus.FAILED);
+                repository.update(e);
+            }
+        }
     }
 
     /** How many partitions the instance was split into, over all its executions (a restart runs only the unfinished ones). */

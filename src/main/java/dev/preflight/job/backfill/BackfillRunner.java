@@ -69,7 +69,7 @@ public final class BackfillRunner {
     private EmbeddingsSection run(Request request) throws Exception {
         EmbeddingsConfig config = session.run().config().embeddings();
         if (job == null && request.threads() != null && request.threads() > MAX_THREADS) {
-            throw dev.preflight.cli.PreflightException.config("--threads " + request.threads() + " is more than " + MAX_THREADS,
+            throw dev.preflight.kernel.PreflightException.config("--threads " + request.threads() + " is more than " + MAX_THREADS,
                     "each thread holds a pooled connection while it writes; use --threads " + MAX_THREADS + " or fewer");
         }
         List<EmbeddingTarget> targets = request.target() == null ? config.targets() : List.of(config.target(request.target()));
@@ -84,7 +84,7 @@ public final class BackfillRunner {
                 TargetInspector.Shape shape = inspector.shape(t);
                 if (shape == null) {
                     if (!t.builtIn()) {
-                        throw dev.preflight.cli.PreflightException.config("embedding target '" + t.name() + "': table " + t.table()
+                        throw dev.preflight.kernel.PreflightException.config("embedding target '" + t.name() + "': table " + t.table()
                                 + " does not exist", "migrate first, or fix embeddings.targets." + t.name() + ".table");
                     }
                     log.info("backfill {}: table {} not found, skipped (built-in NeonHub target)", t.name(), t.table());

@@ -1,6 +1,6 @@
 package dev.preflight.job.backfill;
 
-import dev.preflight.cli.PreflightException;
+import dev.preflight.kernel.PreflightException;
 import dev.preflight.config.EmbeddingTarget;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -146,7 +146,7 @@ public final class TargetInspector {
     /** The provider's vectors do not fit the column: nothing was done. */
     public static final class DimensionMismatchException extends PreflightException {
         public DimensionMismatchException(EmbeddingTarget t, int columnDims, String provider, String model, int providerDims) {
-            super(dev.preflight.cli.ExitCode.USAGE_OR_CONNECTION, "dimension mismatch for embedding target '" + t.name() + "': column "
+            super(dev.preflight.kernel.ExitCode.USAGE_OR_CONNECTION, "dimension mismatch for embedding target '" + t.name() + "': column "
                     + t.table() + "." + t.vectorColumn() + " is vector(" + columnDims + ") but provider " + provider + " (model "
                     + model + ") gives " + providerDims + " dimensions; nothing was embedded",
                     "use a model with " + columnDims + " dimensions (e.g. set embeddings.openai.dimensions), or migrate the column to vector("

@@ -54,7 +54,7 @@ final class LintMigrations {
             seen |= m.id().equals(since);
         }
         if (!seen) {
-            throw dev.preflight.cli.PreflightException.config("--since " + since + ": no migration has that id",
+            throw dev.preflight.kernel.PreflightException.config("--since " + since + ": no migration has that id",
                     "use one of: " + String.join(", ", history.stream().map(Migration::id).toList()));
         }
         return out;

@@ -1,7 +1,7 @@
 package dev.preflight.job.migrate;
 
-import dev.preflight.cli.ExitCode;
-import dev.preflight.cli.PreflightException;
+import dev.preflight.kernel.ExitCode;
+import dev.preflight.kernel.PreflightException;
 import dev.preflight.config.DatabaseUrl;
 import dev.preflight.db.schema.SchemaDifference;
 import dev.preflight.db.schema.SchemaDiffer;

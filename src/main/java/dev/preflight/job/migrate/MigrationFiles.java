@@ -1,6 +1,6 @@
 package dev.preflight.job.migrate;
 
-import dev.preflight.cli.PreflightException;
+import dev.preflight.kernel.PreflightException;
 import dev.preflight.config.ProjectConfig;
 import dev.preflight.config.ProjectLayout;
 import dev.preflight.migration.LayoutSettings;

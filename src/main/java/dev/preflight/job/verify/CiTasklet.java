@@ -5,7 +5,7 @@ import dev.preflight.check.CheckRunner;
 import dev.preflight.check.ci.CiSecretsCheck;
 import dev.preflight.check.ci.WorkflowFiles;
 import dev.preflight.check.ci.WorkflowPresentCheck;
-import dev.preflight.cli.Console;
+import dev.preflight.kernel.Console;
 import dev.preflight.job.RunContext;
 import dev.preflight.report.VerifySection;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.preflight.job.verify;
 
-import dev.preflight.cli.Console;
+import dev.preflight.kernel.Console;
 import dev.preflight.config.ShadowSettings;
 import dev.preflight.job.RunContext;
 import dev.preflight.report.VerifySection;

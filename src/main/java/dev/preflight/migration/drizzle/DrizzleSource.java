@@ -1,6 +1,6 @@
 package dev.preflight.migration.drizzle;
 
-import dev.preflight.cli.PreflightException;
+import dev.preflight.kernel.PreflightException;
 import dev.preflight.migration.AppliedMigration;
 import dev.preflight.migration.LayoutSettings;
 import dev.preflight.migration.Migration;

@@ -1,6 +1,6 @@
 package dev.preflight.report.render;
 
-import dev.preflight.cli.Console;
+import dev.preflight.kernel.Console;
 import dev.preflight.kernel.Secrets;
 import dev.preflight.report.Finding;
 import dev.preflight.report.ReadinessReport;

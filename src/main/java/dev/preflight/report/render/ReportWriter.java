@@ -1,6 +1,6 @@
 package dev.preflight.report.render;
 
-import dev.preflight.cli.PreflightException;
+import dev.preflight.kernel.PreflightException;
 import dev.preflight.config.ProjectLayout;
 import dev.preflight.kernel.Secrets;
 import dev.preflight.report.ReadinessReport;

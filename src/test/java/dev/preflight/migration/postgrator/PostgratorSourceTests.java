@@ -3,7 +3,7 @@ package dev.preflight.migration.postgrator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.preflight.cli.PreflightException;
+import dev.preflight.kernel.PreflightException;
 import dev.preflight.migration.Migration;
 import dev.preflight.migration.SourceProblem;
 import dev.preflight.migration.SqlStatement;

@@ -2,7 +2,7 @@ package dev.preflight.report.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.preflight.cli.Console;
+import dev.preflight.kernel.Console;
 import dev.preflight.report.Finding;
 import dev.preflight.report.Severity;
 import java.io.ByteArrayOutputStream;

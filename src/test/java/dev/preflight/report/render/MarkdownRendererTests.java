@@ -3,7 +3,7 @@ package dev.preflight.report.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.preflight.cli.PreflightException;
+import dev.preflight.kernel.PreflightException;
 import dev.preflight.report.ReadinessReport;
 import java.io.IOException;
 import java.io.InputStream;

@@ -32,7 +32,7 @@ public final class DistributedBackfill implements AutoCloseable {
             broker.ping();
         } catch (PartitionBroker.BrokerUnavailableException e) {
             broker.close();
-            throw new dev.preflight.cli.PreflightException(dev.preflight.cli.ExitCode.USAGE_OR_CONNECTION, e.getMessage(),
+            throw new dev.preflight.kernel.PreflightException(dev.preflight.kernel.ExitCode.USAGE_OR_CONNECTION, e.getMessage(),
                     "start RabbitMQ (rabbitmq-server -detached) or fix --broker-url / PREFLIGHT_BROKER_URL");
         }
         DataSource dataSource = session.dataSource();

@@ -1,6 +1,6 @@
 package dev.preflight.job.backfill.distributed;
 
-import dev.preflight.cli.PreflightException;
+import dev.preflight.kernel.PreflightException;
 
 /**
  * How a distributed backfill reaches its workers and when it gives up on them.

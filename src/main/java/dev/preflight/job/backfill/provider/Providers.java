@@ -1,7 +1,7 @@
 package dev.preflight.job.backfill.provider;
 
-import dev.preflight.cli.Console;
-import dev.preflight.cli.PreflightException;
+import dev.preflight.kernel.Console;
+import dev.preflight.kernel.PreflightException;
 import dev.preflight.config.EmbeddingTarget;
 import dev.preflight.config.EmbeddingsConfig;
 import dev.preflight.config.EmbeddingsConfig.OpenAiSettings;

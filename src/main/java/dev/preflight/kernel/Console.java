@@ -1,4 +1,4 @@
-package dev.preflight.cli;
+package dev.preflight.kernel;
 
 import dev.preflight.kernel.ScrubbingOutputStream;
 import java.io.PrintStream;

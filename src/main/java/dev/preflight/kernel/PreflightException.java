@@ -1,4 +1,4 @@
-package dev.preflight.cli;
+package dev.preflight.kernel;
 
 /**
  * The one unchecked exception Preflight raises for problems the user must fix: it carries what

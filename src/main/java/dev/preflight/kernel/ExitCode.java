@@ -1,4 +1,4 @@
-package dev.preflight.cli;
+package dev.preflight.kernel;
 
 /** Process exit codes, the contract with CI systems. */
 public enum ExitCode {

@@ -2,7 +2,7 @@ package dev.preflight.check;
 
 import dev.preflight.config.DatabaseTarget;
 import dev.preflight.config.ProjectLayout;
-import dev.preflight.job.migrate.MigrationFiles;
+import dev.preflight.migration.MigrationFiles;
 import dev.preflight.report.MigrationEntry;
 import dev.preflight.report.MigrationStatus.DatabaseState;
 import java.sql.Connection;

@@ -1,5 +1,7 @@
 package dev.preflight.cli;
 
+import dev.preflight.kernel.OptionSpec;
+import dev.preflight.kernel.Options;
 import dev.preflight.kernel.PreflightException;
 import dev.preflight.kernel.ExitCode;
 import dev.preflight.kernel.Console;
@@ -74,7 +76,7 @@ public final class Preflight {
             if (command == null) {
                 throw PreflightException.config("unknown command '" + options.command() + "'", "see ./preflight help for the commands");
             }
-            OptionSpec.check(options, command);
+            command.checkFlags(options);
             return command.run(options, console).code();
         } catch (PreflightException e) {
             console.err().println("preflight: " + e.oneLine());

@@ -1,8 +1,10 @@
 package dev.preflight.cli;
 
+import dev.preflight.kernel.Options;
 import dev.preflight.kernel.ExitCode;
 import dev.preflight.kernel.Console;
 import dev.preflight.config.ProjectLayout;
+import dev.preflight.plan.PlanStep;
 import dev.preflight.run.Session;
 import java.util.Set;
 
@@ -10,23 +12,13 @@ import java.util.Set;
  * A command that is also a plan step: it runs its job(s) inside a session that a plan (or the
  * command itself) opened, and declares the parameters a plan may give it.
  */
-public interface StepCommand extends Command {
-
-    /** Option names this step accepts as plan parameters (without the leading dashes). */
-    Set<String> parameters();
+public interface StepCommand extends Command, PlanStep {
 
     /** Run on its own, a step takes the options a plan may give it. */
     @Override
     default Set<String> flags() {
         return parameters();
     }
-
-    /** Checks the step's own input files before any step of the run starts (default: nothing to check). */
-    default void validate(ProjectLayout project, Options options) {
-    }
-
-    /** Runs the step in an open session; returns false when its job failed. */
-    boolean execute(Session session, Options options) throws Exception;
 
     /** Run on its own: a session of its own, the step, then the report. */
     @Override

@@ -1,6 +1,5 @@
 package dev.preflight.config;
 
-import dev.preflight.db.Catalog;
 import java.util.List;
 
 /**
@@ -20,16 +19,5 @@ public record EmbeddingTarget(String name, String table, String idColumn, List<S
                 new EmbeddingTarget("messages", "messages", "id", List.of("content"), null, "embedding", null, null, true),
                 new EmbeddingTarget("brand_voices", "brand_voices", "id", List.of("name", "description", "sampleText"), null,
                         "embedding", null, null, true));
-    }
-
-    /** The SQL expression of the text, over the table aliased {@code t}: NULL parts are left out. */
-    public String textExpression() {
-        if (textSql != null) {
-            return "(" + textSql + ")";
-        }
-        if (textColumns.size() == 1) {
-            return "t." + Catalog.ident(textColumns.get(0)) + "::text";
-        }
-        return "concat_ws(E'\\n', " + String.join(", ", textColumns.stream().map(c -> "t." + Catalog.ident(c)).toList()) + ")";
     }
 }

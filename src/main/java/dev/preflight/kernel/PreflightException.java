@@ -1,5 +1,7 @@
 package dev.preflight.kernel;
 
+
+
 /**
  * The one unchecked exception Preflight raises for problems the user must fix: it carries what
  * happened, what to do next and the exit code it maps to.

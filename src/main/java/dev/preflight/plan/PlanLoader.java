@@ -2,7 +2,6 @@ package dev.preflight.plan;
 
 import dev.preflight.config.YamlSyntax;
 import dev.preflight.kernel.PreflightException;
-import dev.preflight.cli.StepCommand;
 import dev.preflight.config.ProjectLayout;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,9 +33,9 @@ public final class PlanLoader {
     private static final String BUILT_IN = "preflight/plans/";
 
     private final ProjectLayout project;
-    private final Map<String, StepCommand> steps;
+    private final Map<String, PlanStep> steps;
 
-    public PlanLoader(ProjectLayout project, List<StepCommand> steps) {
+    public PlanLoader(ProjectLayout project, List<? extends PlanStep> steps) {
         this.project = project;
         this.steps = new LinkedHashMap<>();
         steps.forEach(s -> this.steps.put(s.name(), s));
@@ -151,7 +150,7 @@ public final class PlanLoader {
     }
 
     private Plan.Step step(String where, Node node, String job, Map<String, String> params, Plan.OnFailure onFailure) {
-        StepCommand command = steps.get(job);
+        PlanStep command = steps.get(job);
         if (command == null) {
             throw error(where, node, "unknown step '" + job + "' (known steps: " + String.join(", ", steps.keySet()) + ")");
         }

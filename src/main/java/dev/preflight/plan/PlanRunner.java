@@ -2,9 +2,8 @@ package dev.preflight.plan;
 
 import dev.preflight.kernel.Console;
 import dev.preflight.kernel.ExitCode;
-import dev.preflight.cli.Options;
+import dev.preflight.kernel.Options;
 import dev.preflight.kernel.PreflightException;
-import dev.preflight.cli.StepCommand;
 import dev.preflight.config.ProjectLayout;
 import dev.preflight.report.CheckOutcome;
 import dev.preflight.report.Finding;
@@ -27,9 +26,9 @@ public final class PlanRunner {
 
     private static final Logger log = LoggerFactory.getLogger(PlanRunner.class);
 
-    private final Map<String, StepCommand> steps = new LinkedHashMap<>();
+    private final Map<String, PlanStep> steps = new LinkedHashMap<>();
 
-    public PlanRunner(List<StepCommand> stepCommands) {
+    public PlanRunner(List<? extends PlanStep> stepCommands) {
         stepCommands.forEach(s -> steps.put(s.name(), s));
     }
 

@@ -2,7 +2,7 @@ package dev.preflight.plan;
 
 import dev.preflight.kernel.Console;
 import dev.preflight.kernel.ExitCode;
-import dev.preflight.cli.Options;
+import dev.preflight.kernel.Options;
 import dev.preflight.kernel.PreflightException;
 import dev.preflight.config.DatabaseUrl;
 import dev.preflight.db.Connections;

@@ -1,7 +1,7 @@
 package dev.preflight.run;
 
 import dev.preflight.kernel.Console;
-import dev.preflight.cli.Options;
+import dev.preflight.kernel.Options;
 import dev.preflight.config.DatabaseTarget;
 import dev.preflight.config.DatabaseUrl;
 import dev.preflight.config.ProjectLayout;

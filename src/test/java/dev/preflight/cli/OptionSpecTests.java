@@ -1,10 +1,12 @@
 package dev.preflight.cli;
 
+import dev.preflight.testing.Projects;
+import dev.preflight.kernel.OptionSpec;
+import dev.preflight.kernel.Options;
 import dev.preflight.kernel.Console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.preflight.testing.CliRun;
-import dev.preflight.testing.Projects;
 import java.nio.file.Files;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,9 +41,9 @@ class OptionSpecTests {
     void planCommandsTakeTheirStepsOptionsAndEveryCommandItsOwn() {
         Command gate = command("gate");
         assertThat(gate.flags()).contains("provider", "since", "target-recall", "dry-run");
-        OptionSpec.check(Options.parse(new String[] {"gate", "--provider", "deterministic", "--since", "3"}), gate);
-        OptionSpec.check(Options.parse(new String[] {"backfill", "--distributed", "--broker-url", "amqp://h"}), command("backfill"));
-        OptionSpec.check(Options.parse(new String[] {"worker", "--worker-id", "w1", "--duration", "5"}), command("worker"));
+        gate.checkFlags(Options.parse(new String[] {"gate", "--provider", "deterministic", "--since", "3"}));
+        command("backfill").checkFlags(Options.parse(new String[] {"backfill", "--distributed", "--broker-url", "amqp://h"}));
+        command("worker").checkFlags(Options.parse(new String[] {"worker", "--worker-id", "w1", "--duration", "5"}));
         for (Command c : PREFLIGHT.commands()) {
             assertThat(OptionSpec.ALL.keySet()).as(c.name() + "'s options are declared").containsAll(c.flags());
         }

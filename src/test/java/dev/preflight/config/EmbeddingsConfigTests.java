@@ -1,5 +1,6 @@
 package dev.preflight.config;
 
+import dev.preflight.job.backfill.BackfillSql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,9 +25,9 @@ class EmbeddingsConfigTests {
         assertThat(c.placeholders()).containsEntry("embedding_dimension", "384");
         assertThat(c.embeddings().provider()).isEqualTo("local");
         assertThat(c.embeddings().targets()).extracting(EmbeddingTarget::name).containsExactly("chunks", "messages", "brand_voices");
-        assertThat(c.embeddings().target("brand_voices").textExpression())
+        assertThat(BackfillSql.textExpression(c.embeddings().target("brand_voices")))
                 .isEqualTo("concat_ws(E'\\n', t.\"name\", t.\"description\", t.\"sampleText\")");
-        assertThat(c.embeddings().target("chunks").textExpression()).isEqualTo("t.\"content\"::text");
+        assertThat(BackfillSql.textExpression(c.embeddings().target("chunks"))).isEqualTo("t.\"content\"::text");
     }
 
     @Test
@@ -53,7 +54,7 @@ class EmbeddingsConfigTests {
         assertThat(e.openai().requestsPerMinute()).isEqualTo(60);
         assertThat(e.openai().tokensPerMinute()).isEqualTo(1_000_000); // default kept
         EmbeddingTarget docs = e.target("docs");
-        assertThat(docs.textExpression()).isEqualTo("(title || ' ' || body)");
+        assertThat(BackfillSql.textExpression(docs)).isEqualTo("(title || ' ' || body)");
         assertThat(docs.idColumn()).isEqualTo("id");
         assertThat(docs.builtIn()).isFalse();
     }

@@ -2,8 +2,8 @@ package dev.preflight.check.seed;
 
 import dev.preflight.check.Check;
 import dev.preflight.check.CheckContext;
-import dev.preflight.job.seed.SeedFiles;
-import dev.preflight.job.seed.SeedPresence;
+import dev.preflight.seed.SeedFiles;
+import dev.preflight.seed.SeedPresence;
 import dev.preflight.report.Finding;
 import dev.preflight.report.Severity;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.preflight.cli.command;
 
 import dev.preflight.kernel.Console;
 import dev.preflight.kernel.ExitCode;
-import dev.preflight.cli.Options;
+import dev.preflight.kernel.Options;
 import dev.preflight.kernel.PreflightException;
 import dev.preflight.cli.StepCommand;
 import dev.preflight.job.backfill.BackfillRunner;

@@ -3,11 +3,11 @@ package dev.preflight.cli.command;
 import dev.preflight.cli.Command;
 import dev.preflight.kernel.Console;
 import dev.preflight.kernel.ExitCode;
-import dev.preflight.cli.Options;
+import dev.preflight.kernel.Options;
 import dev.preflight.config.ProjectConfig;
 import dev.preflight.config.ProjectLayout;
 import dev.preflight.job.migrate.Baseline;
-import dev.preflight.job.migrate.MigrationFiles;
+import dev.preflight.migration.MigrationFiles;
 import dev.preflight.migration.AppliedChecksums;
 import dev.preflight.run.Session;
 

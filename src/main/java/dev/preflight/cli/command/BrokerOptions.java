@@ -1,7 +1,7 @@
 package dev.preflight.cli.command;
 
 import dev.preflight.kernel.Console;
-import dev.preflight.cli.Options;
+import dev.preflight.kernel.Options;
 import dev.preflight.kernel.PreflightException;
 import dev.preflight.job.backfill.distributed.DistributedSettings;
 

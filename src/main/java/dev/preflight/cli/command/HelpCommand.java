@@ -3,8 +3,8 @@ package dev.preflight.cli.command;
 import dev.preflight.cli.Command;
 import dev.preflight.kernel.Console;
 import dev.preflight.kernel.ExitCode;
-import dev.preflight.cli.OptionSpec;
-import dev.preflight.cli.Options;
+import dev.preflight.kernel.OptionSpec;
+import dev.preflight.kernel.Options;
 import dev.preflight.kernel.PreflightException;
 import java.util.List;
 import java.util.function.Supplier;
@@ -26,7 +26,7 @@ public final class HelpCommand implements Command {
     /** -h after any command line shows help, whatever else it holds. */
     @Override
     public java.util.Set<String> flags() {
-        return dev.preflight.cli.OptionSpec.ALL.keySet();
+        return dev.preflight.kernel.OptionSpec.ALL.keySet();
     }
 
     @Override

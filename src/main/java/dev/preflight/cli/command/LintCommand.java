@@ -1,6 +1,6 @@
 package dev.preflight.cli.command;
 
-import dev.preflight.cli.Options;
+import dev.preflight.kernel.Options;
 import dev.preflight.cli.StepCommand;
 import dev.preflight.job.lint.LintJobConfiguration;
 import dev.preflight.run.Session;

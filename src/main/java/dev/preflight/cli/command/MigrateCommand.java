@@ -1,11 +1,11 @@
 package dev.preflight.cli.command;
 
-import dev.preflight.cli.Options;
+import dev.preflight.kernel.Options;
 import dev.preflight.cli.StepCommand;
 import dev.preflight.config.ProjectConfig;
 import dev.preflight.config.ProjectLayout;
 import dev.preflight.job.migrate.MigrateJobConfiguration;
-import dev.preflight.job.migrate.MigrationFiles;
+import dev.preflight.migration.MigrationFiles;
 import dev.preflight.run.Session;
 import java.util.Set;
 import org.springframework.batch.core.BatchStatus;

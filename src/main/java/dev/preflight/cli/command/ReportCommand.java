@@ -4,7 +4,7 @@ import dev.preflight.check.CheckContext;
 import dev.preflight.check.CheckRunner;
 import dev.preflight.kernel.Console;
 import dev.preflight.kernel.ExitCode;
-import dev.preflight.cli.Options;
+import dev.preflight.kernel.Options;
 import dev.preflight.cli.StepCommand;
 import dev.preflight.job.migrate.PreflightChecksTasklet;
 import dev.preflight.run.Session;

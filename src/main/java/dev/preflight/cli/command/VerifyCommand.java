@@ -1,7 +1,7 @@
 package dev.preflight.cli.command;
 
 import dev.preflight.check.smoke.SmokeSuite;
-import dev.preflight.cli.Options;
+import dev.preflight.kernel.Options;
 import dev.preflight.cli.StepCommand;
 import dev.preflight.config.ProjectLayout;
 import dev.preflight.job.verify.VerifyJobConfiguration;

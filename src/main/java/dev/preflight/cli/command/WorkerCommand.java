@@ -1,12 +1,12 @@
 package dev.preflight.cli.command;
 
+import dev.preflight.job.backfill.distributed.BackfillWorker;
 import dev.preflight.broker.PartitionBroker;
 import dev.preflight.cli.Command;
 import dev.preflight.kernel.Console;
 import dev.preflight.kernel.ExitCode;
-import dev.preflight.cli.Options;
+import dev.preflight.kernel.Options;
 import dev.preflight.kernel.PreflightException;
-import dev.preflight.job.backfill.distributed.BackfillWorker;
 import dev.preflight.run.Session;
 
 /**

@@ -48,7 +48,18 @@ public final class BackfillSql {
         this.id = "t." + Catalog.ident(target.idColumn());
         this.idType = idType;
         this.vector = "t." + Catalog.ident(target.vectorColumn());
-        this.text = target.textExpression();
+        this.text = textExpression(target);
+    }
+
+    /** The SQL expression of the text, over the table aliased {@code t}: NULL parts are left out. */
+    public static String textExpression(EmbeddingTarget target) {
+        if (target.textSql() != null) {
+            return "(" + target.textSql() + ")";
+        }
+        if (target.textColumns().size() == 1) {
+            return "t." + Catalog.ident(target.textColumns().get(0)) + "::text";
+        }
+        return "concat_ws(E'\\n', " + String.join(", ", target.textColumns().stream().map(c -> "t." + Catalog.ident(c)).toList()) + ")";
     }
 
     /** {@code table} or {@code schema.table}, quoted. */

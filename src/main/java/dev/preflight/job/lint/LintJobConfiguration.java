@@ -1,7 +1,7 @@
 package dev.preflight.job.lint;
 
 import dev.preflight.config.ShadowSettings;
-import dev.preflight.job.RunContext;
+import dev.preflight.run.RunContext;
 import dev.preflight.run.Session;
 import javax.sql.DataSource;
 import org.springframework.batch.core.BatchStatus;

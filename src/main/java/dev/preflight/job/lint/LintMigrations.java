@@ -1,6 +1,6 @@
 package dev.preflight.job.lint;
 
-import dev.preflight.job.RunContext;
+import dev.preflight.run.RunContext;
 import dev.preflight.migration.AppliedMigration;
 import dev.preflight.migration.Migration;
 import dev.preflight.migration.MigrationSource;

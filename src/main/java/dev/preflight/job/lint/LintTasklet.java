@@ -1,12 +1,12 @@
 package dev.preflight.job.lint;
 
+import dev.preflight.check.lint.StatementMeasurement;
 import dev.preflight.check.lint.LintIssue;
 import dev.preflight.check.lint.LintMerge;
 import dev.preflight.check.lint.LintRules;
-import dev.preflight.check.lint.StatementMeasurement;
 import dev.preflight.check.lint.StaticAnalysis;
 import dev.preflight.check.lint.Suppressions;
-import dev.preflight.job.RunContext;
+import dev.preflight.run.RunContext;
 import dev.preflight.config.ShadowSettings;
 import dev.preflight.job.verify.ShadowDatabase;
 import dev.preflight.job.verify.ShadowRoles;

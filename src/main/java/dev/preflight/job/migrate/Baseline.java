@@ -1,5 +1,7 @@
 package dev.preflight.job.migrate;
 
+import dev.preflight.migration.MigrationStateClassifier;
+import dev.preflight.migration.SeamMigration;
 import dev.preflight.kernel.ExitCode;
 import dev.preflight.kernel.PreflightException;
 import dev.preflight.config.DatabaseUrl;

@@ -1,9 +1,11 @@
 package dev.preflight.job.migrate;
 
+import dev.preflight.migration.FlywayMigration;
+import dev.preflight.migration.MigrationEngine;
 import dev.preflight.check.CheckContext;
 import dev.preflight.check.CheckRunner;
 import dev.preflight.check.migration.MigrationOrderCheck;
-import dev.preflight.job.RunContext;
+import dev.preflight.run.RunContext;
 import dev.preflight.job.verify.DriftReplay;
 import dev.preflight.report.CheckOutcome;
 import java.sql.SQLException;

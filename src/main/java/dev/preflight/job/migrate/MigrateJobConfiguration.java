@@ -1,6 +1,6 @@
 package dev.preflight.job.migrate;
 
-import dev.preflight.job.RunContext;
+import dev.preflight.run.RunContext;
 import javax.sql.DataSource;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;

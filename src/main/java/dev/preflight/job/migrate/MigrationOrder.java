@@ -1,5 +1,6 @@
 package dev.preflight.job.migrate;
 
+import dev.preflight.migration.SeamMigration;
 import dev.preflight.check.migration.MigrationOrderCheck.OrderProblem;
 import dev.preflight.migration.Migration;
 import dev.preflight.migration.MigrationExecutor;

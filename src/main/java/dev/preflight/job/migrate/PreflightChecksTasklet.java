@@ -6,7 +6,7 @@ import dev.preflight.check.CheckRunner;
 import dev.preflight.check.server.ExtensionsAvailableCheck;
 import dev.preflight.check.server.ExtensionsCreatableCheck;
 import dev.preflight.check.server.ServerVersionCheck;
-import dev.preflight.job.RunContext;
+import dev.preflight.run.RunContext;
 import dev.preflight.report.CheckOutcome;
 import java.sql.Connection;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.preflight.job.retune;
 
 import dev.preflight.db.Catalog;
-import dev.preflight.job.RunContext;
+import dev.preflight.run.RunContext;
 import dev.preflight.report.DatabaseInfo.VectorIndex;
 import dev.preflight.report.VectorIndexSection.Decision;
 import dev.preflight.report.VectorIndexSection.Measurement;

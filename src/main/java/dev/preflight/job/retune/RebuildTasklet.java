@@ -1,6 +1,6 @@
 package dev.preflight.job.retune;
 
-import dev.preflight.job.RunContext;
+import dev.preflight.run.RunContext;
 import dev.preflight.report.VectorIndexSection.Decision;
 import java.sql.Connection;
 import javax.sql.DataSource;

@@ -7,7 +7,7 @@ import dev.preflight.check.index.ProbesSettingCheck;
 import dev.preflight.check.index.RebuildLeftNoDebrisCheck;
 import dev.preflight.check.index.RecallTargetCheck;
 import dev.preflight.db.Catalog;
-import dev.preflight.job.RunContext;
+import dev.preflight.run.RunContext;
 import dev.preflight.report.VectorIndexSection;
 import java.sql.Connection;
 import java.sql.ResultSet;

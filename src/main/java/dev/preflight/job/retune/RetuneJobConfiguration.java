@@ -1,6 +1,6 @@
 package dev.preflight.job.retune;
 
-import dev.preflight.job.RunContext;
+import dev.preflight.run.RunContext;
 import javax.sql.DataSource;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.Job;

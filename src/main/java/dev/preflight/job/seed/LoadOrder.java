@@ -1,5 +1,6 @@
 package dev.preflight.job.seed;
 
+import dev.preflight.seed.SeedInputException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

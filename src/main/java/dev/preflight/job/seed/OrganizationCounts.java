@@ -1,5 +1,6 @@
 package dev.preflight.job.seed;
 
+import dev.preflight.seed.SeedSchema;
 import dev.preflight.report.SeedSection;
 import java.sql.Connection;
 import java.sql.ResultSet;

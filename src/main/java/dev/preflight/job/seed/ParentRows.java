@@ -1,5 +1,7 @@
 package dev.preflight.job.seed;
 
+import dev.preflight.seed.SeedBlock;
+import dev.preflight.seed.SeedSchema;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,11 +1,13 @@
 package dev.preflight.job.seed;
 
+import dev.preflight.seed.SeedFiles;
+import dev.preflight.seed.SeedInputException;
 import dev.preflight.check.Check;
 import dev.preflight.check.CheckContext;
 import dev.preflight.check.CheckRunner;
 import dev.preflight.check.seed.SeedAppliedCheck;
 import dev.preflight.check.seed.SeedRowsPresentCheck;
-import dev.preflight.job.RunContext;
+import dev.preflight.run.RunContext;
 import dev.preflight.report.SeedSection;
 import java.sql.Connection;
 import java.util.ArrayList;

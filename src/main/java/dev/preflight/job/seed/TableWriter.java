@@ -1,5 +1,7 @@
 package dev.preflight.job.seed;
 
+import dev.preflight.seed.SeedBlock;
+import dev.preflight.seed.SeedSchema;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

@@ -6,7 +6,7 @@ import dev.preflight.check.ci.CiSecretsCheck;
 import dev.preflight.check.ci.WorkflowFiles;
 import dev.preflight.check.ci.WorkflowPresentCheck;
 import dev.preflight.kernel.Console;
-import dev.preflight.job.RunContext;
+import dev.preflight.run.RunContext;
 import dev.preflight.report.VerifySection;
 import java.util.List;
 import org.springframework.batch.core.scope.context.ChunkContext;

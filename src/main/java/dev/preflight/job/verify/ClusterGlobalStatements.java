@@ -1,7 +1,7 @@
 package dev.preflight.job.verify;
 
-import dev.preflight.job.migrate.MigrationFiles;
-import dev.preflight.job.migrate.MigrationFiles.MigrationFile;
+import dev.preflight.migration.MigrationFiles;
+import dev.preflight.migration.MigrationFiles.MigrationFile;
 import dev.preflight.migration.SqlSplitter;
 import dev.preflight.migration.SqlStatement;
 import java.io.IOException;

@@ -10,7 +10,7 @@ import dev.preflight.config.DomainMapping;
 import dev.preflight.config.ShadowSettings;
 import dev.preflight.db.schema.SchemaDifference;
 import dev.preflight.db.schema.SchemaModel;
-import dev.preflight.job.RunContext;
+import dev.preflight.run.RunContext;
 import dev.preflight.report.CheckOutcome;
 import dev.preflight.report.Finding;
 import dev.preflight.report.VerifySection;

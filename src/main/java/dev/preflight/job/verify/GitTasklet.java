@@ -8,7 +8,7 @@ import dev.preflight.check.git.MigrationsCommittedCheck;
 import dev.preflight.check.git.NoSecretsTrackedCheck;
 import dev.preflight.check.git.RepositoryCheck;
 import dev.preflight.check.git.SchemaAndSeedCommittedCheck;
-import dev.preflight.job.RunContext;
+import dev.preflight.run.RunContext;
 import dev.preflight.report.CheckOutcome;
 import dev.preflight.report.VerifySection;
 import java.util.List;

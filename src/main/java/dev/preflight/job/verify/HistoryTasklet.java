@@ -1,7 +1,7 @@
 package dev.preflight.job.verify;
 
-import dev.preflight.job.RunContext;
-import dev.preflight.job.migrate.MigrationEngine;
+import dev.preflight.run.RunContext;
+import dev.preflight.migration.MigrationEngine;
 import dev.preflight.report.MigrationEntry;
 import dev.preflight.report.VerifySection;
 import java.util.List;

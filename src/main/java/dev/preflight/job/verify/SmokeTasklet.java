@@ -4,7 +4,7 @@ import dev.preflight.check.CheckContext;
 import dev.preflight.check.CheckRunner;
 import dev.preflight.check.smoke.SmokeCheck;
 import dev.preflight.check.smoke.SmokeSuite;
-import dev.preflight.job.RunContext;
+import dev.preflight.run.RunContext;
 import dev.preflight.report.CheckOutcome;
 import dev.preflight.report.VerifySection.SmokeResult;
 import java.sql.Connection;

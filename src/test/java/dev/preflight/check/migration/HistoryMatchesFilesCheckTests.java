@@ -3,7 +3,7 @@ package dev.preflight.check.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.preflight.check.CheckContext;
-import dev.preflight.job.migrate.MigrationFiles;
+import dev.preflight.migration.MigrationFiles;
 import dev.preflight.migration.golangmigrate.GolangMigrateSource;
 import dev.preflight.report.Finding;
 import dev.preflight.report.MigrationEntry;

@@ -3,7 +3,7 @@ package dev.preflight.cli.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.preflight.cli.Options;
+import dev.preflight.kernel.Options;
 import dev.preflight.testing.CliRun;
 import org.junit.jupiter.api.Test;
 

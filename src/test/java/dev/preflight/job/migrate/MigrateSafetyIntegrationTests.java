@@ -1,5 +1,7 @@
 package dev.preflight.job.migrate;
 
+import dev.preflight.migration.FlywayMigration;
+import dev.preflight.migration.MigrationFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.preflight.check.CheckContext;

@@ -1,5 +1,6 @@
 package dev.preflight.job.migrate;
 
+import dev.preflight.migration.MigrationStateClassifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.preflight.migration.AppliedMigration;

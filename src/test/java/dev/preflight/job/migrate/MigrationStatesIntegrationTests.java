@@ -1,5 +1,6 @@
 package dev.preflight.job.migrate;
 
+import dev.preflight.migration.MigrationStateClassifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.preflight.testing.CliRun;
@@ -19,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * UNMANAGED (application tables, no schema history; in Flyway's layout and in one applied through
  * the seam) and FAILED (a failed row in the history).
  * NEVER_MIGRATED, PENDING and UP_TO_DATE are covered by {@link GateIntegrationTests}; the pure
- * decision by {@link MigrationStateClassifierTests}.
+ * decision by {@code MigrationStateClassifierTests}.
  *
  * <p>Mutations known to be killed: UNMANAGED never reported (classified NEVER_MIGRATED, as the
  * issue's hand-applied bug did: both UNMANAGED tests fail, the Postgrator one since the seam's

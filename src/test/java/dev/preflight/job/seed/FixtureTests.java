@@ -1,5 +1,8 @@
 package dev.preflight.job.seed;
 
+import dev.preflight.seed.SeedBlock;
+import dev.preflight.seed.SeedFiles;
+import dev.preflight.seed.SeedInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

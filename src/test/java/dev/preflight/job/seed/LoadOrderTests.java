@@ -1,5 +1,6 @@
 package dev.preflight.job.seed;
 
+import dev.preflight.seed.SeedInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

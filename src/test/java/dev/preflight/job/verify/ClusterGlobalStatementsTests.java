@@ -2,7 +2,7 @@ package dev.preflight.job.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.preflight.job.migrate.MigrationFiles;
+import dev.preflight.migration.MigrationFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

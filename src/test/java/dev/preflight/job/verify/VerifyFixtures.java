@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.preflight.config.ProjectConfig;
 import dev.preflight.config.ProjectLayout;
-import dev.preflight.job.migrate.FlywayMigration;
-import dev.preflight.job.migrate.MigrationFiles;
+import dev.preflight.migration.FlywayMigration;
+import dev.preflight.migration.MigrationFiles;
 import dev.preflight.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,195 @@
+package dev.preflight.run;
+
+import dev.preflight.report.CheckOutcome;
+import dev.preflight.report.MigrationEntry;
+import dev.preflight.report.MigrationStatus;
+import dev.preflight.report.EmbeddingsSection;
+import dev.preflight.report.LintSection;
+import dev.preflight.report.SeedSection;
+import dev.preflight.report.StepRecord;
+import dev.preflight.report.VectorIndexSection;
+import dev.preflight.report.VerifySection;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the jobs of one run measured, collected for the report. One ledger per run; steps add to
+ * it, the report assembler reads it.
+ */
+public final class RunLedger {
+
+    private final String runId;
+    private final Set<String> jobs = new LinkedHashSet<>();
+    private final List<CheckOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+    private final List<StepRecord> steps = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+    private volatile MigrationStatus.DatabaseState stateBefore;
+    private volatile int appliedInThisRun;
+    private volatile String migrationError;
+    private final Set<String> appliedVersions = Collections.synchronizedSet(new LinkedHashSet<>());
+    private volatile List<MigrationEntry> migrations = List.of();
+    private volatile String plan;
+    private final java.util.Map<String, String> attachments = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+    private volatile SeedSection seed;
+    private volatile EmbeddingsSection embeddings;
+    private volatile VectorIndexSection vectorIndexTuning;
+    private volatile VerifySection verify;
+    private volatile LintSection lint;
+
+    public RunLedger(String runId) {
+        this.runId = runId;
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    public void jobRan(String job) {
+        jobs.add(job);
+    }
+
+    public List<String> jobs() {
+        return List.copyOf(jobs);
+    }
+
+    public void add(CheckOutcome outcome) {
+        outcomes.add(outcome);
+    }
+
+    public void addAll(List<CheckOutcome> more) {
+        outcomes.addAll(more);
+    }
+
+    public List<CheckOutcome> outcomes() {
+        synchronized (outcomes) {
+            return List.copyOf(outcomes);
+        }
+    }
+
+    public boolean hasOutcome(String checkId) {
+        return outcomes().stream().anyMatch(o -> o.id().equals(checkId));
+    }
+
+    public void step(StepRecord record) {
+        steps.add(record);
+    }
+
+    public List<StepRecord> steps() {
+        synchronized (steps) {
+            return List.copyOf(steps);
+        }
+    }
+
+    public void warn(String warning) {
+        warnings.add(warning);
+    }
+
+    public List<String> warnings() {
+        synchronized (warnings) {
+            return List.copyOf(warnings);
+        }
+    }
+
+    public MigrationStatus.DatabaseState stateBefore() {
+        return stateBefore;
+    }
+
+    public void stateBefore(MigrationStatus.DatabaseState state) {
+        if (stateBefore == null) {
+            stateBefore = state;
+        }
+    }
+
+    public void migrationsApplied(List<String> versions, String error) {
+        appliedVersions.addAll(versions);
+        appliedInThisRun = appliedVersions.size();
+        if (error != null) {
+            migrationError = error;
+        }
+    }
+
+    public Set<String> appliedVersions() {
+        return Set.copyOf(appliedVersions);
+    }
+
+    public int appliedInThisRun() {
+        return appliedInThisRun;
+    }
+
+    public String migrationError() {
+        return migrationError;
+    }
+
+    public List<MigrationEntry> migrations() {
+        return migrations;
+    }
+
+    public void migrations(List<MigrationEntry> entries) {
+        migrations = List.copyOf(entries);
+    }
+
+    public SeedSection seed() {
+        return seed;
+    }
+
+    public void seed(SeedSection section) {
+        seed = section;
+    }
+
+    public EmbeddingsSection embeddings() {
+        return embeddings;
+    }
+
+    public void embeddings(EmbeddingsSection section) {
+        embeddings = section;
+    }
+
+    public VectorIndexSection vectorIndexTuning() {
+        return vectorIndexTuning;
+    }
+
+    public void vectorIndexTuning(VectorIndexSection section) {
+        vectorIndexTuning = section;
+    }
+
+    public VerifySection verify() {
+        return verify;
+    }
+
+    public void verify(VerifySection section) {
+        verify = section;
+    }
+
+    public LintSection lint() {
+        return lint;
+    }
+
+    public void lint(LintSection section) {
+        lint = section;
+    }
+
+    /** The plan this run executes, or null for a single command. */
+    public String plan() {
+        return plan;
+    }
+
+    public void plan(String name) {
+        plan = name;
+    }
+
+    /** Adds a file to the run's report folder (for example {@code drift.sql}), by file name. */
+    public void attach(String fileName, String content) {
+        attachments.put(fileName, content);
+    }
+
+    public java.util.Map<String, String> attachments() {
+        synchronized (attachments) {
+            return java.util.Map.copyOf(attachments);
+        }
+    }
+}

@@ -170,7 +170,7 @@ None found.
 <#include "sections/lint.md.ftl" ignore_missing=true>
 <#include "sections/seed.md.ftl" ignore_missing=true>
 <#include "sections/embeddings.md.ftl" ignore_missing=true>
-<#include "sections/vector-indexes.md.ftl" ignore_missing=true>
+<#include "sections/vector-index-tuning.md.ftl" ignore_missing=true>
 <#include "sections/verify.md.ftl" ignore_missing=true>
 ## 6. Risks
 

@@ -18,6 +18,11 @@ public interface Check {
 
     Severity defaultSeverity();
 
+    /** The family, from the id's prefix; with it the job whose results this check verifies. */
+    default CheckFamily family() {
+        return CheckFamily.of(id());
+    }
+
     /**
      * Why the check has nothing to verify in this run (for example: no index was measured), or null when
      * it runs. A check with a reason is recorded as NOT_RUN with it, never as PASSED: a checklist must

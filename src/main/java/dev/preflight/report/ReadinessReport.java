@@ -26,7 +26,7 @@ public record ReadinessReport(
         List<CheckOutcome> checklist,
         SeedSection seed,
         EmbeddingsSection embeddings,
-        VectorIndexSection vectorIndexTuning,
+        VectorIndexTuning vectorIndexTuning,
         VerifySection verify,
         NextSteps nextSteps,
         LintSection lint) {
@@ -38,7 +38,7 @@ public record ReadinessReport(
                            Verdict verdict, String verdictRule, double confidence, List<String> jobs, List<StepRecord> steps,
                            List<String> warnings, DatabaseInfo database, MigrationStatus migrationStatus, List<MigrationEntry> migrations,
                            List<Finding> findings, List<CheckOutcome> checklist, SeedSection seed, EmbeddingsSection embeddings,
-                           VectorIndexSection vectorIndexTuning, VerifySection verify) {
+                           VectorIndexTuning vectorIndexTuning, VerifySection verify) {
         this(schemaVersion, runId, command, generatedAt, preflightVersion, project, verdict, verdictRule, confidence, jobs, steps, warnings,
                 database, migrationStatus, migrations, findings, checklist, seed, embeddings, vectorIndexTuning, verify, null, null);
     }

@@ -7,7 +7,7 @@ import dev.preflight.report.EmbeddingsSection;
 import dev.preflight.report.LintSection;
 import dev.preflight.report.SeedSection;
 import dev.preflight.report.StepRecord;
-import dev.preflight.report.VectorIndexSection;
+import dev.preflight.report.VectorIndexTuning;
 import dev.preflight.report.VerifySection;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,7 +37,7 @@ public final class RunLedger {
     private final java.util.Map<String, String> attachments = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
     private volatile SeedSection seed;
     private volatile EmbeddingsSection embeddings;
-    private volatile VectorIndexSection vectorIndexTuning;
+    private volatile VectorIndexTuning vectorIndexTuning;
     private volatile VerifySection verify;
     private volatile LintSection lint;
 
@@ -149,11 +149,11 @@ public final class RunLedger {
         embeddings = section;
     }
 
-    public VectorIndexSection vectorIndexTuning() {
+    public VectorIndexTuning vectorIndexTuning() {
         return vectorIndexTuning;
     }
 
-    public void vectorIndexTuning(VectorIndexSection section) {
+    public void vectorIndexTuning(VectorIndexTuning section) {
         vectorIndexTuning = section;
     }
 

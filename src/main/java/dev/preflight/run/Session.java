@@ -1,13 +1,9 @@
 package dev.preflight.run;
 
+import dev.preflight.check.CheckRegistry;
 import dev.preflight.report.MigrationEntry;
 import dev.preflight.check.CheckContext;
 import dev.preflight.check.CheckRunner;
-import dev.preflight.check.index.TrainedIvfflatCheck;
-import dev.preflight.check.migration.HistoryMatchesFilesCheck;
-import dev.preflight.check.migration.MigratedCheck;
-import dev.preflight.check.migration.MigrationsAppliedCheck;
-import dev.preflight.check.migration.NoPendingMigrationsCheck;
 import dev.preflight.kernel.Console;
 import dev.preflight.kernel.ExitCode;
 import dev.preflight.kernel.Options;
@@ -22,7 +18,6 @@ import dev.preflight.db.Catalog;
 import dev.preflight.db.Connections;
 import dev.preflight.run.RunContext;
 import dev.preflight.run.RunLedger;
-import dev.preflight.check.migration.LayoutFilesCheck;
 import dev.preflight.migration.MigrationEngine;
 import dev.preflight.migration.MigrationFiles;
 import dev.preflight.report.CheckOutcome;
@@ -340,8 +335,7 @@ public final class Session implements AutoCloseable {
             CheckContext ctx = CheckContext.of(c, run.target(), run.project(), files)
                     .withMigrations(after, entries, run.ledger().migrationError());
             CheckRunner runner = new CheckRunner(run.severityPolicy());
-            List<dev.preflight.check.Check> migrationChecks = List.of(new MigratedCheck(), new MigrationsAppliedCheck(),
-                    new NoPendingMigrationsCheck(), new HistoryMatchesFilesCheck(), new LayoutFilesCheck());
+            List<dev.preflight.check.Check> migrationChecks = CheckRegistry.get().checks("MIG001", "MIG002", "MIG003", "MIG004", "MIG006");
             if (files.present()) {
                 run.ledger().addAll(runner.run(command, migrationChecks, ctx));
             } else {
@@ -349,7 +343,7 @@ public final class Session implements AutoCloseable {
                 migrationChecks.forEach(check -> run.ledger().add(new CheckOutcome(check.id(), check.title(), command,
                         CheckOutcome.Status.NOT_RUN, "no migrations: " + files.absentReason(), List.of())));
             }
-            run.ledger().addAll(runner.run(command, List.of(new TrainedIvfflatCheck()), ctx));
+            run.ledger().addAll(runner.run(command, CheckRegistry.get().checks("IDX001"), ctx));
             database = new Catalog(c, run.config().historyTable()).snapshot(run.target().url().masked(),
                     run.target().source().name().toLowerCase());
         }

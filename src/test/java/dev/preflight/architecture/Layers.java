@@ -163,6 +163,7 @@ final class Layers {
                 component.add(0, w);
             } while (!w.equals(v));
             if (component.size() > 1) {
+                component.sort(null); // named in a stable order, whatever the graph's iteration order
                 out.add(component);
             }
         }

@@ -14,14 +14,8 @@ import java.util.List;
  */
 public final class CiSecretsCheck implements Check {
 
-    private final boolean ci;
-    private final boolean databaseUrl;
-    private final boolean directUrl;
-
-    public CiSecretsCheck(boolean ci, boolean databaseUrl, boolean directUrl) {
-        this.ci = ci;
-        this.databaseUrl = databaseUrl;
-        this.directUrl = directUrl;
+    /** What the verify job saw of the environment: whether it runs in CI and which URLs are set (never their values). */
+    public record Environment(boolean ci, boolean databaseUrl, boolean directUrl) {
     }
 
     @Override
@@ -41,6 +35,9 @@ public final class CiSecretsCheck implements Check {
 
     @Override
     public List<Finding> run(CheckContext context) {
+        boolean ci = context.fact(Environment.class).ci();
+        boolean databaseUrl = context.fact(Environment.class).databaseUrl();
+        boolean directUrl = context.fact(Environment.class).directUrl();
         List<Finding> out = new ArrayList<>();
         if (!ci) {
             return out;

@@ -13,12 +13,6 @@ import java.util.List;
  */
 public final class WorkflowPresentCheck implements Check {
 
-    private final WorkflowFiles files;
-
-    public WorkflowPresentCheck(WorkflowFiles files) {
-        this.files = files;
-    }
-
     @Override
     public String id() {
         return "CI001";
@@ -36,6 +30,7 @@ public final class WorkflowPresentCheck implements Check {
 
     @Override
     public List<Finding> run(CheckContext context) {
+        WorkflowFiles files = context.fact(WorkflowFiles.class);
         List<Finding> out = new ArrayList<>();
         if (files.workflows().isEmpty() && files.errors().isEmpty()) {
             out.add(finding("CI", "no workflow files in " + WorkflowFiles.FOLDER + ": nothing migrates and checks the database in CI",

@@ -18,12 +18,6 @@ public final class ClusterGlobalCheck implements Check {
     public record Skipped(String file, int line, String statement) {
     }
 
-    private final List<Skipped> skipped;
-
-    public ClusterGlobalCheck(List<Skipped> skipped) {
-        this.skipped = List.copyOf(skipped);
-    }
-
     @Override
     public String id() {
         return "DRIFT008";
@@ -41,6 +35,7 @@ public final class ClusterGlobalCheck implements Check {
 
     @Override
     public List<Finding> run(CheckContext context) {
+        List<Skipped> skipped = context.fact(ShadowReplay.class).skipped();
         return skipped.stream().map(s -> finding(s.file() + " line " + s.line(),
                 "cluster-global statement at " + s.file() + " line " + s.line() + " was not replayed (the shadow shares the "
                         + "target's cluster): " + s.statement(),

@@ -1,16 +1,10 @@
 package dev.preflight.check.drift;
 
-import dev.preflight.db.schema.SchemaDifference;
 import dev.preflight.db.schema.SchemaDifference.ObjectType;
-import java.util.List;
 import java.util.Set;
 
 /** DRIFT002: primary, foreign, unique and check constraints match a replay of the migrations; a dropped foreign key lets orphans in. */
 public final class ConstraintDriftCheck extends DriftCheck {
-
-    public ConstraintDriftCheck(List<SchemaDifference> differences) {
-        super(differences);
-    }
 
     @Override
     public String id() {

@@ -1,6 +1,8 @@
 package dev.preflight.check.drift;
 
 import dev.preflight.check.Check;
+import dev.preflight.check.CheckFamily;
+import dev.preflight.check.CheckRegistry;
 import dev.preflight.check.CheckContext;
 import dev.preflight.db.schema.SchemaDifference;
 import dev.preflight.db.schema.SchemaDifference.ObjectType;
@@ -17,10 +19,8 @@ import java.util.Set;
  */
 public abstract class DriftCheck implements Check {
 
-    private final List<SchemaDifference> differences;
-
-    protected DriftCheck(List<SchemaDifference> differences) {
-        this.differences = List.copyOf(differences);
+    /** What the verify job compared: the differences between the database and the replay of the migrations. */
+    public record Compared(List<SchemaDifference> differences) {
     }
 
     /** The object kinds this check covers. */
@@ -33,7 +33,7 @@ public abstract class DriftCheck implements Check {
 
     @Override
     public List<Finding> run(CheckContext context) {
-        return differences.stream().filter(this::covers).map(this::toFinding).toList();
+        return context.fact(Compared.class).differences().stream().filter(this::covers).map(this::toFinding).toList();
     }
 
     /** True when the difference is of a kind this check reports. */
@@ -50,10 +50,8 @@ public abstract class DriftCheck implements Check {
         return new Finding(id(), d.severity(), d.subject(), d.describe(), d.expected(), d.actual(), remedy);
     }
 
-    /** The checks of the drift family, in id order, over one set of differences. */
-    public static List<DriftCheck> all(List<SchemaDifference> differences) {
-        return List.of(new TableDriftCheck(differences), new ConstraintDriftCheck(differences), new IndexDriftCheck(differences),
-                new EnumDriftCheck(differences), new ExtensionDriftCheck(differences), new RoutineDriftCheck(differences),
-                new SecurityDriftCheck(differences));
+    /** The registered checks that compare object kinds (DRIFT001 to DRIFT007), in checklist order. */
+    public static List<DriftCheck> all() {
+        return CheckRegistry.get().family(CheckFamily.DRIFT).stream().filter(DriftCheck.class::isInstance).map(DriftCheck.class::cast).toList();
     }
 }

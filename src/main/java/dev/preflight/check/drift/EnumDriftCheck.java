@@ -1,16 +1,10 @@
 package dev.preflight.check.drift;
 
-import dev.preflight.db.schema.SchemaDifference;
 import dev.preflight.db.schema.SchemaDifference.ObjectType;
-import java.util.List;
 import java.util.Set;
 
 /** DRIFT004: enum types and their labels, in order, match a replay of the migrations. */
 public final class EnumDriftCheck extends DriftCheck {
-
-    public EnumDriftCheck(List<SchemaDifference> differences) {
-        super(differences);
-    }
 
     @Override
     public String id() {

@@ -1,16 +1,10 @@
 package dev.preflight.check.drift;
 
-import dev.preflight.db.schema.SchemaDifference;
 import dev.preflight.db.schema.SchemaDifference.ObjectType;
-import java.util.List;
 import java.util.Set;
 
 /** DRIFT005: installed extensions and their versions match a replay of the migrations. */
 public final class ExtensionDriftCheck extends DriftCheck {
-
-    public ExtensionDriftCheck(List<SchemaDifference> differences) {
-        super(differences);
-    }
 
     @Override
     public String id() {

@@ -1,16 +1,10 @@
 package dev.preflight.check.drift;
 
-import dev.preflight.db.schema.SchemaDifference;
 import dev.preflight.db.schema.SchemaDifference.ObjectType;
-import java.util.List;
 import java.util.Set;
 
 /** DRIFT003: indexes (method, columns or expressions, opclass, options such as lists, predicate, uniqueness) match a replay of the migrations. */
 public final class IndexDriftCheck extends DriftCheck {
-
-    public IndexDriftCheck(List<SchemaDifference> differences) {
-        super(differences);
-    }
 
     @Override
     public String id() {

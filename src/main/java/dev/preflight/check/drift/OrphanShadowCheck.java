@@ -15,14 +15,6 @@ import java.util.List;
  */
 public final class OrphanShadowCheck implements Check {
 
-    private final List<String> removed;
-    private final List<String> left;
-
-    public OrphanShadowCheck(List<String> removed, List<String> left) {
-        this.removed = List.copyOf(removed);
-        this.left = List.copyOf(left);
-    }
-
     @Override
     public String id() {
         return "DRIFT009";
@@ -40,6 +32,8 @@ public final class OrphanShadowCheck implements Check {
 
     @Override
     public List<Finding> run(CheckContext context) {
+        List<String> removed = context.fact(ShadowReplay.class).orphansRemoved();
+        List<String> left = context.fact(ShadowReplay.class).orphansLeft();
         List<Finding> out = new ArrayList<>();
         removed.forEach(r -> out.add(finding(r, "removed orphan " + r + ", left by a killed run", "absent", "removed now",
                 "nothing to do; a run killed during verify leaves one, the next verify removes it")));

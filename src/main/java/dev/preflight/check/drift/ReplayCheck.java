@@ -17,12 +17,6 @@ public final class ReplayCheck implements Check {
 
     private static final Pattern LOCATION = Pattern.compile("migration (\\S+\\.sql) failed at line (\\d+)");
 
-    private final String error;
-
-    public ReplayCheck(String error) {
-        this.error = error;
-    }
-
     @Override
     public String id() {
         return "DRIFT010";
@@ -40,6 +34,7 @@ public final class ReplayCheck implements Check {
 
     @Override
     public List<Finding> run(CheckContext context) {
+        String error = context.fact(ShadowReplay.class).error();
         if (error == null) {
             return List.of();
         }

@@ -1,16 +1,10 @@
 package dev.preflight.check.drift;
 
-import dev.preflight.db.schema.SchemaDifference;
 import dev.preflight.db.schema.SchemaDifference.ObjectType;
-import java.util.List;
 import java.util.Set;
 
 /** DRIFT006: sequences, views, functions and triggers match a replay of the migrations. */
 public final class RoutineDriftCheck extends DriftCheck {
-
-    public RoutineDriftCheck(List<SchemaDifference> differences) {
-        super(differences);
-    }
 
     @Override
     public String id() {

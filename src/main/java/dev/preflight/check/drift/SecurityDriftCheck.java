@@ -1,8 +1,6 @@
 package dev.preflight.check.drift;
 
-import dev.preflight.db.schema.SchemaDifference;
 import dev.preflight.db.schema.SchemaDifference.ObjectType;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -13,10 +11,6 @@ import java.util.Set;
  * reads as CURRENT_USER on both sides.
  */
 public final class SecurityDriftCheck extends DriftCheck {
-
-    public SecurityDriftCheck(List<SchemaDifference> differences) {
-        super(differences);
-    }
 
     @Override
     public String id() {

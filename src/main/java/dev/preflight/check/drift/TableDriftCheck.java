@@ -1,16 +1,10 @@
 package dev.preflight.check.drift;
 
-import dev.preflight.db.schema.SchemaDifference;
 import dev.preflight.db.schema.SchemaDifference.ObjectType;
-import java.util.List;
 import java.util.Set;
 
 /** DRIFT001: tables and columns (type including vector dimensions, nullability, default) match a replay of the migrations. */
 public final class TableDriftCheck extends DriftCheck {
-
-    public TableDriftCheck(List<SchemaDifference> differences) {
-        super(differences);
-    }
 
     @Override
     public String id() {

@@ -3,58 +3,47 @@ package dev.preflight.check.embedding;
 import dev.preflight.check.Check;
 import dev.preflight.check.CheckContext;
 import dev.preflight.report.EmbeddingsSection;
+import dev.preflight.report.EmbeddingsSection.Target;
 import dev.preflight.report.Finding;
-import dev.preflight.report.Severity;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 
 /**
- * A check over the backfill's measurements, one target at a time: the rule is a function from a
- * target to the finding it causes (or null). The EMB checks themselves are listed in
- * {@link EmbeddingChecks}.
+ * Base of the EMB checks: each verifies the backfill's measurements ({@link EmbeddingsSection} in
+ * the check context) one target at a time, with a rule from a target to the finding it causes.
  */
-public final class EmbeddingCheck implements Check {
+public abstract class EmbeddingCheck implements Check {
 
-    private final String id;
-    private final String title;
-    private final Severity severity;
-    private final EmbeddingsSection section;
-    private final BiFunction<EmbeddingCheck, EmbeddingsSection.Target, Finding> rule;
-
-    EmbeddingCheck(String id, String title, Severity severity, EmbeddingsSection section,
-                   BiFunction<EmbeddingCheck, EmbeddingsSection.Target, Finding> rule) {
-        this.id = id;
-        this.title = title;
-        this.severity = severity;
-        this.section = section;
-        this.rule = rule;
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return severity;
-    }
+    /** The finding this target causes, or null when it passes. */
+    protected abstract Finding check(Target t);
 
     @Override
     public List<Finding> run(CheckContext context) {
         List<Finding> out = new ArrayList<>();
-        for (EmbeddingsSection.Target t : section.targets()) {
-            Finding f = rule.apply(this, t);
+        for (Target t : context.fact(EmbeddingsSection.class).targets()) {
+            Finding f = check(t);
             if (f != null) {
                 out.add(f);
             }
         }
         return out;
+    }
+
+    /** True when the backfill measured the target (it exists, its dimension matches, the run was not a dry run). */
+    static boolean measured(Target t) {
+        return !"NOT_PRESENT".equals(t.status()) && !"DIMENSION_MISMATCH".equals(t.status()) && !"DRY_RUN".equals(t.status());
+    }
+
+    static String subject(Target t) {
+        return t.table() + "." + t.column();
+    }
+
+    /** The recorded reasons of one kind of issue ("skipped", "failed"), with their rows and ids. */
+    static String reasons(Target t, String kind) {
+        String listed = t.issues().stream().filter(i -> i.kind().equals(kind))
+                .map(i -> i.reason() + " (" + i.rows() + ": " + String.join(", ", i.ids()) + (i.rows() > i.ids().size() ? ", ..." : "") + ")")
+                .collect(Collectors.joining("; "));
+        return listed.isEmpty() ? "see preflight.embedding_issues for the ids and reasons" : listed;
     }
 }

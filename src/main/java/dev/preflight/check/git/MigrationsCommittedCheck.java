@@ -13,12 +13,6 @@ import java.util.List;
  */
 public final class MigrationsCommittedCheck implements Check {
 
-    private final GitState git;
-
-    public MigrationsCommittedCheck(GitState git) {
-        this.git = git;
-    }
-
     @Override
     public String id() {
         return "GIT001";
@@ -36,6 +30,7 @@ public final class MigrationsCommittedCheck implements Check {
 
     @Override
     public List<Finding> run(CheckContext context) {
+        GitState git = context.fact(GitState.class);
         // the detected layout's folder (prisma/migrations, drizzle/, ...); "migrations/" when the project has none
         String folder = context != null && context.migrations() != null && context.migrations().present()
                 ? context.project().relative(context.migrations().folder()).replace('\\', '/') + "/" : "migrations/";

@@ -18,12 +18,6 @@ public final class NoSecretsTrackedCheck implements Check {
             "(.*/)?(\\.env(\\.(?!example$|sample$|template$|dist$)[^/]+)?|[^/]*\\.pem|[^/]*\\.key|[^/]*\\.p12|id_rsa[^/]*|id_ed25519[^/]*"
                     + "|credentials\\.json|\\.pgpass|\\.npmrc)$");
 
-    private final GitState git;
-
-    public NoSecretsTrackedCheck(GitState git) {
-        this.git = git;
-    }
-
     @Override
     public String id() {
         return "GIT003";
@@ -45,6 +39,7 @@ public final class NoSecretsTrackedCheck implements Check {
 
     @Override
     public List<Finding> run(CheckContext context) {
+        GitState git = context.fact(GitState.class);
         return git.tracked().stream().filter(NoSecretsTrackedCheck::isSecret).map(p -> finding("file " + p,
                 p + " is tracked by git and may hold secrets", "not tracked", "tracked",
                 "git rm --cached " + p + ", add it to .gitignore, and rotate any secret it held")).toList();

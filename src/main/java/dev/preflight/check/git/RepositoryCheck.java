@@ -12,12 +12,6 @@ import java.util.List;
  */
 public final class RepositoryCheck implements Check {
 
-    private final GitState git;
-
-    public RepositoryCheck(GitState git) {
-        this.git = git;
-    }
-
     @Override
     public String id() {
         return "GIT004";
@@ -35,6 +29,7 @@ public final class RepositoryCheck implements Check {
 
     @Override
     public List<Finding> run(CheckContext context) {
+        GitState git = context.fact(GitState.class);
         return git.repository() ? List.of() : List.of(finding("git", git.error() + ": whether migrations are committed is unverified",
                 "a git repository", "none", "run verify in the project's git checkout (git init && git add migrations)"));
     }

@@ -16,12 +16,6 @@ public final class SchemaAndSeedCommittedCheck implements Check {
 
     private static final Pattern SCHEMA_OR_SEED = Pattern.compile("(^jobs/.*)|(.*\\.prisma$)|(.*(^|/)schema\\.sql$)|(.*(^|/)seed[^/]*$)");
 
-    private final GitState git;
-
-    public SchemaAndSeedCommittedCheck(GitState git) {
-        this.git = git;
-    }
-
     @Override
     public String id() {
         return "GIT002";
@@ -44,6 +38,7 @@ public final class SchemaAndSeedCommittedCheck implements Check {
 
     @Override
     public List<Finding> run(CheckContext context) {
+        GitState git = context.fact(GitState.class);
         var files = git.uncommitted(SchemaAndSeedCommittedCheck::covers).stream().map(Object::toString).toList();
         return files.isEmpty() ? List.of() : List.of(finding("schema and seed files", files.size()
                         + " schema or seed file(s) not committed: " + String.join(", ", files), "committed", files.size() + " uncommitted",

@@ -4,8 +4,8 @@ import dev.preflight.check.Check;
 import dev.preflight.check.CheckContext;
 import dev.preflight.report.Finding;
 import dev.preflight.report.Severity;
-import dev.preflight.report.VectorIndexSection;
-import dev.preflight.report.VectorIndexSection.Decision;
+import dev.preflight.report.VectorIndexTuning;
+import dev.preflight.report.VectorIndexTuning.Decision;
 import java.util.List;
 
 /**
@@ -16,12 +16,6 @@ import java.util.List;
  * rebuilds IVFFlat online and names the HNSW rebuild. NOT_RUN when retune measured no index.
  */
 public final class NoRebuildPendingCheck implements Check {
-
-    private final VectorIndexSection section;
-
-    public NoRebuildPendingCheck(VectorIndexSection section) {
-        this.section = section;
-    }
 
     @Override
     public String id() {
@@ -40,11 +34,13 @@ public final class NoRebuildPendingCheck implements Check {
 
     @Override
     public String notRunReason(CheckContext context) {
+        VectorIndexTuning section = context.fact(VectorIndexTuning.class);
         return RetuneCoverage.notMeasured(section, RetuneCoverage::any, "IVFFlat or HNSW index");
     }
 
     @Override
     public List<Finding> run(CheckContext context) {
+        VectorIndexTuning section = context.fact(VectorIndexTuning.class);
         return section.indexes().stream()
                 .filter(t -> t.decision() == Decision.REBUILD || t.decision() == Decision.REBUILD_FAILED
                         || t.decision() == Decision.REBUILD_RECOMMENDED)

@@ -4,7 +4,7 @@ import dev.preflight.check.Check;
 import dev.preflight.check.CheckContext;
 import dev.preflight.report.Finding;
 import dev.preflight.report.Severity;
-import dev.preflight.report.VectorIndexSection;
+import dev.preflight.report.VectorIndexTuning;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -24,12 +24,6 @@ public final class ProbesSettingCheck implements Check {
             + "JOIN pg_database d ON d.oid = s.setdatabase, unnest(s.setconfig) c "
             + "WHERE d.datname = current_database() AND s.setrole = 0 AND c LIKE ?";
 
-    private final VectorIndexSection section;
-
-    public ProbesSettingCheck(VectorIndexSection section) {
-        this.section = section;
-    }
-
     @Override
     public String id() {
         return "IDX104";
@@ -47,18 +41,20 @@ public final class ProbesSettingCheck implements Check {
 
     @Override
     public String notRunReason(CheckContext context) {
+        VectorIndexTuning section = context.fact(VectorIndexTuning.class);
         return RetuneCoverage.notMeasured(section, RetuneCoverage::any, "IVFFlat or HNSW index");
     }
 
     @Override
     public List<Finding> run(CheckContext context) throws Exception {
+        VectorIndexTuning section = context.fact(VectorIndexTuning.class);
         List<Finding> out = new ArrayList<>();
-        check(context, "ivfflat.probes", 1, section.databaseProbes(), out);
-        check(context, "hnsw.ef_search", 40, section.databaseEfSearch(), out);
+        check(context, section, "ivfflat.probes", 1, section.databaseProbes(), out);
+        check(context, section, "hnsw.ef_search", 40, section.databaseEfSearch(), out);
         return out;
     }
 
-    private void check(CheckContext context, String setting, int pgvectorDefault, Integer needed, List<Finding> out) throws Exception {
+    private void check(CheckContext context, VectorIndexTuning section, String setting, int pgvectorDefault, Integer needed, List<Finding> out) throws Exception {
         if (needed == null) {
             return;
         }

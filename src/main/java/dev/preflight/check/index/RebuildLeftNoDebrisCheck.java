@@ -4,8 +4,8 @@ import dev.preflight.check.Check;
 import dev.preflight.check.CheckContext;
 import dev.preflight.report.Finding;
 import dev.preflight.report.Severity;
-import dev.preflight.report.VectorIndexSection;
-import dev.preflight.report.VectorIndexSection.Decision;
+import dev.preflight.report.VectorIndexTuning;
+import dev.preflight.report.VectorIndexTuning.Decision;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -22,12 +22,6 @@ public final class RebuildLeftNoDebrisCheck implements Check {
     static final String INVALID_INDEXES = "SELECT i.indexrelid::regclass::text, i.indrelid::regclass::text FROM pg_index i "
             + "JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
             + "WHERE NOT i.indisvalid AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'";
-
-    private final VectorIndexSection section;
-
-    public RebuildLeftNoDebrisCheck(VectorIndexSection section) {
-        this.section = section;
-    }
 
     @Override
     public String id() {
@@ -46,6 +40,7 @@ public final class RebuildLeftNoDebrisCheck implements Check {
 
     @Override
     public List<Finding> run(CheckContext context) throws Exception {
+        VectorIndexTuning section = context.fact(VectorIndexTuning.class);
         List<Finding> out = new ArrayList<>();
         section.indexes().stream().filter(t -> t.decision() == Decision.REBUILD_FAILED).forEach(t -> out.add(finding(
                 "index " + t.name(), t.error(), "rebuilt", "original index kept, valid",

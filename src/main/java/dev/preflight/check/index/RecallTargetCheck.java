@@ -4,8 +4,8 @@ import dev.preflight.check.Check;
 import dev.preflight.check.CheckContext;
 import dev.preflight.report.Finding;
 import dev.preflight.report.Severity;
-import dev.preflight.report.VectorIndexSection;
-import dev.preflight.report.VectorIndexSection.IndexTuning;
+import dev.preflight.report.VectorIndexTuning;
+import dev.preflight.report.VectorIndexTuning.IndexTuning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,12 +18,6 @@ import java.util.Locale;
  * not use the index, or the data changing under the measurement. Re-run retune; check the plan.
  */
 public final class RecallTargetCheck implements Check {
-
-    private final VectorIndexSection section;
-
-    public RecallTargetCheck(VectorIndexSection section) {
-        this.section = section;
-    }
 
     @Override
     public String id() {
@@ -42,20 +36,22 @@ public final class RecallTargetCheck implements Check {
 
     @Override
     public String notRunReason(CheckContext context) {
+        VectorIndexTuning section = context.fact(VectorIndexTuning.class);
         return RetuneCoverage.notMeasured(section, RetuneCoverage::any, "IVFFlat or HNSW index");
     }
 
     @Override
     public List<Finding> run(CheckContext context) {
+        VectorIndexTuning section = context.fact(VectorIndexTuning.class);
         List<Finding> out = new ArrayList<>();
         for (IndexTuning t : section.indexes()) {
             var ladder = t.current().ladder();
-            double best = ladder.stream().mapToDouble(VectorIndexSection.ProbeResult::recall).max().orElse(Double.NaN);
-            if (!ladder.isEmpty() && t.decision() == VectorIndexSection.Decision.REBUILD_RECOMMENDED) {
+            double best = ladder.stream().mapToDouble(VectorIndexTuning.ProbeResult::recall).max().orElse(Double.NaN);
+            if (!ladder.isEmpty() && t.decision() == VectorIndexTuning.Decision.REBUILD_RECOMMENDED) {
                 out.add(finding("index " + t.name(), t.name() + ": " + t.reason(), String.format(Locale.ROOT, "recall >= %.2f", section.targetRecall()),
                         String.format(Locale.ROOT, "%.3f", best), "rebuild the HNSW index with a wider graph (see IDX102), then run ./preflight retune again"));
             } else if (!ladder.isEmpty() && ladder.stream().noneMatch(p -> p.lower() >= section.targetRecall())) {
-                var top = ladder.stream().max(java.util.Comparator.comparingDouble(VectorIndexSection.ProbeResult::lower)).orElseThrow();
+                var top = ladder.stream().max(java.util.Comparator.comparingDouble(VectorIndexTuning.ProbeResult::lower)).orElseThrow();
                 out.add(finding("index " + t.name(), String.format(Locale.ROOT, "%s reaches at best recall@%d %.3f (95%% interval %.3f-%.3f, "
                                 + "at %s=%d): the lower bound is below the target %.2f", t.name(), section.k(), top.recall(), top.lower(),
                                 top.upper(), t.hnswIndex() ? "ef_search" : "probes", top.value(), section.targetRecall()),

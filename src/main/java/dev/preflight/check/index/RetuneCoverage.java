@@ -1,8 +1,8 @@
 package dev.preflight.check.index;
 
-import dev.preflight.report.VectorIndexSection;
-import dev.preflight.report.VectorIndexSection.Decision;
-import dev.preflight.report.VectorIndexSection.IndexTuning;
+import dev.preflight.report.VectorIndexTuning;
+import dev.preflight.report.VectorIndexTuning.Decision;
+import dev.preflight.report.VectorIndexTuning.IndexTuning;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -18,7 +18,7 @@ final class RetuneCoverage {
     }
 
     /** The NOT_RUN reason when no index matching {@code covered} was measured or decided on, else null. */
-    static String notMeasured(VectorIndexSection section, Predicate<IndexTuning> covered, String what) {
+    static String notMeasured(VectorIndexTuning section, Predicate<IndexTuning> covered, String what) {
         List<IndexTuning> relevant = section.indexes().stream().filter(covered).toList();
         if (relevant.isEmpty()) {
             return "retune found no " + what;

@@ -2,6 +2,7 @@ package dev.preflight.check.lint;
 
 import dev.preflight.migration.ddl.Ddl;
 import dev.preflight.report.Severity;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +34,7 @@ public final class NotNullColumnWithoutDefaultRule implements LintRule {
         if (c.ddl() instanceof Ddl.AlterTable a && c.existingTable(a.table())) {
             for (Ddl.Action action : a.actions()) {
                 if (action instanceof Ddl.AddColumn add && add.column().notNull() && add.column().defaultExpression() == null
-                        && !add.column().type().toLowerCase().contains("serial")) {
+                        && !add.column().type().toLowerCase(Locale.ROOT).contains("serial")) {
                     out.addAll(hit("ADD COLUMN " + add.column().name() + " NOT NULL without DEFAULT on existing table " + a.table()
                                     + " fails as soon as the table has a row",
                             "add it with a constant DEFAULT (no rewrite since PostgreSQL 11), or nullable, backfill, then SET NOT NULL via a validated CHECK"));

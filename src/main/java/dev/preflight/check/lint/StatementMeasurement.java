@@ -18,8 +18,17 @@ public record StatementMeasurement(String file, int line, List<String> locks, Li
         return locks.stream().anyMatch(l -> l.startsWith("ACCESS EXCLUSIVE "));
     }
 
-    /** The strongest lock as PostgreSQL's documentation names it, e.g. {@code ACCESS EXCLUSIVE on chunks}. */
+    /**
+     * The strongest lock as PostgreSQL's documentation names it, with every table it was taken on:
+     * {@code ACCESS EXCLUSIVE on chunks}, or {@code SHARE ROW EXCLUSIVE on accounts, users} for a
+     * foreign key (both tables are locked alike, so naming one would depend on pg_locks' order).
+     */
     public String strongestLock() {
-        return locks.isEmpty() ? "none" : locks.get(0);
+        if (locks.isEmpty()) {
+            return "none";
+        }
+        String mode = locks.get(0).substring(0, locks.get(0).indexOf(" on "));
+        List<String> tables = locks.stream().filter(l -> l.startsWith(mode + " on ")).map(l -> l.substring(mode.length() + 4)).sorted().toList();
+        return mode + " on " + String.join(", ", tables);
     }
 }

@@ -1,5 +1,6 @@
 package dev.preflight.check.lint;
 
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -24,7 +25,7 @@ public final class Suppressions {
                 String reason = m.group(2).trim();
                 for (String id : m.group(1).split("[\\s,]+")) {
                     if (!id.isBlank()) {
-                        out.put(id.trim().toUpperCase(), reason.isEmpty() ? "(no reason given)" : reason);
+                        out.put(id.trim().toUpperCase(Locale.ROOT), reason.isEmpty() ? "(no reason given)" : reason);
                     }
                 }
             }

@@ -2,6 +2,7 @@ package dev.preflight.check.lint;
 
 import dev.preflight.migration.ddl.Ddl;
 import dev.preflight.report.Severity;
+import java.util.Locale;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,8 +49,8 @@ public final class VectorIndexDimensionsRule implements LintRule {
         if (dims <= limit) {
             return List.of();
         }
-        return hit(i.method().toUpperCase() + " index on " + i.table() + "." + column + " (" + type + "): pgvector indexes at most "
-                        + limit + " dimensions of " + m.group(1).toLowerCase() + ", so the CREATE INDEX fails",
+        return hit(i.method().toUpperCase(Locale.ROOT) + " index on " + i.table() + "." + column + " (" + type + "): pgvector indexes at most "
+                        + limit + " dimensions of " + m.group(1).toLowerCase(Locale.ROOT) + ", so the CREATE INDEX fails",
                 "index a cast, e.g. USING " + i.method() + " ((" + column + "::halfvec(" + dims + ")) halfvec_cosine_ops)"
                         + (dims > 4000 ? " is not enough either: reduce the model's dimensions" : ""));
     }

@@ -11,10 +11,12 @@ import java.util.List;
  * replaying them on an empty shadow database before anything is applied. A project whose folder
  * names sort an ALTER before the CREATE it needs (the NeonHub Prisma folders) cannot build a fresh
  * environment, and its deploy would stop half-way.
- *
- * @param problem what the replay found (null when the migrations apply in order)
  */
-public record MigrationOrderCheck(OrderProblem problem) implements Check {
+public final class MigrationOrderCheck implements Check {
+
+    /** What the order replay found: the problem, or null when the migrations apply in order. */
+    public record Replay(OrderProblem problem) {
+    }
 
     /**
      * The first migration that fails in native order, where, why, and the later migration that
@@ -41,6 +43,7 @@ public record MigrationOrderCheck(OrderProblem problem) implements Check {
 
     @Override
     public List<Finding> run(CheckContext ctx) {
+        OrderProblem problem = ctx.fact(Replay.class).problem();
         if (problem == null) {
             return List.of();
         }

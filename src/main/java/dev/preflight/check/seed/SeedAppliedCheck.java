@@ -5,6 +5,7 @@ import dev.preflight.check.CheckContext;
 import dev.preflight.report.Finding;
 import dev.preflight.report.SeedSection;
 import dev.preflight.report.Severity;
+import java.util.Locale;
 import java.util.List;
 
 /**
@@ -13,12 +14,6 @@ import java.util.List;
  * absent rather than half there). Fix the file and line named in the finding and run seed again.
  */
 public final class SeedAppliedCheck implements Check {
-
-    private final SeedSection section;
-
-    public SeedAppliedCheck(SeedSection section) {
-        this.section = section;
-    }
 
     @Override
     public String id() {
@@ -37,10 +32,11 @@ public final class SeedAppliedCheck implements Check {
 
     @Override
     public List<Finding> run(CheckContext context) {
+        SeedSection section = context.fact(SeedSection.class);
         if (!section.invalid() && !"FAILED".equals(section.status())) {
             return List.of();
         }
         return section.errors().stream().map(e -> finding("seed", e, "seed files that load without error",
-                section.status().toLowerCase() + ": nothing was written", section.remedy())).toList();
+                section.status().toLowerCase(Locale.ROOT) + ": nothing was written", section.remedy())).toList();
     }
 }

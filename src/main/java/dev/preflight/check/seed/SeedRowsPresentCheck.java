@@ -15,12 +15,8 @@ import java.util.List;
  */
 public final class SeedRowsPresentCheck implements Check {
 
-    private final SeedFiles files;
-    private final String schema;
-
-    public SeedRowsPresentCheck(SeedFiles files, String schema) {
-        this.files = files;
-        this.schema = schema;
+    /** What the seed job applied: its files and the schema it wrote to. */
+    public record Seeded(SeedFiles files, String schema) {
     }
 
     @Override
@@ -40,6 +36,8 @@ public final class SeedRowsPresentCheck implements Check {
 
     @Override
     public List<Finding> run(CheckContext context) throws Exception {
+        SeedFiles files = context.fact(Seeded.class).files();
+        String schema = context.fact(Seeded.class).schema();
         return SeedPresence.measure(context.connection(), schema, files).stream().filter(p -> p.present() < p.seeded())
                 .map(p -> finding("table " + p.table(), (p.seeded() - p.present()) + " seeded row(s) of " + p.table()
                                 + " are missing from the database", p.seeded() + " rows by primary key", p.present() + " present",

@@ -1,8 +1,9 @@
 package dev.preflight.job.backfill;
 
+import dev.preflight.check.CheckFamily;
+import dev.preflight.check.CheckRegistry;
 import dev.preflight.check.CheckContext;
 import dev.preflight.check.CheckRunner;
-import dev.preflight.check.embedding.EmbeddingChecks;
 import dev.preflight.config.EmbeddingTarget;
 import dev.preflight.config.EmbeddingsConfig;
 import dev.preflight.job.backfill.provider.EmbeddingProvider;
@@ -58,9 +59,9 @@ public final class BackfillRunner {
         if (!request.dryRun()) {
             session.run().ledger().jobRan(BackfillJobConfiguration.JOB);
             try (Connection c = session.dataSource().getConnection()) {
-                CheckContext ctx = CheckContext.of(c, session.target(), session.run().project(), session.run().migrationFiles());
+                CheckContext ctx = CheckContext.of(c, session.target(), session.run().project(), session.run().migrationFiles()).with(section);
                 session.run().ledger().addAll(new CheckRunner(session.run().severityPolicy())
-                        .run(BackfillJobConfiguration.JOB, EmbeddingChecks.all(section), ctx));
+                        .run(BackfillJobConfiguration.JOB, CheckRegistry.get().family(CheckFamily.EMB), ctx));
             }
         }
         return section;

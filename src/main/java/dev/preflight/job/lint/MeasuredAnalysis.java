@@ -172,7 +172,8 @@ final class MeasuredAnalysis {
                 raw.add(new String[] {rs.getString(1), rs.getString(2)});
             }
         }
-        raw.sort((x, y) -> Integer.compare(rank(x[0]), rank(y[0])));
+        // strongest first; among equal modes by table name, not pg_locks' (hash) order, so reports are reproducible
+        raw.sort(java.util.Comparator.<String[]>comparingInt(x -> rank(x[0])).thenComparing(x -> x[1]));
         // PostgreSQL's documentation names the modes ACCESS EXCLUSIVE, SHARE ROW EXCLUSIVE, ...
         List<String> out = new ArrayList<>();
         for (String[] r : raw) {

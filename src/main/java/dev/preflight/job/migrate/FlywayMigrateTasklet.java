@@ -4,6 +4,7 @@ import dev.preflight.migration.FlywayMigration;
 import dev.preflight.migration.MigrationEngine;
 import dev.preflight.check.CheckContext;
 import dev.preflight.check.CheckRunner;
+import dev.preflight.check.CheckRegistry;
 import dev.preflight.check.migration.MigrationOrderCheck;
 import dev.preflight.run.RunContext;
 import dev.preflight.job.verify.DriftReplay;
@@ -75,14 +76,15 @@ public final class FlywayMigrateTasklet implements Tasklet {
             problem = (MigrationOrderCheck.OrderProblem) measured[0];
             shadowName = (String) measured[1];
         } catch (SQLException e) {
-            var check = new MigrationOrderCheck(null);
+            var check = CheckRegistry.get().check("MIG005");
             run.ledger().add(new CheckOutcome(check.id(), check.title(), MigrateJobConfiguration.JOB, CheckOutcome.Status.NOT_RUN,
                     "no shadow database to replay in (" + e.getMessage().lines().findFirst().orElse("") + "): the role needs CREATEDB",
                     List.of()));
             return true;
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        var outcome = new CheckRunner(run.severityPolicy()).runOne(MigrateJobConfiguration.JOB, new MigrationOrderCheck(problem), ctx);
+        var outcome = new CheckRunner(run.severityPolicy()).runOne(MigrateJobConfiguration.JOB, CheckRegistry.get().check("MIG005"),
+                ctx.with(new MigrationOrderCheck.Replay(problem)));
         if (problem == null) {
             outcome = new CheckOutcome(outcome.id(), outcome.title(), outcome.job(), outcome.status(), "replayed "
                     + source.migrations().size() + " migration(s) in " + source.layout() + " order on shadow " + shadowName + " in " + ms + " ms",

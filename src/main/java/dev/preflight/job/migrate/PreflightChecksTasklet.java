@@ -1,11 +1,10 @@
 package dev.preflight.job.migrate;
 
+import dev.preflight.check.CheckFamily;
+import dev.preflight.check.CheckRegistry;
 import dev.preflight.check.Check;
 import dev.preflight.check.CheckContext;
 import dev.preflight.check.CheckRunner;
-import dev.preflight.check.server.ExtensionsAvailableCheck;
-import dev.preflight.check.server.ExtensionsCreatableCheck;
-import dev.preflight.check.server.ServerVersionCheck;
 import dev.preflight.run.RunContext;
 import dev.preflight.report.CheckOutcome;
 import java.sql.Connection;
@@ -27,7 +26,7 @@ public final class PreflightChecksTasklet implements Tasklet {
 
     /** The pre-flight checks, in order. */
     public static List<Check> checks() {
-        return List.of(new ServerVersionCheck(), new ExtensionsAvailableCheck(), new ExtensionsCreatableCheck());
+        return CheckRegistry.get().family(CheckFamily.SRV);
     }
 
     private final DataSource dataSource;

@@ -1,6 +1,6 @@
 package dev.preflight.job.retune;
 
-import dev.preflight.report.VectorIndexSection.Decision;
+import dev.preflight.report.VectorIndexTuning.Decision;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

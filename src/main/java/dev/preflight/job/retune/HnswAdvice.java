@@ -1,8 +1,8 @@
 package dev.preflight.job.retune;
 
-import dev.preflight.report.VectorIndexSection.Decision;
-import dev.preflight.report.VectorIndexSection.Measurement;
-import dev.preflight.report.VectorIndexSection.ProbeResult;
+import dev.preflight.report.VectorIndexTuning.Decision;
+import dev.preflight.report.VectorIndexTuning.Measurement;
+import dev.preflight.report.VectorIndexTuning.ProbeResult;
 import java.util.Comparator;
 import java.util.Locale;
 

@@ -1,8 +1,8 @@
 package dev.preflight.job.retune;
 
-import dev.preflight.report.VectorIndexSection.HnswComparison;
-import dev.preflight.report.VectorIndexSection.Measurement;
-import dev.preflight.report.VectorIndexSection.ProbeResult;
+import dev.preflight.report.VectorIndexTuning.HnswComparison;
+import dev.preflight.report.VectorIndexTuning.Measurement;
+import dev.preflight.report.VectorIndexTuning.ProbeResult;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;

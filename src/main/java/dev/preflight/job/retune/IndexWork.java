@@ -1,10 +1,10 @@
 package dev.preflight.job.retune;
 
-import dev.preflight.report.VectorIndexSection.Decision;
-import dev.preflight.report.VectorIndexSection.HnswComparison;
-import dev.preflight.report.VectorIndexSection.IndexTuning;
-import dev.preflight.report.VectorIndexSection.Measurement;
-import dev.preflight.report.VectorIndexSection.ProbeResult;
+import dev.preflight.report.VectorIndexTuning.Decision;
+import dev.preflight.report.VectorIndexTuning.HnswComparison;
+import dev.preflight.report.VectorIndexTuning.IndexTuning;
+import dev.preflight.report.VectorIndexTuning.Measurement;
+import dev.preflight.report.VectorIndexTuning.ProbeResult;
 
 /** One index as it moves through the retune job's steps: measured, decided, maybe rebuilt, compared. */
 final class IndexWork {

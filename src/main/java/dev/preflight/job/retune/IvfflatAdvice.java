@@ -1,7 +1,7 @@
 package dev.preflight.job.retune;
 
-import dev.preflight.report.VectorIndexSection.Decision;
-import dev.preflight.report.VectorIndexSection.ProbeResult;
+import dev.preflight.report.VectorIndexTuning.Decision;
+import dev.preflight.report.VectorIndexTuning.ProbeResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

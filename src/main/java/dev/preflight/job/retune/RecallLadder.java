@@ -1,6 +1,6 @@
 package dev.preflight.job.retune;
 
-import dev.preflight.report.VectorIndexSection.ProbeResult;
+import dev.preflight.report.VectorIndexTuning.ProbeResult;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

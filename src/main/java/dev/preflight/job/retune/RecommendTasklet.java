@@ -1,14 +1,11 @@
 package dev.preflight.job.retune;
 
+import dev.preflight.check.CheckRegistry;
 import dev.preflight.check.CheckContext;
 import dev.preflight.check.CheckRunner;
-import dev.preflight.check.index.NoRebuildPendingCheck;
-import dev.preflight.check.index.ProbesSettingCheck;
-import dev.preflight.check.index.RebuildLeftNoDebrisCheck;
-import dev.preflight.check.index.RecallTargetCheck;
 import dev.preflight.db.Catalog;
 import dev.preflight.run.RunContext;
-import dev.preflight.report.VectorIndexSection;
+import dev.preflight.report.VectorIndexTuning;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,20 +42,20 @@ final class RecommendTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         RetuneSettings s = state.settings();
-        List<VectorIndexSection.IndexTuning> tunings = state.indexes().stream().map(w -> w.toReport(s.targetRecall())).toList();
-        Integer probes = tunings.stream().filter(t -> t.method().equals("ivfflat")).map(VectorIndexSection.IndexTuning::chosenProbes)
+        List<VectorIndexTuning.IndexTuning> tunings = state.indexes().stream().map(w -> w.toReport(s.targetRecall())).toList();
+        Integer probes = tunings.stream().filter(t -> t.method().equals("ivfflat")).map(VectorIndexTuning.IndexTuning::chosenProbes)
                 .filter(Objects::nonNull).max(Integer::compare).orElse(null);
-        Integer efSearch = tunings.stream().filter(VectorIndexSection.IndexTuning::hnswIndex).map(VectorIndexSection.IndexTuning::chosenEfSearch)
+        Integer efSearch = tunings.stream().filter(VectorIndexTuning.IndexTuning::hnswIndex).map(VectorIndexTuning.IndexTuning::chosenEfSearch)
                 .filter(Objects::nonNull).max(Integer::compare).orElse(null);
         try (Connection c = dataSource.getConnection()) {
             String note = settingNote(c, s, "ivfflat.probes", probes);
             String efNote = efSearch == null ? null : settingNote(c, s, "hnsw.ef_search", efSearch);
-            VectorIndexSection section = new VectorIndexSection(s.dryRun(), s.targetRecall(), s.config().k(), s.config().queries(),
+            VectorIndexTuning section = new VectorIndexTuning(s.dryRun(), s.targetRecall(), s.config().k(), s.config().queries(),
                     probes, note.startsWith("applied"), note, tunings, efSearch, efNote);
             run.ledger().vectorIndexTuning(section);
             CheckContext ctx = CheckContext.of(c, run.target(), run.project(), run.migrationFiles());
-            run.ledger().addAll(new CheckRunner(run.severityPolicy()).run("retune", List.of(new RecallTargetCheck(section),
-                    new NoRebuildPendingCheck(section), new RebuildLeftNoDebrisCheck(section), new ProbesSettingCheck(section)), ctx));
+            run.ledger().addAll(new CheckRunner(run.severityPolicy()).run("retune",
+                    CheckRegistry.get().checks("IDX101", "IDX102", "IDX103", "IDX104"), ctx.with(section)));
         }
         return RepeatStatus.FINISHED;
     }

@@ -1,16 +1,15 @@
 package dev.preflight.job.seed;
 
+import dev.preflight.check.CheckRegistry;
 import dev.preflight.seed.SeedFiles;
 import dev.preflight.seed.SeedInputException;
 import dev.preflight.check.Check;
 import dev.preflight.check.CheckContext;
 import dev.preflight.check.CheckRunner;
-import dev.preflight.check.seed.SeedAppliedCheck;
 import dev.preflight.check.seed.SeedRowsPresentCheck;
 import dev.preflight.run.RunContext;
 import dev.preflight.report.SeedSection;
 import java.sql.Connection;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -59,12 +58,11 @@ public final class SeedTasklet implements Tasklet {
             failure = new IllegalStateException(section.errors().get(0), e);
         }
         run.ledger().seed(section);
-        List<Check> checks = new ArrayList<>(List.of(new SeedAppliedCheck(section)));
-        if ("APPLIED".equals(section.status())) {
-            checks.add(new SeedRowsPresentCheck(files, run.config().schema()));
-        }
+        List<Check> checks = CheckRegistry.get().checks("APPLIED".equals(section.status()) ? new String[] {"SEED001", "SEED002"}
+                : new String[] {"SEED001"});
         try (Connection c = dataSource.getConnection()) {
-            CheckContext ctx = CheckContext.of(c, run.target(), run.project(), run.migrationFiles());
+            CheckContext ctx = CheckContext.of(c, run.target(), run.project(), run.migrationFiles())
+                    .with(section, new SeedRowsPresentCheck.Seeded(files, run.config().schema()));
             run.ledger().addAll(new CheckRunner(run.severityPolicy()).run(SeedJobConfiguration.JOB, checks, ctx));
         }
         if (failure != null) {

@@ -1,14 +1,14 @@
 package dev.preflight.job.verify;
 
+import dev.preflight.check.CheckFamily;
+import dev.preflight.check.CheckRegistry;
 import dev.preflight.check.CheckContext;
 import dev.preflight.check.CheckRunner;
 import dev.preflight.check.ci.CiSecretsCheck;
 import dev.preflight.check.ci.WorkflowFiles;
-import dev.preflight.check.ci.WorkflowPresentCheck;
 import dev.preflight.kernel.Console;
 import dev.preflight.run.RunContext;
 import dev.preflight.report.VerifySection;
-import java.util.List;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -33,7 +33,7 @@ final class CiTasklet implements Tasklet {
         boolean direct = console.env("DIRECT_DATABASE_URL") != null;
         CheckContext ctx = CheckContext.of(null, run.target(), run.project(), run.migrationFiles());
         run.ledger().addAll(new CheckRunner(run.severityPolicy()).run(VerifyJobConfiguration.JOB,
-                List.of(new WorkflowPresentCheck(files), new CiSecretsCheck(ci, db, direct)), ctx));
+                CheckRegistry.get().family(CheckFamily.CI), ctx.with(files, new CiSecretsCheck.Environment(ci, db, direct))));
         VerifyJobConfiguration.update(run, s -> s.withCi(new VerifySection.Ci(files.workflows(), ci, ci ? db : null, ci ? direct : null)));
         return RepeatStatus.FINISHED;
     }

@@ -1,11 +1,11 @@
 package dev.preflight.job.verify;
 
+import dev.preflight.check.CheckRegistry;
+import dev.preflight.check.drift.ShadowReplay;
 import dev.preflight.check.CheckContext;
 import dev.preflight.check.CheckRunner;
 import dev.preflight.check.drift.ClusterGlobalCheck;
 import dev.preflight.check.drift.DriftCheck;
-import dev.preflight.check.drift.OrphanShadowCheck;
-import dev.preflight.check.drift.ReplayCheck;
 import dev.preflight.config.DomainMapping;
 import dev.preflight.config.ShadowSettings;
 import dev.preflight.db.schema.SchemaDifference;
@@ -16,6 +16,7 @@ import dev.preflight.report.Finding;
 import dev.preflight.report.VerifySection;
 import dev.preflight.report.VerifySection.DomainStatus;
 import dev.preflight.report.VerifySection.DriftItem;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,23 +47,24 @@ final class DriftTasklet implements Tasklet {
             // a database-only project: nothing to replay, so drift is not measured (and not failed)
             String reason = "not compared: no migrations (" + run.migrationFiles().absentReason() + ")";
             List<CheckOutcome> none = new ArrayList<>();
-            none.add(new CheckOutcome("DRIFT010", new ReplayCheck(null).title(), VerifyJobConfiguration.JOB, CheckOutcome.Status.NOT_RUN, reason, List.of()));
-            DriftCheck.all(List.of()).forEach(c -> none.add(new CheckOutcome(c.id(), c.title(), VerifyJobConfiguration.JOB,
+            none.add(new CheckOutcome("DRIFT010", CheckRegistry.get().check("DRIFT010").title(), VerifyJobConfiguration.JOB, CheckOutcome.Status.NOT_RUN, reason, List.of()));
+            DriftCheck.all().forEach(c -> none.add(new CheckOutcome(c.id(), c.title(), VerifyJobConfiguration.JOB,
                     CheckOutcome.Status.NOT_RUN, reason, List.of())));
             run.ledger().addAll(none);
             return RepeatStatus.FINISHED;
         }
         DriftReplay.Result r = new DriftReplay(run, dataSource, shadowSettings).run();
         CheckRunner runner = new CheckRunner(run.severityPolicy());
-        CheckContext ctx = CheckContext.of(null, run.target(), run.project(), run.migrationFiles());
         DriftReplay.Shadow shadow = r.shadow();
+        CheckContext ctx = CheckContext.of(null, run.target(), run.project(), run.migrationFiles()).with(new ShadowReplay(r.error(),
+                shadow.skipped().stream().map(s -> new ClusterGlobalCheck.Skipped(s.file(), s.line(), s.statement())).toList(),
+                shadow.orphansRemoved(), shadow.orphansLeft()), new DriftCheck.Compared(r.differences()));
         if (shadow.warning() != null) {
             run.ledger().warn(shadow.warning());
         }
-        List<CheckOutcome> outcomes = new ArrayList<>(runner.run(VerifyJobConfiguration.JOB, List.of(new ReplayCheck(r.error()),
-                new ClusterGlobalCheck(shadow.skipped().stream().map(s -> new ClusterGlobalCheck.Skipped(s.file(), s.line(), s.statement()))
-                        .toList()), new OrphanShadowCheck(shadow.orphansRemoved(), shadow.orphansLeft())), ctx));
-        List<DriftCheck> checks = DriftCheck.all(r.differences());
+        List<CheckOutcome> outcomes = new ArrayList<>(runner.run(VerifyJobConfiguration.JOB,
+                CheckRegistry.get().checks("DRIFT010", "DRIFT008", "DRIFT009"), ctx));
+        List<DriftCheck> checks = DriftCheck.all();
         if (r.error() == null) {
             outcomes.addAll(runner.run(VerifyJobConfiguration.JOB, checks, ctx));
             run.ledger().attach(DriftScript.FILE, DriftScript.render(r.differences(), run.target().url().masked(), run.ledger().runId()));
@@ -75,7 +77,7 @@ final class DriftTasklet implements Tasklet {
         for (SchemaDifference d : r.differences()) {
             DriftCheck check = checks.stream().filter(c -> c.covers(d)).findFirst().orElseThrow();
             Finding f = run.severityPolicy().apply(check.toFinding(d));
-            items.add(new DriftItem(check.id(), f.severity(), d.subject(), d.change().name().toLowerCase()
+            items.add(new DriftItem(check.id(), f.severity(), d.subject(), d.change().name().toLowerCase(Locale.ROOT)
                     + (d.aspect() == null ? "" : " (" + d.aspect() + ")"), d.expected(), d.actual(), d.repair() != null));
         }
         String where = r.shadowDatabase() == null || shadow.server() == null ? r.shadowDatabase() : r.shadowDatabase() + " in " + shadow.server();

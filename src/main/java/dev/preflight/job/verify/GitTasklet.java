@@ -1,12 +1,11 @@
 package dev.preflight.job.verify;
 
+import dev.preflight.check.CheckRegistry;
 import dev.preflight.check.Check;
 import dev.preflight.check.CheckContext;
 import dev.preflight.check.CheckRunner;
 import dev.preflight.check.git.GitState;
-import dev.preflight.check.git.MigrationsCommittedCheck;
 import dev.preflight.check.git.NoSecretsTrackedCheck;
-import dev.preflight.check.git.RepositoryCheck;
 import dev.preflight.check.git.SchemaAndSeedCommittedCheck;
 import dev.preflight.run.RunContext;
 import dev.preflight.report.CheckOutcome;
@@ -30,9 +29,9 @@ final class GitTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         GitState git = GitState.read(run.project().root());
         CheckRunner runner = new CheckRunner(run.severityPolicy());
-        CheckContext ctx = CheckContext.of(null, run.target(), run.project(), run.migrationFiles());
-        List<Check> fileChecks = List.of(new MigrationsCommittedCheck(git), new SchemaAndSeedCommittedCheck(git), new NoSecretsTrackedCheck(git));
-        run.ledger().add(runner.runOne(VerifyJobConfiguration.JOB, new RepositoryCheck(git), ctx));
+        CheckContext ctx = CheckContext.of(null, run.target(), run.project(), run.migrationFiles()).with(git);
+        List<Check> fileChecks = CheckRegistry.get().checks("GIT001", "GIT002", "GIT003");
+        run.ledger().add(runner.runOne(VerifyJobConfiguration.JOB, CheckRegistry.get().check("GIT004"), ctx));
         if (git.repository()) {
             run.ledger().addAll(runner.run(VerifyJobConfiguration.JOB, fileChecks, ctx));
         } else {

@@ -1,8 +1,8 @@
 package dev.preflight.report.render;
 
-import dev.preflight.report.VectorIndexSection;
-import dev.preflight.report.VectorIndexSection.IndexTuning;
-import dev.preflight.report.VectorIndexSection.ProbeResult;
+import dev.preflight.report.VectorIndexTuning;
+import dev.preflight.report.VectorIndexTuning.IndexTuning;
+import dev.preflight.report.VectorIndexTuning.ProbeResult;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +27,7 @@ public final class RecallChartSvg {
     }
 
     /** One figure per index with a measured ladder, under {@link #KEY}; empty when there is nothing to draw. */
-    public static Map<String, String> extraHtml(VectorIndexSection section) {
+    public static Map<String, String> extraHtml(VectorIndexTuning section) {
         Map<String, String> out = new LinkedHashMap<>();
         if (section == null) {
             return out;

@@ -2,6 +2,7 @@ package dev.preflight.check.ci;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.preflight.check.CheckContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -40,15 +41,15 @@ class WorkflowFilesTests {
             assertThat(w.runs()).containsExactly("uses actions/checkout@v4", "./preflight gate");
         });
         assertThat(files.errors()).singleElement().asString().startsWith(".github/workflows/zz-broken.yml line 2");
-        assertThat(new WorkflowPresentCheck(files).run(null)).singleElement()
+        assertThat(new WorkflowPresentCheck().run(CheckContext.of(null, null, null, null).with(files))).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("zz-broken.yml line 2"));
     }
 
     @Test
     void outsideCiNothingIsAskedAndInCiAMissingDatabaseUrlIsAWarning() {
-        assertThat(new CiSecretsCheck(false, false, false).run(null)).isEmpty();
-        assertThat(new CiSecretsCheck(true, false, false).run(null)).extracting(f -> f.subject() + " " + f.severity().id())
+        assertThat(new CiSecretsCheck().run(CheckContext.of(null, null, null, null).with(new CiSecretsCheck.Environment(false, false, false)))).isEmpty();
+        assertThat(new CiSecretsCheck().run(CheckContext.of(null, null, null, null).with(new CiSecretsCheck.Environment(true, false, false)))).extracting(f -> f.subject() + " " + f.severity().id())
                 .containsExactly("DATABASE_URL medium", "DIRECT_DATABASE_URL info");
-        assertThat(new CiSecretsCheck(true, true, true).run(null)).isEmpty();
+        assertThat(new CiSecretsCheck().run(CheckContext.of(null, null, null, null).with(new CiSecretsCheck.Environment(true, true, true)))).isEmpty();
     }
 }

@@ -2,6 +2,7 @@ package dev.preflight.check.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.preflight.check.CheckContext;
 import dev.preflight.report.Finding;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ class GitChecksTests {
 
         // when
         GitState state = GitState.read(project);
-        List<Finding> findings = new MigrationsCommittedCheck(state).run(null);
+        List<Finding> findings = new MigrationsCommittedCheck().run(CheckContext.of(null, null, null, null).with(state));
 
         // then
         assertThat(state.repository()).isTrue();
@@ -64,7 +65,7 @@ class GitChecksTests {
         GitState state = GitState.read(dir);
 
         assertThat(state.repository()).isFalse();
-        assertThat(new RepositoryCheck(state).run(null)).singleElement()
+        assertThat(new RepositoryCheck().run(CheckContext.of(null, null, null, null).with(state))).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("no git repository"));
     }
 }

@@ -125,7 +125,7 @@ class MigrationChecksTests {
         var problem = new MigrationOrderCheck.OrderProblem("prisma", "prisma/migrations/20240101_alter/migration.sql", 4,
                 "relation \"chunks\" does not exist", "chunks", "prisma/migrations/20240301_init/migration.sql", 12, "rename the folders");
 
-        Finding f = new MigrationOrderCheck(problem).run(ctx(null, List.of(), null)).get(0);
+        Finding f = new MigrationOrderCheck().run(ctx(null, List.of(), null).with(new MigrationOrderCheck.Replay(problem))).get(0);
 
         assertThat(f.message()).isEqualTo("prisma applies the migrations in name order, and on an empty database "
                 + "prisma/migrations/20240101_alter/migration.sql fails at line 4: relation \"chunks\" does not exist; chunks is created "
@@ -133,8 +133,8 @@ class MigrationChecksTests {
         assertThat(f.file()).isEqualTo("prisma/migrations/20240101_alter/migration.sql");
         assertThat(f.line()).isEqualTo(4);
         assertThat(f.remedy()).isEqualTo("rename the folders");
-        assertThat(new MigrationOrderCheck(null).run(ctx(null, List.of(), null))).isEmpty();
+        assertThat(new MigrationOrderCheck().run(ctx(null, List.of(), null).with(new MigrationOrderCheck.Replay(null)))).isEmpty();
         var unknownCreator = new MigrationOrderCheck.OrderProblem("prisma", "a.sql", 1, "boom", null, null, null, "r");
-        assertThat(new MigrationOrderCheck(unknownCreator).run(ctx(null, List.of(), null)).get(0).message()).endsWith("fails at line 1: boom");
+        assertThat(new MigrationOrderCheck().run(ctx(null, List.of(), null).with(new MigrationOrderCheck.Replay(unknownCreator))).get(0).message()).endsWith("fails at line 1: boom");
     }
 }

@@ -2,8 +2,8 @@ package dev.preflight.job.retune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.preflight.report.VectorIndexSection.Decision;
-import dev.preflight.report.VectorIndexSection.ProbeResult;
+import dev.preflight.report.VectorIndexTuning.Decision;
+import dev.preflight.report.VectorIndexTuning.ProbeResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package dev.preflight.job.retune;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.preflight.report.VectorIndexSection.ProbeResult;
+import dev.preflight.report.VectorIndexTuning.ProbeResult;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

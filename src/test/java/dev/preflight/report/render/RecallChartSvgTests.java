@@ -2,17 +2,17 @@ package dev.preflight.report.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.preflight.report.VectorIndexSection;
-import dev.preflight.report.VectorIndexSection.Decision;
-import dev.preflight.report.VectorIndexSection.IndexTuning;
-import dev.preflight.report.VectorIndexSection.Measurement;
-import dev.preflight.report.VectorIndexSection.ProbeResult;
+import dev.preflight.report.VectorIndexTuning;
+import dev.preflight.report.VectorIndexTuning.Decision;
+import dev.preflight.report.VectorIndexTuning.IndexTuning;
+import dev.preflight.report.VectorIndexTuning.Measurement;
+import dev.preflight.report.VectorIndexTuning.ProbeResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RecallChartSvgTests {
 
-    static VectorIndexSection sample() {
+    static VectorIndexTuning sample() {
         Measurement before = new Measurement(20_000, 100, 20, 2_000_000, null, 12.5,
                 List.of(new ProbeResult(1, 0.1, 0.4, 0.6), new ProbeResult(10, 0.51, 1.5, 2.0), new ProbeResult(100, 1.0, 9, 11)));
         Measurement after = new Measurement(20_000, 20, 20, 1_900_000, 1800L, 12.0,
@@ -21,13 +21,13 @@ class RecallChartSvgTests {
                 "recall@k is 0.510 at probes=10", before, after, 2, 0.96, null, null);
         IndexTuning small = new IndexTuning("tiny_idx", "tiny", "embedding", "ivfflat", "vector_l2_ops", Decision.EXACT_IS_FASTER,
                 "12 rows", new Measurement(12, 100, 1, 8192, null, null, List.of()), null, null, null, null, null);
-        return new VectorIndexSection(false, 0.95, 10, 50, 2, false, "recommended, not applied", List.of(t, small));
+        return new VectorIndexTuning(false, 0.95, 10, 50, 2, false, "recommended, not applied", List.of(t, small));
     }
 
     @Test
     void drawsBeforeAndAfterLadderAndTargetAsPureFunction() {
         // given
-        VectorIndexSection section = sample();
+        VectorIndexTuning section = sample();
 
         // when
         String svg = RecallChartSvg.render(section.indexes().get(0), 0.95);
@@ -109,7 +109,7 @@ class RecallChartSvgTests {
                 null, null, null, null);
 
         String svg = RecallChartSvg.render(hnsw, 0.9);
-        String html = RecallChartSvg.extraHtml(new VectorIndexSection(false, 0.9, 10, 50, 2, false, "", List.of(hnsw)))
+        String html = RecallChartSvg.extraHtml(new VectorIndexTuning(false, 0.9, 10, 50, 2, false, "", List.of(hnsw)))
                 .get(RecallChartSvg.KEY);
 
         assertThat(svg).contains("<circle cx=\"44.0\" cy=\"114.0\"", ">measured</text>", ">ef_search</text>").doesNotContain("NaN", "after (");

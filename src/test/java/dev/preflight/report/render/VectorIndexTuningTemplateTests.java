@@ -3,7 +3,7 @@ package dev.preflight.report.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.preflight.report.ReadinessReport;
-import dev.preflight.report.VectorIndexSection;
+import dev.preflight.report.VectorIndexTuning;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
 import java.io.StringWriter;
@@ -12,14 +12,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class VectorIndexesTemplateTests {
+class VectorIndexTuningTemplateTests {
 
-    static ReadinessReport report(VectorIndexSection section) {
+    static ReadinessReport report(VectorIndexTuning section) {
         return new ReadinessReport(1, "r", "retune", "now", "dev", "p", dev.preflight.report.Verdict.READY, "", 1, List.of(), List.of(),
                 List.of(), null, null, List.of(), List.of(), List.of(), null, null, section, null);
     }
 
-    static String render(VectorIndexSection section) throws Exception {
+    static String render(VectorIndexTuning section) throws Exception {
         Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
         cfg.setDirectoryForTemplateLoading(Path.of("templates").toFile());
         cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
@@ -27,7 +27,7 @@ class VectorIndexesTemplateTests {
         ReadinessReport report = new ReadinessReport(1, "r", "retune", "now", "dev", "p", null, "", 1, List.of(), List.of(), List.of(),
                 null, null, List.of(), List.of(), List.of(), null, null, section, null);
         StringWriter out = new StringWriter();
-        cfg.getTemplate("sections/vector-indexes.md.ftl").process(Map.of("report", report, "text", new dev.preflight.report.render.ReportText()), out);
+        cfg.getTemplate("sections/vector-index-tuning.md.ftl").process(Map.of("report", report, "text", new dev.preflight.report.render.ReportText()), out);
         return out.toString();
     }
 
@@ -64,13 +64,13 @@ class VectorIndexesTemplateTests {
     }
 
     /** An HNSW index measured on held-out queries, ef_search 40 chosen, with its interval. */
-    static VectorIndexSection hnswSection() {
-        var ladder = List.of(new VectorIndexSection.ProbeResult(null, 20, 0.91, 0.4, 0.6, 0.89, 0.93, 200),
-                new VectorIndexSection.ProbeResult(null, 40, 0.975, 0.6, 0.9, 0.962, 0.985, 200));
-        var m = new VectorIndexSection.Measurement(6_000, null, null, 5_000_000, null, 15.0, ladder);
-        var t = new VectorIndexSection.IndexTuning("docs_hnsw_idx", "docs", "embedding", "hnsw", "vector_cosine_ops",
-                VectorIndexSection.Decision.KEEP, "hnsw.ef_search=40 reaches ...", m, null, null, 0.975, null, null, 40, 0.962, 0.985, 200);
-        return new VectorIndexSection(false, 0.95, 10, 50, null, false, "no IVFFlat index was measured, so no probes are recommended",
+    static VectorIndexTuning hnswSection() {
+        var ladder = List.of(new VectorIndexTuning.ProbeResult(null, 20, 0.91, 0.4, 0.6, 0.89, 0.93, 200),
+                new VectorIndexTuning.ProbeResult(null, 40, 0.975, 0.6, 0.9, 0.962, 0.985, 200));
+        var m = new VectorIndexTuning.Measurement(6_000, null, null, 5_000_000, null, 15.0, ladder);
+        var t = new VectorIndexTuning.IndexTuning("docs_hnsw_idx", "docs", "embedding", "hnsw", "vector_cosine_ops",
+                VectorIndexTuning.Decision.KEEP, "hnsw.ef_search=40 reaches ...", m, null, null, 0.975, null, null, 40, 0.962, 0.985, 200);
+        return new VectorIndexTuning(false, 0.95, 10, 50, null, false, "no IVFFlat index was measured, so no probes are recommended",
                 List.of(t), 40, "recommended, not applied: ALTER DATABASE \"app\" SET hnsw.ef_search = 40");
     }
 

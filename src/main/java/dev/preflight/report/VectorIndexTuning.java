@@ -3,8 +3,10 @@ package dev.preflight.report;
 import java.util.List;
 
 /**
- * Report section "Vector indexes", filled by the retune job: per vector index its measured recall
- * against exact search before and after, the decision and why, and the probes to query with.
+ * Report section {@code vectorIndexTuning} (its JSON key, kept as the public contract; template
+ * {@code sections/vector-index-tuning.md.ftl}), filled by the {@code retune} job: per vector index
+ * its measured recall against exact search before and after, the decision and why, and the probes
+ * to query with.
  *
  * @param queries the number of held-out query vectors each index's measurement starts with (it adds more
  *     until the interval at the chosen setting is narrow enough; each index says how many it used)
@@ -13,16 +15,16 @@ import java.util.List;
  * @param databaseEfSearch the smallest {@code hnsw.ef_search} meeting the target on every HNSW index (null when none was measured)
  * @param settingsNote what was done with {@code hnsw.ef_search} (applied or recommended), null when no HNSW index was measured
  */
-public record VectorIndexSection(boolean dryRun, double targetRecall, int k, int queries, Integer databaseProbes,
-                                 boolean probesApplied, String probesNote, List<IndexTuning> indexes,
-                                 Integer databaseEfSearch, String settingsNote) {
+public record VectorIndexTuning(boolean dryRun, double targetRecall, int k, int queries, Integer databaseProbes,
+                                boolean probesApplied, String probesNote, List<IndexTuning> indexes,
+                                Integer databaseEfSearch, String settingsNote) {
 
-    public VectorIndexSection {
+    public VectorIndexTuning {
         indexes = List.copyOf(indexes);
     }
 
     /** A section without HNSW settings (every index IVFFlat, or none measured). */
-    public VectorIndexSection(boolean dryRun, double targetRecall, int k, int queries, Integer databaseProbes,
+    public VectorIndexTuning(boolean dryRun, double targetRecall, int k, int queries, Integer databaseProbes,
                               boolean probesApplied, String probesNote, List<IndexTuning> indexes) {
         this(dryRun, targetRecall, k, queries, databaseProbes, probesApplied, probesNote, indexes, null, null);
     }

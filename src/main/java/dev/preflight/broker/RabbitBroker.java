@@ -50,7 +50,7 @@ public final class RabbitBroker implements PartitionBroker {
         } catch (IllegalArgumentException e) {
             throw PreflightException.config("--broker-url is not a URL: " + mask(url), "use amqp://user:password@host:5672");
         }
-        if (!"amqp".equals(uri.getScheme()) && !"amqps".equals(uri.getScheme()) || uri.getHost() == null) {
+        if ((!"amqp".equals(uri.getScheme()) && !"amqps".equals(uri.getScheme())) || uri.getHost() == null) {
             throw PreflightException.config("--broker-url must be amqp://user:password@host:port[/vhost], not " + mask(url),
                     "for the local RabbitMQ: amqp://guest:guest@127.0.0.1:5672");
         }

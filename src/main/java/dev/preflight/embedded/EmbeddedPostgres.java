@@ -61,7 +61,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
      */
     public static EmbeddedPostgres start(Path stateDir, boolean keep, String prefix) {
         PostgresInstallation install = PostgresInstallation.findOrInstall();
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        String stamp = LocalDateTime.now(java.time.ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         byte[] secret = new byte[18];
         new SecureRandom().nextBytes(secret);
         String password = HexFormat.of().formatHex(secret);

@@ -39,7 +39,8 @@ public final class Deadline implements AutoCloseable {
             return t;
         });
         Deadline d = new Deadline(timer);
-        timer.scheduleAtFixedRate(() -> d.cancelAll(connections, admin), limit.toMillis(), 1_000, TimeUnit.MILLISECONDS);
+        // the future is not kept: the timer is shut down with the deadline, which is the only way the task ends
+        var unused = timer.scheduleAtFixedRate(() -> d.cancelAll(connections, admin), limit.toMillis(), 1_000, TimeUnit.MILLISECONDS);
         return d;
     }
 

@@ -30,7 +30,7 @@ final class FlywayPlaceholders {
         values.put("flyway:table", table);
         values.put("flyway:user", user);
         values.put("flyway:database", database);
-        values.put("flyway:timestamp", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
+        values.put("flyway:timestamp", LocalDateTime.now(java.time.ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
         values.put("flyway:environment", "default");
     }
 

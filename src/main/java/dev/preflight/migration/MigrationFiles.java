@@ -9,6 +9,7 @@ import dev.preflight.migration.MigrationLayouts;
 import dev.preflight.migration.MigrationSource;
 import dev.preflight.migration.SqlStatement;
 import dev.preflight.migration.flyway.FlywayLayout;
+import java.util.Locale;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ public record MigrationFiles(Path folder, List<MigrationFile> files, List<Requir
             for (SqlStatement s : m.statements()) {
                 Matcher x = CREATE_EXTENSION.matcher(s.sql());
                 if (x.find()) {
-                    String ext = x.group(1) != null ? x.group(1) : x.group(2).toLowerCase();
+                    String ext = x.group(1) != null ? x.group(1) : x.group(2).toLowerCase(Locale.ROOT);
                     extensions.putIfAbsent(ext, new RequiredExtension(ext, name, s.line()));
                 }
             }

@@ -95,11 +95,11 @@ final class NonTransactionalMigration {
             if (r.success()) {
                 return new Outcome(null, null);
             }
-            return new Outcome(message(m, r, done, progress), r.failed().line());
+            return new Outcome(message(m, r, done), r.failed().line());
         }
     }
 
-    private static String message(Pending m, MigrationExecutor.Result r, List<MigrationProgress.Done> earlier, MigrationProgress progress) {
+    private static String message(Pending m, MigrationExecutor.Result r, List<MigrationProgress.Done> earlier) {
         StringBuilder s = new StringBuilder(r.describe(m.script()));
         if (!earlier.isEmpty()) {
             s.append(" Earlier runs already applied ").append(earlier.stream().map(d -> "line " + d.line()).collect(Collectors.joining(", "))).append('.');

@@ -125,7 +125,7 @@ public final class SqlSplitter {
         int n = s.length();
         if (c == '\'') {
             boolean backslashEscapes = i > 0 && (s.charAt(i - 1) == 'E' || s.charAt(i - 1) == 'e')
-                    && (i < 2 || !Character.isLetterOrDigit(s.charAt(i - 2)) && s.charAt(i - 2) != '_');
+                    && (i < 2 || (!Character.isLetterOrDigit(s.charAt(i - 2)) && s.charAt(i - 2) != '_'));
             return quotedEnd(s, i, '\'', backslashEscapes);
         }
         if (c == '"') {
@@ -173,7 +173,7 @@ public final class SqlSplitter {
     /** {@code $tag$} or {@code $$} starting at {@code i}, or null when the dollar is something else ({@code $1}). */
     private static String dollarTag(String s, int i) {
         int j = i + 1;
-        while (j < s.length() && (Character.isLetter(s.charAt(j)) || s.charAt(j) == '_' || j > i + 1 && Character.isDigit(s.charAt(j)))) {
+        while (j < s.length() && (Character.isLetter(s.charAt(j)) || s.charAt(j) == '_' || (j > i + 1 && Character.isDigit(s.charAt(j))))) {
             j++;
         }
         return j < s.length() && s.charAt(j) == '$' ? s.substring(i, j + 1) : null;

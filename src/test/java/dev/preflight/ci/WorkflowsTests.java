@@ -50,7 +50,7 @@ class WorkflowsTests {
         Set<String> commands = new Preflight(Console.system()).commands().stream().map(Command::name).collect(Collectors.toSet());
         for (Path file : workflows()) {
             String text = Files.readString(file);
-            Map<String, Object> doc = new Yaml().load(text);
+            Map<Object, Object> doc = new Yaml().load(text); // Object keys: YAML 1.1 reads "on" as true
             assertThat(doc).as(file.toString()).containsKeys("name", "jobs");
             // snakeyaml (YAML 1.1) reads the key "on" as boolean true
             Object on = doc.containsKey("on") ? doc.get("on") : doc.get(true);

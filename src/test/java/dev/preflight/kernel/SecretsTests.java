@@ -2,6 +2,7 @@ package dev.preflight.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URLEncoder;
@@ -27,7 +28,7 @@ class SecretsTests {
         String html = KEY.replace("&", "&amp;");
         String markdown = Markdown.escapeInline(KEY);
 
-        String lowerHex = java.util.regex.Pattern.compile("%[0-9A-F]{2}").matcher(percent).replaceAll(m -> m.group().toLowerCase());
+        String lowerHex = java.util.regex.Pattern.compile("%[0-9A-F]{2}").matcher(percent).replaceAll(m -> m.group().toLowerCase(Locale.ROOT));
         for (String leaked : new String[] {KEY, form, percent, lowerHex, html, markdown}) {
             assertThat(Secrets.scrub("Authorization: Bearer " + leaked + " (echoed)")).as(leaked)
                     .isEqualTo("Authorization: Bearer **** (echoed)");

@@ -44,7 +44,7 @@ public record WorkflowFiles(List<Workflow> workflows, List<String> errors) {
         List<String> runs = new ArrayList<>();
         if (doc instanceof Map<?, ?> root) {
             // YAML 1.1 reads the key "on" as the boolean true.
-            Object on = root.containsKey("on") ? root.get("on") : root.get(Boolean.TRUE);
+            Object on = root.containsKey("on") ? root.get("on") : root.get(true); // YAML 1.1 reads the key "on" as true
             if (on instanceof Map<?, ?> m) {
                 m.keySet().forEach(k -> triggers.add(String.valueOf(k)));
             } else if (on instanceof List<?> l) {

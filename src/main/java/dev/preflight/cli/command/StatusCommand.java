@@ -9,6 +9,7 @@ import dev.preflight.migration.MigrationEngine;
 import dev.preflight.report.MigrationEntry;
 import dev.preflight.report.MigrationStatus.DatabaseState;
 import dev.preflight.run.Session;
+import java.util.Locale;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Set;
@@ -31,7 +32,7 @@ public final class StatusCommand implements Command {
         try (Session session = Session.openReadOnly(name(), options, console)) {
             var run = session.run();
             var out = console.out();
-            out.println("Database:   " + run.target().url().masked() + " (" + run.target().source().name().toLowerCase() + ")");
+            out.println("Database:   " + run.target().url().masked() + " (" + run.target().source().name().toLowerCase(Locale.ROOT) + ")");
             if (!run.migrationFiles().present()) {
                 // a database-only project: the schema counts still tell the team where it stands
                 out.println("State:      migrations not checked (" + run.migrationFiles().absentReason() + ")");

@@ -7,6 +7,7 @@ import dev.preflight.db.schema.SchemaDifference.ObjectType;
 import dev.preflight.db.schema.SchemaModel.DefaultPrivilege;
 import dev.preflight.db.schema.SchemaModel.Privilege;
 import dev.preflight.report.Severity;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ final class PrivilegeDiffs {
     }
 
     private static String target(Privilege p) {
-        return p.kind().equals("COLUMN") ? "column " + p.object() + "." + p.column() : p.kind().toLowerCase() + " " + p.object();
+        return p.kind().equals("COLUMN") ? "column " + p.object() + "." + p.column() : p.kind().toLowerCase(Locale.ROOT) + " " + p.object();
     }
 
     private static String grantText(Privilege p) {
@@ -141,7 +142,7 @@ final class PrivilegeDiffs {
     }
 
     static String defaultName(DefaultPrivilege d) {
-        return d.privilege() + " on new " + objects(d.objectType()).toLowerCase() + " of " + d.role()
+        return d.privilege() + " on new " + objects(d.objectType()).toLowerCase(Locale.ROOT) + " of " + d.role()
                 + (d.schema() == null ? "" : " in schema " + d.schema()) + " to " + d.grantee();
     }
 

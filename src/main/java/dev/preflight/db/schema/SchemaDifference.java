@@ -1,5 +1,6 @@
 package dev.preflight.db.schema;
 
+import java.util.Locale;
 import dev.preflight.report.Severity;
 
 /**
@@ -25,7 +26,7 @@ public record SchemaDifference(ObjectType type, Change change, String object, St
         if (type == ObjectType.OWNER) {
             return "owner of " + object;
         }
-        String kind = type.name().toLowerCase().replace('_', ' ');
+        String kind = type.name().toLowerCase(Locale.ROOT).replace('_', ' ');
         return table != null && type != ObjectType.COLUMN ? kind + " " + object + " on " + table : kind + " " + object;
     }
 
@@ -39,6 +40,7 @@ public record SchemaDifference(ObjectType type, Change change, String object, St
     }
 
     /** Order for drift.sql: drops first (dependants before what they depend on), then changes, then creations. */
+    @SuppressWarnings("EnumOrdinal") // ObjectType is declared in creation order: its ordinal is that order
     public int repairOrder() {
         int n = ObjectType.values().length;
         return switch (change) {

@@ -8,6 +8,7 @@ import dev.preflight.db.schema.SchemaModel.Owner;
 import dev.preflight.db.schema.SchemaModel.Policy;
 import dev.preflight.db.schema.SchemaModel.RowSecurity;
 import dev.preflight.report.Severity;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +128,7 @@ final class SecurityDiffs {
         for (Owner x : expected) {
             Owner y = a.get(x.kind() + " " + x.name());
             if (y != null && !x.owner().equals(y.owner())) {
-                add(ObjectType.OWNER, Change.CHANGED, x.kind().toLowerCase() + " " + x.name(), null, "owner", x.owner(), y.owner(),
+                add(ObjectType.OWNER, Change.CHANGED, x.kind().toLowerCase(Locale.ROOT) + " " + x.name(), null, "owner", x.owner(), y.owner(),
                         Severity.MEDIUM, "ALTER " + x.kind() + " " + (x.kind().equals("FUNCTION") || x.kind().equals("PROCEDURE")
                                 ? x.name() : q(x.name())) + " OWNER TO " + role(x.owner()) + ";");
             }

@@ -112,7 +112,7 @@ final class SampleData {
                     long[] fk = fks.get(rs.getInt(1));
                     String value;
                     if (fk != null) {
-                        value = parentValue(c, tables.get(fk[0]), (int) fk[1], fk[0], notNull);
+                        value = parentValue(c, tables.get(fk[0]), (int) fk[1], fk[0]);
                     } else if (hasDefault) {
                         continue;
                     } else {
@@ -136,7 +136,7 @@ final class SampleData {
                 + " FROM generate_series(1, " + rows + ") g";
     }
 
-    private static String parentValue(Connection c, String parent, int attnum, long parentOid, boolean notNull) throws SQLException {
+    private static String parentValue(Connection c, String parent, int attnum, long parentOid) throws SQLException {
         String column;
         try (PreparedStatement ps = c.prepareStatement("SELECT attname FROM pg_attribute WHERE attrelid = ? AND attnum = ?")) {
             ps.setLong(1, parentOid);

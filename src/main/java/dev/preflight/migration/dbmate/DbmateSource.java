@@ -186,7 +186,7 @@ public final class DbmateSource implements MigrationSource {
         StringBuilder script = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            script.append(i >= up.start() && i < down.start() || c == '\n' ? c : ' ');
+            script.append((i >= up.start() && i < down.start()) || c == '\n' ? c : ' ');
         }
         return SqlSplitter.split(script.toString());
     }

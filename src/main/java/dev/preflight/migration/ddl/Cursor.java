@@ -3,6 +3,7 @@ package dev.preflight.migration.ddl;
 import dev.preflight.migration.ddl.Ddl.Name;
 import dev.preflight.migration.ddl.DdlParser.ParseException;
 import dev.preflight.migration.ddl.Token.Kind;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,7 +63,7 @@ final class Cursor {
 
     void expect(String word) {
         if (!accept(word)) {
-            throw new ParseException("expected " + word.toUpperCase() + (atEnd() ? " at the end" : " before '" + peek().text() + "'"));
+            throw new ParseException("expected " + word.toUpperCase(Locale.ROOT) + (atEnd() ? " at the end" : " before '" + peek().text() + "'"));
         }
     }
 
@@ -166,7 +167,7 @@ final class Cursor {
             boolean tight = previous == null || previous.isSymbol("(") || previous.isSymbol(".") || previous.isSymbol("::")
                     || previous.isSymbol("[") || t.isSymbol(")") || t.isSymbol(",") || t.isSymbol(".") || t.isSymbol("::")
                     || t.isSymbol("[") || t.isSymbol("]")
-                    || t.isSymbol("(") && previous.kind() != Kind.SYMBOL;
+                    || (t.isSymbol("(") && previous.kind() != Kind.SYMBOL);
             if (!tight) {
                 sb.append(' ');
             }

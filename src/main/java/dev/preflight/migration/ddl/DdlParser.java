@@ -6,6 +6,7 @@ import dev.preflight.migration.ddl.Ddl.Column;
 import dev.preflight.migration.ddl.Ddl.ConstraintKind;
 import dev.preflight.migration.ddl.Ddl.Name;
 import dev.preflight.migration.ddl.Token.Kind;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,7 +112,7 @@ public final class DdlParser {
         Name table = c.name();
         String method = "btree";
         if (c.accept("using")) {
-            method = c.identifier().toLowerCase();
+            method = c.identifier().toLowerCase(Locale.ROOT);
         }
         List<String> keys = new ArrayList<>();
         for (List<Token> key : c.parenthesizedList()) {
@@ -351,7 +352,7 @@ public final class DdlParser {
             c.accept("to");
         }
         List<Token> value = c.rest();
-        return new Ddl.Setting(name.toString().toLowerCase(), value.isEmpty() ? "" : value.get(0).value(), local);
+        return new Ddl.Setting(name.toString().toLowerCase(Locale.ROOT), value.isEmpty() ? "" : value.get(0).value(), local);
     }
 
     private static Ddl dataChange(Cursor c, String verb) {

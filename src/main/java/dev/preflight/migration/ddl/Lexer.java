@@ -46,7 +46,7 @@ public final class Lexer {
                     }
                 }
                 line += newlines(sql, start, i);
-            } else if (c == '\'' || (c == 'E' || c == 'e') && i + 1 < n && sql.charAt(i + 1) == '\'') {
+            } else if (c == '\'' || ((c == 'E' || c == 'e') && i + 1 < n && sql.charAt(i + 1) == '\'')) {
                 boolean escapes = c != '\'';
                 int j = escapes ? i + 2 : i + 1;
                 StringBuilder value = new StringBuilder();
@@ -89,7 +89,7 @@ public final class Lexer {
                 i = j;
             } else if (c == '$') {
                 int j = i + 1;
-                while (j < n && (Character.isLetter(sql.charAt(j)) || sql.charAt(j) == '_' || j > i + 1 && Character.isDigit(sql.charAt(j)))) {
+                while (j < n && (Character.isLetter(sql.charAt(j)) || sql.charAt(j) == '_' || (j > i + 1 && Character.isDigit(sql.charAt(j))))) {
                     j++;
                 }
                 if (j < n && sql.charAt(j) == '$') {
@@ -107,7 +107,7 @@ public final class Lexer {
                     out.add(new Token(Kind.PARAMETER, sql.substring(i, j), sql.substring(i, j), line));
                     i = j;
                 }
-            } else if (Character.isDigit(c) || c == '.' && i + 1 < n && Character.isDigit(sql.charAt(i + 1))) {
+            } else if (Character.isDigit(c) || (c == '.' && i + 1 < n && Character.isDigit(sql.charAt(i + 1)))) {
                 int j = i;
                 while (j < n && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '.')) {
                     j++;

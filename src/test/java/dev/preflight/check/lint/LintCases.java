@@ -48,14 +48,14 @@ final class LintCases {
     static List<LintIssue> lint(Path file) {
         Migration setup = new Migration("1", "setup", ROOT.resolve("setup.sql"), null, SqlSplitter.split(read(ROOT.resolve("setup.sql"))));
         Migration change = new Migration("2", file.getFileName().toString(), file, null, SqlSplitter.split(read(file)));
-        return StaticAnalysis.run(List.of(setup, change), m -> m == change,
+        return StaticAnalysis.run(List.of(setup, change), change::equals,
                 new StaticAnalysis.Settings(true, 150000, SeverityPolicy.defaults())).stream().filter(i -> !i.suppressed()).toList();
     }
 
     static List<LintIssue> lintAll(Path file) {
         Migration setup = new Migration("1", "setup", ROOT.resolve("setup.sql"), null, SqlSplitter.split(read(ROOT.resolve("setup.sql"))));
         Migration change = new Migration("2", file.getFileName().toString(), file, null, SqlSplitter.split(read(file)));
-        return StaticAnalysis.run(List.of(setup, change), m -> m == change, new StaticAnalysis.Settings(true, 150000, SeverityPolicy.defaults()));
+        return StaticAnalysis.run(List.of(setup, change), change::equals, new StaticAnalysis.Settings(true, 150000, SeverityPolicy.defaults()));
     }
 
     static String read(Path file) {

@@ -45,6 +45,7 @@ class LintIntegrationTests {
         CliRun run = CliRun.run("lint", "--project", project.toString(), "--db-url", db.uri());
 
         // then
+        assertThat(run.exitCode()).as(run.err()).isIn(0, 1); // a verdict, not a usage or connection error
         JsonNode report = JSON.readTree(Files.readString(project.resolve("reports/latest/readiness.json")));
         List<JsonNode> hazards = list(report.get("lint").get("hazards"));
         assertThat(hazards).as(run.out() + run.err()).isNotEmpty();
@@ -69,6 +70,7 @@ class LintIntegrationTests {
         CliRun run = CliRun.run("lint", "--project", project.toString(), "--db-url", db.uri());
 
         // then
+        assertThat(run.exitCode()).as(run.err()).isIn(0, 1); // a verdict, not a usage or connection error
         JsonNode report = JSON.readTree(Files.readString(project.resolve("reports/latest/readiness.json")));
         List<JsonNode> hazards = list(report.get("lint").get("hazards"));
         String file = "migrations/V2__reshape.sql";

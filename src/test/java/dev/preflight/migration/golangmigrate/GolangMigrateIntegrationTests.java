@@ -58,8 +58,11 @@ class GolangMigrateIntegrationTests {
         Path folder = copyFixture(dir);
         db.execute("CREATE TABLE IF NOT EXISTS \"public\".\"schema_migrations\" (version bigint not null primary key, dirty boolean not null)");
         for (int v = 1; v <= 5; v++) {
-            String body = Files.readString(folder.resolve(Files.list(folder).map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".up.sql")).sorted().toList().get(v - 1)));
+            List<String> ups;
+            try (var files = Files.list(folder)) {
+                ups = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".up.sql")).sorted().toList();
+            }
+            String body = Files.readString(folder.resolve(ups.get(v - 1)));
             runAsGolangMigrate(db, body);
             db.execute("TRUNCATE \"public\".\"schema_migrations\"", "INSERT INTO \"public\".\"schema_migrations\" (version, dirty) VALUES (" + v + ", false)");
         }

@@ -29,7 +29,7 @@ class PrismaChecksumTests {
     @Test
     void unpaddedChecksumsOfOlderPrismaVersionsMatch() {
         // "hello" hashes to bytes that include 0x0e: the old format wrote it as "e" (and 0x04 as "4"), 62 characters in all
-        String old = PrismaChecksum.unpadded(dev.preflight.migration.MigrationText.sha256("hello".getBytes()));
+        String old = PrismaChecksum.unpadded(dev.preflight.migration.MigrationText.sha256("hello".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertThat(old).isEqualTo("2cf24dba5fb0a3e26e83b2ac5b9e29e1b161e5c1fa7425e7343362938b9824");
         assertThat(PrismaChecksum.matches("hello", old)).isTrue();
         assertThat(PrismaChecksum.matches("hellO", old)).isFalse();

@@ -55,18 +55,31 @@ public final class Connections {
         }
     }
 
+    /** A small pool checked first with one connection, so an unreachable database fails with a classified error. */
     public static Pooled dataSource(DatabaseUrl url) {
         try (Connection probe = open(url)) {
             probe.isValid(1); // fail early with a classified error when the database is unreachable
         } catch (SQLException e) {
             throw describe(url, e);
         }
+        return new Pooled(pool(url, "preflight-scheduler", 2));
+    }
+
+    /**
+     * The one pool configuration of Preflight: the URL's own connection properties, the application
+     * name {@code preflight} (what a terminated-connection check and pg_stat_activity look for), no idle
+     * connections kept, and the connect timeout of a single connection.
+     */
+    public static com.zaxxer.hikari.HikariDataSource pool(DatabaseUrl url, String name, int size) {
         com.zaxxer.hikari.HikariDataSource ds = new com.zaxxer.hikari.HikariDataSource();
+        ds.setPoolName(name);
         ds.setJdbcUrl(url.jdbcUrl());
         ds.setDataSourceProperties(url.connectionProperties());
-        ds.setMaximumPoolSize(2);
-        ds.setPoolName("preflight-scheduler");
-        return new Pooled(ds);
+        ds.addDataSourceProperty("ApplicationName", "preflight");
+        ds.setMaximumPoolSize(size);
+        ds.setMinimumIdle(0);
+        ds.setConnectionTimeout(CONNECT_TIMEOUT_SECONDS * 1000L);
+        return ds;
     }
 
     /** Classifies a connection failure by its SQLSTATE into a message and a remedy. */

@@ -19,15 +19,7 @@ public class DataSourceConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean(DataSource.class)
     public HikariDataSource dataSource(DatabaseTarget target) {
-        DatabaseUrl url = target.ddlUrl();
-        HikariDataSource ds = new HikariDataSource();
-        ds.setPoolName("preflight");
-        ds.setJdbcUrl(url.jdbcUrl());
-        ds.setDataSourceProperties(url.connectionProperties());
-        ds.addDataSourceProperty("ApplicationName", "preflight");
-        ds.setMaximumPoolSize(8);
-        ds.setMinimumIdle(0);
-        ds.setConnectionTimeout(Connections.CONNECT_TIMEOUT_SECONDS * 1000L);
+        HikariDataSource ds = Connections.pool(target.ddlUrl(), "preflight", 8);
         ds.setInitializationFailTimeout(-1); // connectivity was checked before the context started
         return ds;
     }

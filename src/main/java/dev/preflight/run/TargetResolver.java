@@ -2,6 +2,7 @@ package dev.preflight.run;
 
 import dev.preflight.kernel.Console;
 import dev.preflight.kernel.Options;
+import dev.preflight.kernel.PreflightException;
 import dev.preflight.config.DatabaseTarget;
 import dev.preflight.config.DatabaseUrl;
 import dev.preflight.config.ProjectLayout;
@@ -18,6 +19,17 @@ public final class TargetResolver {
 
     /** The resolved target and, when one was started, the embedded cluster to stop at the end. */
     public record Resolved(DatabaseTarget target, EmbeddedPostgres embedded) {
+    }
+
+    /**
+     * The lasting database a long-running command (the scheduler) works on: as {@link #resolve}, but
+     * never an embedded cluster, which would vanish with the process.
+     */
+    public static DatabaseTarget lasting(Options options, Console console, String why) {
+        if (options.flag("db-url") == null && console.env("DATABASE_URL") == null) {
+            throw PreflightException.config(why, "give --db-url or set DATABASE_URL");
+        }
+        return resolve(options, console, null).target();
     }
 
     public static Resolved resolve(Options options, Console console, ProjectLayout project) {

@@ -14,6 +14,7 @@ import dev.preflight.plan.Plan;
 import dev.preflight.plan.PlanLoader;
 import dev.preflight.plan.PlanRunner;
 import dev.preflight.plan.Scheduler;
+import dev.preflight.run.TargetResolver;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
@@ -50,13 +51,9 @@ public final class ScheduleCommand implements Command {
 
     @Override
     public ExitCode run(Options options, Console console) throws Exception {
-        String raw = options.flag("db-url") != null ? options.flag("db-url") : console.env("DATABASE_URL");
-        if (raw == null) {
-            throw PreflightException.config("the scheduler needs a database: scheduled plans run against a lasting one",
-                    "give --db-url or set DATABASE_URL");
-        }
-        String direct = options.flag("direct-url") != null ? options.flag("direct-url") : console.env("DIRECT_DATABASE_URL");
-        DatabaseUrl url = DatabaseUrl.parse(direct != null ? direct : raw);
+        // the direct URL when one is given: the scheduler's locks and the job repository need a real session
+        DatabaseUrl url = TargetResolver.lasting(options, console, "the scheduler needs a database: scheduled plans run against a lasting one")
+                .ddlUrl();
         ProjectLayout project = new ProjectLayout(options.project(), options.reportsDir());
         PlanLoader loader = new PlanLoader(project, steps.get());
         List<Plan> plans = loader.available().stream().map(loader::load).filter(p -> p.schedule() != null).toList();

@@ -166,12 +166,13 @@ Not measured: no database connection.
 None found.
 </#if>
 
-<#-- Sections of the other jobs, one include each; a section renders only when its job ran. -->
-<#include "sections/lint.md.ftl" ignore_missing=true>
-<#include "sections/seed.md.ftl" ignore_missing=true>
-<#include "sections/embeddings.md.ftl" ignore_missing=true>
-<#include "sections/vector-index-tuning.md.ftl" ignore_missing=true>
-<#include "sections/verify.md.ftl" ignore_missing=true>
+<#-- The jobs' sections, as registered in ReportSections (lead, then body); each renders only when its job ran. -->
+<#list sections.lead as registered>
+<#include registered.template() ignore_missing=true>
+</#list>
+<#list sections.body as registered>
+<#include registered.template() ignore_missing=true>
+</#list>
 ## 6. Risks
 
 ### High
@@ -220,7 +221,9 @@ Rule: ${esc(report.verdictRule)}
 
 Confidence: ${text.percent(report.confidence)} (the share of checklist items verified automatically in this run: ${report.checklist?filter(c -> c.verified())?size} of ${report.checklist?size})
 
-<#include "sections/next-steps.md.ftl" ignore_missing=true>
+<#list sections.end as registered>
+<#include registered.template() ignore_missing=true>
+</#list>
 ## 10. Job steps
 
 <#if report.steps?has_content>

@@ -6,7 +6,7 @@ import java.util.List;
  * Report section "Embeddings", filled by the backfill job: per target, what the run found, did and
  * left, with the provider and whether its vectors carry meaning.
  */
-public record EmbeddingsSection(boolean dryRun, List<Target> targets) {
+public record EmbeddingsSection(boolean dryRun, List<Target> targets) implements ReportSection {
 
     public EmbeddingsSection {
         targets = List.copyOf(targets);

@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record LintSection(String scope, int migrations, int statements, boolean measured, String measuredNote, int sampleRows,
                           List<String> sampleSkipped, List<Hazard> hazards, List<Hazard> suppressed, long staticMs, long replayMs,
-                          long loadMs, long measureMs) {
+                          long loadMs, long measureMs) implements ReportSection {
 
     /** One hazard: rule, where, the statement, why, the safe alternative and what was measured. */
     public record Hazard(String rule, String title, Severity severity, String file, int line, String statement, String message,

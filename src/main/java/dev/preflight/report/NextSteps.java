@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * @param steps the commands in order; the last one confirms (re-runs the gate)
  * @param manual findings that need a decision or an edit first, with their remedy
  */
-public record NextSteps(List<Step> steps, List<Manual> manual) {
+public record NextSteps(List<Step> steps, List<Manual> manual) implements ReportSection {
 
     public NextSteps {
         steps = List.copyOf(steps);

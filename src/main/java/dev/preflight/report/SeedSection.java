@@ -17,7 +17,7 @@ import java.util.List;
 public record SeedSection(String status, boolean dryRun, List<String> files, long seededRows, long durationMs,
                           long inserted, long updated, long unchanged, List<TableCounts> tables,
                           List<OrganizationCounts> organizations, OrganizationCounts organizationTotals,
-                          List<String> errors, String remedy) {
+                          List<String> errors, String remedy) implements ReportSection {
 
     public SeedSection {
         files = List.copyOf(files);

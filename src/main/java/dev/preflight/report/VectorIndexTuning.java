@@ -17,7 +17,7 @@ import java.util.List;
  */
 public record VectorIndexTuning(boolean dryRun, double targetRecall, int k, int queries, Integer databaseProbes,
                                 boolean probesApplied, String probesNote, List<IndexTuning> indexes,
-                                Integer databaseEfSearch, String settingsNote) {
+                                Integer databaseEfSearch, String settingsNote) implements ReportSection {
 
     public VectorIndexTuning {
         indexes = List.copyOf(indexes);

@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record VerifySection(Drift drift, History history, List<SmokeResult> smoke, Git git, Ci ci,
                             List<DomainStatus> domains, Comparison comparison, long totalMs,
-                            @JsonIgnore PreviousRun previous) {
+                            @JsonIgnore PreviousRun previous) implements ReportSection {
 
     public static VerifySection empty() {
         return new VerifySection(null, null, List.of(), null, null, List.of(), null, 0, null);

@@ -6,15 +6,17 @@ import dev.preflight.report.Finding;
 import dev.preflight.report.MigrationStatus;
 import dev.preflight.report.NextSteps;
 import dev.preflight.report.ReadinessReport;
+import dev.preflight.report.ReportSection;
 import dev.preflight.report.RunComparison;
 import dev.preflight.report.Verdict;
 import dev.preflight.config.ProjectLayout;
-import dev.preflight.run.RunLedger;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds the report model from what a run measured. It adds nothing of its own: items no job in
@@ -40,6 +42,16 @@ public final class ReportAssembler {
         return new CheckOutcome(id, title, job, CheckOutcome.Status.NOT_RUN, "the " + job + " job did not run in this run", List.of());
     }
 
+    /** The jobs' sections, verify's completed with the comparison to the previous run, and the next steps from the findings. */
+    private static Map<String, ReportSection> sections(RunLedger ledger, ProjectLayout project, List<Finding> findings) {
+        Map<String, ReportSection> out = new LinkedHashMap<>(ledger.sections());
+        if (ledger.verify() != null) {
+            out.putAll(ReadinessReport.sections(RunComparison.complete(ledger.verify(), findings)));
+        }
+        out.putAll(ReadinessReport.sections(NextSteps.plan(findings, project.relative(project.reportsDir().resolve(ledger.runId())))));
+        return out;
+    }
+
     public static ReadinessReport assemble(RunLedger ledger, String command, ProjectLayout project,
                                            DatabaseInfo database, MigrationStatus migrationStatus) {
         List<CheckOutcome> checklist = new ArrayList<>(ledger.outcomes());
@@ -55,10 +67,7 @@ public final class ReportAssembler {
         return new ReadinessReport(ReadinessReport.SCHEMA_VERSION, ledger.runId(), command,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), version(), project.root().getFileName().toString(),
                 Verdict.decide(findings), Verdict.RULE, confidence, ledger.jobs(), ledger.steps(), ledger.warnings(),
-                database, migrationStatus, ledger.migrations(), findings, List.copyOf(checklist),
-                ledger.seed(), ledger.embeddings(), ledger.vectorIndexTuning(),
-                ledger.verify() == null ? null : RunComparison.complete(ledger.verify(), findings),
-                NextSteps.plan(findings, project.relative(project.reportsDir().resolve(ledger.runId()))), ledger.lint());
+                database, migrationStatus, ledger.migrations(), findings, List.copyOf(checklist), sections(ledger, project, findings));
     }
 
     private static String version() {

@@ -3,6 +3,8 @@ package dev.preflight.run;
 import dev.preflight.report.CheckOutcome;
 import dev.preflight.report.MigrationEntry;
 import dev.preflight.report.MigrationStatus;
+import dev.preflight.report.ReadinessReport;
+import dev.preflight.report.ReportSection;
 import dev.preflight.report.EmbeddingsSection;
 import dev.preflight.report.LintSection;
 import dev.preflight.report.SeedSection;
@@ -35,11 +37,8 @@ public final class RunLedger {
     private volatile List<MigrationEntry> migrations = List.of();
     private volatile String plan;
     private final java.util.Map<String, String> attachments = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
-    private volatile SeedSection seed;
-    private volatile EmbeddingsSection embeddings;
-    private volatile VectorIndexTuning vectorIndexTuning;
-    private volatile VerifySection verify;
-    private volatile LintSection lint;
+    /** The jobs' report sections by type; jobs on other threads (a backfill's workers) write here. */
+    private final Map<Class<?>, ReportSection> sections = new java.util.concurrent.ConcurrentHashMap<>();
 
     public RunLedger(String runId) {
         this.runId = runId;
@@ -133,44 +132,59 @@ public final class RunLedger {
         migrations = List.copyOf(entries);
     }
 
+    /** Records (or replaces) a job's report section; ReportSections says where it goes. */
+    public void section(ReportSection section) {
+        sections.put(section.getClass(), section);
+    }
+
+    /** The section of this type recorded so far, or null. */
+    public <T extends ReportSection> T section(Class<T> type) {
+        return type.cast(sections.get(type));
+    }
+
+    /** Every section recorded, each under its registered key. */
+    public Map<String, ReportSection> sections() {
+        return ReadinessReport.sections(sections.values().toArray(ReportSection[]::new));
+    }
+
     public SeedSection seed() {
-        return seed;
+        return section(SeedSection.class);
     }
 
     public void seed(SeedSection section) {
-        seed = section;
+        section((ReportSection) section);
     }
 
     public EmbeddingsSection embeddings() {
-        return embeddings;
+        return section(EmbeddingsSection.class);
     }
 
     public void embeddings(EmbeddingsSection section) {
-        embeddings = section;
+        section((ReportSection) section);
     }
 
     public VectorIndexTuning vectorIndexTuning() {
-        return vectorIndexTuning;
+        return section(VectorIndexTuning.class);
     }
 
     public void vectorIndexTuning(VectorIndexTuning section) {
-        vectorIndexTuning = section;
+        section((ReportSection) section);
     }
 
     public VerifySection verify() {
-        return verify;
+        return section(VerifySection.class);
     }
 
     public void verify(VerifySection section) {
-        verify = section;
+        section((ReportSection) section);
     }
 
     public LintSection lint() {
-        return lint;
+        return section(LintSection.class);
     }
 
     public void lint(LintSection section) {
-        lint = section;
+        section((ReportSection) section);
     }
 
     /** The plan this run executes, or null for a single command. */

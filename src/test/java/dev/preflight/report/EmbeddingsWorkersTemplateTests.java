@@ -18,8 +18,7 @@ class EmbeddingsWorkersTemplateTests {
         cfg.setDirectoryForTemplateLoading(Projects.repositoryRoot().resolve("templates").toFile());
         cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
         ReadinessReport report = new ReadinessReport(1, "r", "backfill", "now", "dev", "p", Verdict.READY, "rule", 1, List.of(),
-                List.of(), List.of(), null, null, List.of(), List.of(), List.of(), null, new EmbeddingsSection(false, List.of(target)),
-                null, null);
+                List.of(), List.of(), null, null, List.of(), List.of(), List.of(), ReadinessReport.sections(null, new EmbeddingsSection(false, List.of(target)), null, null));
         StringWriter out = new StringWriter();
         cfg.getTemplate("sections/embeddings.md.ftl").process(Map.of("report", report), out);
         return out.toString();

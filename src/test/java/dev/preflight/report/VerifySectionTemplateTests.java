@@ -26,8 +26,7 @@ class VerifySectionTemplateTests {
         Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
         cfg.setDirectoryForTemplateLoading(Projects.repositoryRoot().resolve("templates").toFile());
         ReadinessReport report = new ReadinessReport(1, "r2", "verify", "2026-01-02T00:00:00Z", "dev", "p", Verdict.NOT_READY,
-                Verdict.RULE, 1.0, List.of("verify"), List.of(), List.of(), null, null, List.of(), List.of(), List.of(),
-                null, null, null, section);
+                Verdict.RULE, 1.0, List.of("verify"), List.of(), List.of(), null, null, List.of(), List.of(), List.of(), ReadinessReport.sections(null, null, null, section));
         StringWriter out = new StringWriter();
         cfg.getTemplate("sections/verify.md.ftl").process(Map.of("report", report, "text", new dev.preflight.report.render.ReportText()), out);
         return out.toString();

@@ -2,6 +2,12 @@ package dev.preflight.report.render;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.preflight.report.ReadinessReport;
+import dev.preflight.report.ReportSection;
+import dev.preflight.report.ReportSections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +42,16 @@ public final class JsonReportRenderer {
 
     /** Parses a report written by {@link #render}; unknown properties (from newer versions) are ignored. */
     public static ReadinessReport read(String json) {
-        return MAPPER.readValue(json, ReadinessReport.class);
+        // the sections are top-level keys of the JSON: each is read as its registered record, the rest as the report
+        ObjectNode tree = (ObjectNode) MAPPER.readTree(json);
+        Map<String, ReportSection> sections = new LinkedHashMap<>();
+        for (ReportSections.Kind kind : ReportSections.ALL) {
+            JsonNode node = tree.remove(kind.key());
+            if (node != null && !node.isNull()) {
+                sections.put(kind.key(), MAPPER.treeToValue(node, kind.type()));
+            }
+        }
+        return MAPPER.treeToValue(tree, ReadinessReport.class).withSections(sections);
     }
 
     public static ReadinessReport read(Path file) throws IOException {

@@ -1,6 +1,8 @@
 package dev.preflight.report.render;
 
 import dev.preflight.report.ReadinessReport;
+import dev.preflight.report.ReportSections;
+import dev.preflight.report.ReportSections.Placement;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -35,6 +37,8 @@ public final class MarkdownRenderer {
         return templates.process(TEMPLATE, Map.of(
                 "report", report,
                 "components", ComponentStatus.of(report.checklist()),
+                "sections", Map.of("lead", ReportSections.placed(Placement.LEAD), "body", ReportSections.placed(Placement.BODY),
+                        "end", ReportSections.placed(Placement.END)),
                 "text", new ReportText()));
     }
 }

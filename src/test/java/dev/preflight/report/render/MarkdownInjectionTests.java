@@ -22,7 +22,7 @@ class MarkdownInjectionTests {
                 List.of(new SeedSection.OrganizationCounts("org`x|y", HOSTILE, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)), null, List.of(), null);
         return new ReadinessReport(base.schemaVersion(), base.runId(), base.command(), base.generatedAt(), base.preflightVersion(),
                 base.project(), base.verdict(), base.verdictRule(), base.confidence(), base.jobs(), base.steps(), base.warnings(),
-                base.database(), base.migrationStatus(), base.migrations(), base.findings(), base.checklist(), seed, null, null, null);
+                base.database(), base.migrationStatus(), base.migrations(), base.findings(), base.checklist(), ReadinessReport.sections(seed, null, null, null));
     }
 
     @Test

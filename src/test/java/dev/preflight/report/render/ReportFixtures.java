@@ -111,7 +111,6 @@ final class ReportFixtures {
                                           DatabaseInfo database, MigrationStatus status, List<MigrationEntry> migrations,
                                           List<Finding> findings, List<CheckOutcome> checklist) {
         return new ReadinessReport(ReadinessReport.SCHEMA_VERSION, runId, command, generatedAt, "0.1.0-SNAPSHOT", project,
-                verdict, Verdict.RULE, confidence, jobs, steps, warnings, database, status, migrations, findings, checklist,
-                null, null, null, null);
+                verdict, Verdict.RULE, confidence, jobs, steps, warnings, database, status, migrations, findings, checklist, ReadinessReport.sections(null, null, null, null));
     }
 }

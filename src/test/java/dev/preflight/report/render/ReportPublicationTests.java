@@ -33,7 +33,7 @@ class ReportPublicationTests {
         ReadinessReport r = ReportFixtures.notReady();
         return new ReadinessReport(r.schemaVersion(), runId, r.command(), r.generatedAt(), r.preflightVersion(), r.project(), r.verdict(),
                 r.verdictRule(), r.confidence(), r.jobs(), r.steps(), r.warnings(), r.database(), r.migrationStatus(), r.migrations(),
-                r.findings(), r.checklist(), null, null, null, null);
+                r.findings(), r.checklist(), ReadinessReport.sections(null, null, null, null));
     }
 
     private static List<String> points(ProjectLayout project) throws IOException {

@@ -20,7 +20,7 @@ class SeedSectionTemplateTests {
         cfg.setDirectoryForTemplateLoading(Path.of("templates").toFile());
         cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
         ReadinessReport report = new ReadinessReport(1, "r", "seed", "now", "dev", "p", Verdict.READY, "rule", 1.0, List.of(),
-                List.of(), List.of(), null, null, List.of(), List.of(), List.of(), seed, null, null, null);
+                List.of(), List.of(), null, null, List.of(), List.of(), List.of(), ReadinessReport.sections(seed, null, null, null));
         StringWriter out = new StringWriter();
         cfg.getTemplate("sections/seed.md.ftl").process(Map.of("report", report, "text", new ReportText()), out);
         return out.toString();
@@ -48,8 +48,7 @@ class SeedSectionTemplateTests {
                 List.of(new SeedSection.TableCounts("organizations", 2, 2, 0, 0, 2)), List.of(), null, List.of(), null);
         ReadinessReport withSeed = new ReadinessReport(base.schemaVersion(), base.runId(), base.command(), base.generatedAt(),
                 base.preflightVersion(), base.project(), base.verdict(), base.verdictRule(), base.confidence(), base.jobs(), base.steps(),
-                base.warnings(), base.database(), base.migrationStatus(), base.migrations(), base.findings(), base.checklist(), seed,
-                null, null, null);
+                base.warnings(), base.database(), base.migrationStatus(), base.migrations(), base.findings(), base.checklist(), ReadinessReport.sections(seed, null, null, null));
 
         String md = new MarkdownRenderer(null).render(withSeed);
 

@@ -16,7 +16,7 @@ class VectorIndexTuningTemplateTests {
 
     static ReadinessReport report(VectorIndexTuning section) {
         return new ReadinessReport(1, "r", "retune", "now", "dev", "p", dev.preflight.report.Verdict.READY, "", 1, List.of(), List.of(),
-                List.of(), null, null, List.of(), List.of(), List.of(), null, null, section, null);
+                List.of(), null, null, List.of(), List.of(), List.of(), ReadinessReport.sections(null, null, section, null));
     }
 
     static String render(VectorIndexTuning section) throws Exception {
@@ -25,7 +25,7 @@ class VectorIndexTuningTemplateTests {
         cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
         cfg.setLocale(java.util.Locale.ROOT);
         ReadinessReport report = new ReadinessReport(1, "r", "retune", "now", "dev", "p", null, "", 1, List.of(), List.of(), List.of(),
-                null, null, List.of(), List.of(), List.of(), null, null, section, null);
+                null, null, List.of(), List.of(), List.of(), ReadinessReport.sections(null, null, section, null));
         StringWriter out = new StringWriter();
         cfg.getTemplate("sections/vector-index-tuning.md.ftl").process(Map.of("report", report, "text", new dev.preflight.report.render.ReportText()), out);
         return out.toString();

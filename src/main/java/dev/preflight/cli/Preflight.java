@@ -1,10 +1,10 @@
 package dev.preflight.cli;
 
-import dev.preflight.kernel.OptionSpec;
 import dev.preflight.kernel.Options;
 import dev.preflight.kernel.PreflightException;
 import dev.preflight.kernel.ExitCode;
 import dev.preflight.kernel.Console;
+import dev.preflight.job.backfill.provider.ProviderException;
 import dev.preflight.cli.command.BackfillCommand;
 import dev.preflight.cli.command.BaselineCommand;
 import dev.preflight.cli.command.GateCommand;
@@ -24,6 +24,7 @@ import dev.preflight.config.KnownSecrets;
 import dev.preflight.db.Connections;
 import dev.preflight.run.ConnectionLoss;
 import dev.preflight.run.Session;
+import dev.preflight.job.backfill.provider.ProviderException;
 import dev.preflight.kernel.Diagnostics;
 import dev.preflight.cli.command.WorkerCommand;
 import java.util.LinkedHashMap;
@@ -79,19 +80,26 @@ public final class Preflight {
             command.checkFlags(options);
             return command.run(options, console).code();
         } catch (PreflightException e) {
-            console.err().println("preflight: " + e.oneLine());
+            console.error(e.oneLine());
             return e.exitCode().code();
         } catch (Exception e) {
             if (ConnectionLoss.is(e)) {
                 String run = Session.lastRunId();
-                console.err().println("preflight: " + ConnectionLoss.line("what completed before it is recorded in the job repository ("
+                console.error(ConnectionLoss.line("what completed before it is recorded in the job repository ("
                         + firstLine(e) + ")", run == null ? "<run id from ./preflight history>" : run));
                 if (Diagnostics.debug()) {
                     e.printStackTrace(console.err());
                 }
                 return ExitCode.USAGE_OR_CONNECTION.code();
             }
-            console.err().println("preflight: internal error: " + e);
+            ProviderException.Unavailable provider = causeOf(e, ProviderException.Unavailable.class);
+            if (provider != null) {
+                String run = Session.lastRunId();
+                console.error("the embedding provider is unavailable: " + provider.getMessage() + "; check the provider's URL, key and"
+                        + " network (jobs/preflight.yaml, embeddings), then " + (run == null ? "run the backfill again" : "./preflight restart " + run));
+                return ExitCode.USAGE_OR_CONNECTION.code();
+            }
+            console.error("internal error: " + e);
             if (Diagnostics.debug()) {
                 e.printStackTrace(console.err());
             }
@@ -101,6 +109,16 @@ public final class Preflight {
             console.out().flush();
             console.err().flush();
         }
+    }
+
+    /** The first cause of this type in the failure's chain, or null. */
+    static <T extends Throwable> T causeOf(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static String firstLine(Throwable e) {

@@ -7,6 +7,14 @@ import java.util.Map;
 /** The process's surroundings, injectable for tests: environment variables and the two output streams. */
 public record Console(Map<String, String> env, PrintStream out, PrintStream err) {
 
+    /**
+     * Prints the one-line error a run ends with, as {@code preflight: WHAT}: the only place that
+     * writes that line, so every error looks alike to a user and a CI log search.
+     */
+    public void error(String line) {
+        err.println("preflight: " + line);
+    }
+
     public static Console system() {
         return new Console(System.getenv(), System.out, System.err);
     }

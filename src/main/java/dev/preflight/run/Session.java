@@ -270,7 +270,7 @@ public final class Session implements AutoCloseable {
     public void record(String jobName, JobExecution execution) {
         if (ConnectionLoss.is(execution)) {
             String line = ConnectionLoss.line(ConnectionLoss.committed(execution), run.ledger().runId());
-            console.err().println("preflight: " + line);
+            console.error(line);
             run.ledger().warn(line);
         }
         run.ledger().jobRan(jobName);
@@ -364,7 +364,7 @@ public final class Session implements AutoCloseable {
         if (preflightBlocked()) {
             String reason = report.findings().stream().filter(f -> f.id().startsWith("SRV") && f.severity().blocksRelease())
                     .map(f -> f.message() + " -> " + f.remedy()).findFirst().orElse("pre-flight checks failed");
-            console.err().println("preflight: " + reason);
+            console.error(reason);
             return ExitCode.USAGE_OR_CONNECTION;
         }
         if (report.verdict() == Verdict.NOT_READY || (report.verdict() == Verdict.READY_WITH_WARNINGS && options.failOnWarning())) {

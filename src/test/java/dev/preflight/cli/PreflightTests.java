@@ -32,4 +32,14 @@ class PreflightTests {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("no migrations found").contains("prisma/migrations"); // gate needs migrations: it names what it looked for
     }
+
+    @Test
+    void aProviderOutageIsFoundAmongTheCausesSoItIsNamedNotAnInternalError() {
+        var outage = new dev.preflight.job.backfill.provider.ProviderException.Unavailable("connection refused: 127.0.0.1:9", null);
+        Exception fromTheJob = new IllegalStateException("step failed", new RuntimeException(outage));
+
+        assertThat(Preflight.causeOf(fromTheJob, dev.preflight.job.backfill.provider.ProviderException.Unavailable.class)).isSameAs(outage);
+        assertThat(Preflight.causeOf(new IllegalStateException("x"), dev.preflight.job.backfill.provider.ProviderException.Unavailable.class))
+                .isNull();
+    }
 }

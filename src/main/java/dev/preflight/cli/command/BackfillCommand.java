@@ -84,7 +84,7 @@ public final class BackfillCommand implements StepCommand {
             ExitCode code = session.finish();
             String mismatch = mismatch(section);
             if (mismatch != null) {
-                console.err().println("preflight: " + mismatch);
+                console.error(mismatch);
                 return ExitCode.USAGE_OR_CONNECTION;
             }
             return code;

@@ -47,7 +47,7 @@ public final class RetuneCommand implements StepCommand {
             boolean completed = execute(session, options);
             ExitCode code = session.finish();
             if (!completed) {
-                console.err().println("preflight: the retune job failed; the log above says where. Indexes left as they were "
+                console.error("the retune job failed; the log above says where. Indexes left as they were "
                         + "stay valid; run ./preflight retune again once the cause is fixed");
                 return ExitCode.NOT_READY;
             }

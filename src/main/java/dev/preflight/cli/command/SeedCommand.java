@@ -43,7 +43,7 @@ public final class SeedCommand implements StepCommand {
         Console console = session.console();
         print(seed, console);
         if (seed != null && !seed.errors().isEmpty()) {
-            console.err().println("preflight: seed: " + seed.errors().get(0)
+            console.error("seed: " + seed.errors().get(0)
                     + (seed.errors().size() > 1 ? " (and " + (seed.errors().size() - 1) + " more, see the log and the report)" : "")
                     + " -> " + seed.remedy());
         }

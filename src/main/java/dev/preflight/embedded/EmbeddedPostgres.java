@@ -12,14 +12,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A throwaway PostgreSQL cluster started from the machine's binaries: initdb into a fresh folder,
@@ -61,12 +55,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
      */
     public static EmbeddedPostgres start(Path stateDir, boolean keep, String prefix) {
         PostgresInstallation install = PostgresInstallation.findOrInstall();
-        String stamp = LocalDateTime.now(java.time.ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         byte[] secret = new byte[18];
         new SecureRandom().nextBytes(secret);
         String password = HexFormat.of().formatHex(secret);
         try {
-            Path dataDir = prepareDataDir(stateDir, prefix + "-" + stamp + "-" + ProcessHandle.current().pid());
+            Path dataDir = ClusterFolders.prepare(stateDir, ClusterFolders.name(prefix));
             EmbeddedPostgres pg = new EmbeddedPostgres(install, dataDir, freePort(), password, keep);
             pg.initAndStart();
             return pg;
@@ -76,39 +69,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    private static Path prepareDataDir(Path stateDir, String name) throws IOException {
-        Path parent = stateDir;
-        if (PostgresInstallation.isRoot() && !reachableByPostgresUser(stateDir)) {
-            // The postgres user cannot reach the project folder (a private checkout): use /tmp.
-            parent = Path.of(System.getProperty("java.io.tmpdir"), "preflight-pg");
-        }
-        Files.createDirectories(parent);
-        Path dir = parent.resolve(name);
-        Files.createDirectories(dir);
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-        if (PostgresInstallation.isRoot()) {
-            run(List.of("chown", "-R", "postgres:postgres", dir.toString()), 30, false);
-        }
-        return dir;
-    }
-
-    private static boolean reachableByPostgresUser(Path stateDir) throws IOException {
-        Files.createDirectories(stateDir);
-        Path abs = stateDir.toAbsolutePath();
-        try {
-            return run(List.of("runuser", "-u", "postgres", "--", "test", "-x", abs.toString()), 10, true) == 0;
-        } catch (PreflightException e) {
-            return false;
-        }
-    }
-
     private void initAndStart() throws IOException {
         Path pwFile = dataDir.resolveSibling(dataDir.getFileName() + ".pw");
         Files.writeString(pwFile, password + "\n");
         Path pgdata = dataDir.resolve("data");
         try {
             if (PostgresInstallation.isRoot()) {
-                run(List.of("chown", "postgres:postgres", pwFile.toString()), 10, false);
+                ClusterCommands.run(List.of("chown", "postgres:postgres", pwFile.toString()), 10, false);
             }
             exec(List.of(install.bin("initdb").toString(), "-D", pgdata.toString(), "-U", SUPERUSER,
                     "--pwfile=" + pwFile, "--auth=scram-sha-256", "-E", "UTF8", "--no-locale", "--no-sync"), 120, "initdb");
@@ -190,24 +157,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
         } catch (RuntimeException e) {
             System.err.println("[preflight] warning: stopping the embedded PostgreSQL failed: " + e.getMessage());
         }
-        deleteTree(dataDir);
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // Best effort: a leftover folder under .preflight/ is harmless.
-        }
+        ClusterFolders.deleteTree(dataDir);
     }
 
     private void exec(List<String> command, int timeoutSeconds, String what) {
-        List<String> cmd = new ArrayList<>();
-        if (PostgresInstallation.isRoot()) {
-            cmd.addAll(List.of("runuser", "-u", "postgres", "--"));
-        }
-        cmd.addAll(command);
-        int rc = run(cmd, timeoutSeconds, false);
+        int rc = ClusterCommands.run(ClusterCommands.asPostgresUser(command), timeoutSeconds, false);
         if (rc != 0) {
             throw PreflightException.config("embedded PostgreSQL: " + what + " failed with exit code " + rc,
                     "see " + dataDir.resolve("postgres.log") + " and " + dataDir.resolve("command.log"));
@@ -220,68 +174,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
      * now belongs to a process started after the folder was made is a reused pid: the owner is gone.
      */
     public static List<Path> removeOrphans(Path stateDir, String prefix) {
-        List<Path> removed = new ArrayList<>();
-        java.util.regex.Pattern name = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(prefix) + "-(\\d{8}-\\d{6})-(\\d+)");
-        for (Path parent : List.of(stateDir, Path.of(System.getProperty("java.io.tmpdir"), "preflight-pg"))) {
-            if (!Files.isDirectory(parent)) {
-                continue;
-            }
-            try (Stream<Path> dirs = Files.list(parent)) {
-                for (Path dir : dirs.filter(Files::isDirectory).toList()) {
-                    java.util.regex.Matcher m = name.matcher(dir.getFileName().toString());
-                    if (m.matches() && !ownerAlive(Long.parseLong(m.group(2)), LocalDateTime.parse(m.group(1),
-                            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))) {
-                        stopOrphan(dir);
-                        removed.add(dir);
-                    }
-                }
-            } catch (IOException e) {
-                // an unreadable state folder holds nothing we could remove
-            }
-        }
-        return removed;
-    }
-
-    private static boolean ownerAlive(long pid, LocalDateTime folderMade) {
-        java.time.Instant made = folderMade.atZone(java.time.ZoneId.systemDefault()).toInstant().plusSeconds(2);
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().startInstant().map(start -> !start.isAfter(made)).orElse(true)).isPresent();
-    }
-
-    private static void stopOrphan(Path dir) {
-        Path pgdata = dir.resolve("data");
-        if (Files.isRegularFile(pgdata.resolve("postmaster.pid"))) {
-            PostgresInstallation.find().ifPresent(install -> {
-                List<String> cmd = new ArrayList<>();
-                if (PostgresInstallation.isRoot()) {
-                    cmd.addAll(List.of("runuser", "-u", "postgres", "--"));
-                }
-                cmd.addAll(List.of(install.bin("pg_ctl").toString(), "-D", pgdata.toString(), "-m", "immediate", "-w", "stop"));
-                run(cmd, 60, true);
-            });
-        }
-        deleteTree(dir);
-    }
-
-    private static int run(List<String> cmd, int timeoutSeconds, boolean quiet) {
-        try {
-            Path log = Files.createTempFile("preflight-cmd", ".log");
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw PreflightException.config(String.join(" ", cmd.subList(0, Math.min(cmd.size(), 5))) + " did not finish in " + timeoutSeconds + " s", "see " + log);
-            }
-            if (p.exitValue() != 0 && !quiet) {
-                System.err.println("[preflight] " + String.join(" ", cmd) + " failed:\n" + Files.readString(log));
-            }
-            Files.deleteIfExists(log);
-            return p.exitValue();
-        } catch (IOException e) {
-            throw PreflightException.config("could not run " + cmd.get(0) + ": " + e.getMessage(), "check the PostgreSQL installation");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw PreflightException.config("interrupted while running " + cmd.get(0), "retry");
-        }
+        return OrphanClusters.remove(stateDir, prefix);
     }
 
     private static int freePort() throws IOException {

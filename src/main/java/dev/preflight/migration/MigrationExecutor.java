@@ -2,7 +2,6 @@ package dev.preflight.migration;
 
 import dev.preflight.migration.SqlStatement.Mode;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -24,10 +22,6 @@ public final class MigrationExecutor {
 
     /** SQLSTATEs of a lock wait or a statement that ran out of time (or was cancelled). */
     static final Set<String> TIMEOUT_STATES = Set.of("55P03", "57014");
-
-    // Invalid indexes of application schemas: what a failed CREATE INDEX / REINDEX CONCURRENTLY leaves behind.
-    private static final String INVALID_INDEXES = "SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) FROM pg_index i "
-            + "JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT i.indisvalid ORDER BY 1";
 
     /** Writes the native history row; runs inside the last transaction, so the row commits with the work. */
     @FunctionalInterface
@@ -87,36 +81,7 @@ public final class MigrationExecutor {
          * sessions, what took effect, what was rolled back, and the repair. Null on success.
          */
         public String describe(String file) {
-            if (error == null) {
-                return null;
-            }
-            StringBuilder s = new StringBuilder("migration ").append(file).append(" failed at line ").append(failed.line()).append(": ")
-                    .append(firstLine(error)).append(" (SQLSTATE ").append(error.getSQLState()).append(") in ")
-                    .append(failed.summary(120));
-            if (timedOut()) {
-                s.append(blockers.isEmpty() ? "; no blocking session was seen (the statement itself ran out of time)"
-                        : "; blocked by " + blockers.stream().map(BlockingSession::describe).collect(Collectors.joining("; ")));
-            }
-            s.append(". ");
-            if (committed.isEmpty()) {
-                s.append("Nothing of it took effect").append(rolledBack.isEmpty() ? "" : " (" + lines(rolledBack) + " rolled back)").append(". ");
-            } else {
-                s.append("Partially applied: these statements took effect: ").append(lines(committed)).append("; this one failed: line ")
-                        .append(failed.line()).append(rolledBack.size() > 1 ? " (rolled back with it: " + lines(rolledBack) + ")" : "").append(". ");
-            }
-            if (!invalidIndexes.isEmpty()) {
-                s.append("It left the invalid index ").append(String.join(", ", invalidIndexes)).append(". ");
-            }
-            return s.toString().stripTrailing();
-        }
-
-        private static String lines(List<SqlStatement> statements) {
-            return statements.stream().map(st -> "line " + st.line() + " (" + st.summary(60) + ")").collect(Collectors.joining(", "));
-        }
-
-        private static String firstLine(SQLException e) {
-            String m = e.getMessage() == null ? e.toString() : e.getMessage();
-            return m.lines().findFirst().orElse(m);
+            return error == null ? null : FailureDescription.of(this, file);
         }
     }
 
@@ -144,11 +109,11 @@ public final class MigrationExecutor {
     }
 
     public Result apply(Connection c, List<SqlStatement> statements, Recorder recorder, Progress progress) throws SQLException {
-        List<List<SqlStatement>> groups = groups(statements);
+        List<List<SqlStatement>> groups = StatementGroups.of(statements);
         List<SqlStatement> committed = new ArrayList<>();
         boolean autoCommit = c.getAutoCommit();
         BlockingWatcher watcher = watcherSource == null ? null : BlockingWatcher.start(watcherSource);
-        int pid = watcher == null ? 0 : backendPid(c);
+        int pid = watcher == null ? 0 : ExecutorSession.backendPid(c);
         if (watcher != null) {
             watcher.watch(pid);
         }
@@ -159,7 +124,7 @@ public final class MigrationExecutor {
                 boolean transactional = group.get(0).mode() == Mode.TRANSACTIONAL;
                 c.setAutoCommit(!transactional);
                 setTimeouts(c, transactional);
-                Set<String> invalidBefore = transactional ? Set.of() : invalidIndexes(c);
+                Set<String> invalidBefore = transactional ? Set.of() : ExecutorSession.invalidIndexes(c);
                 SqlStatement current = null;
                 try (Statement st = c.createStatement()) {
                     for (SqlStatement s : group) {
@@ -184,7 +149,7 @@ public final class MigrationExecutor {
                     List<BlockingSession> blockers = watcher == null || !TIMEOUT_STATES.contains(e.getSQLState()) ? List.of() : watcher.blockersOf(pid);
                     List<String> leftovers = List.of();
                     if (!transactional) {
-                        Set<String> now = new LinkedHashSet<>(invalidIndexes(c));
+                        Set<String> now = new LinkedHashSet<>(ExecutorSession.invalidIndexes(c));
                         now.removeAll(invalidBefore);
                         leftovers = List.copyOf(now);
                     }
@@ -203,7 +168,7 @@ public final class MigrationExecutor {
             if (watcher != null) {
                 watcher.close();
             }
-            resetTimeouts(c);
+            ExecutorSession.resetTimeouts(c);
             try {
                 c.setAutoCommit(autoCommit);
             } catch (SQLException e) {
@@ -221,69 +186,7 @@ public final class MigrationExecutor {
         }
     }
 
-    /** Runs of transactional statements, and each non-transactional statement alone; control statements split runs. */
-    static List<List<SqlStatement>> groups(List<SqlStatement> statements) {
-        List<List<SqlStatement>> out = new ArrayList<>();
-        List<SqlStatement> run = new ArrayList<>();
-        for (SqlStatement s : statements) {
-            if (s.mode() == Mode.TRANSACTIONAL) {
-                run.add(s);
-                continue;
-            }
-            if (!run.isEmpty()) {
-                out.add(run);
-                run = new ArrayList<>();
-            }
-            if (s.mode() == Mode.NON_TRANSACTIONAL) {
-                out.add(List.of(s));
-            }
-        }
-        if (!run.isEmpty()) {
-            out.add(run);
-        }
-        return out;
-    }
-
-    private static int backendPid(Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
-            rs.next();
-            int pid = rs.getInt(1);
-            if (!c.getAutoCommit()) {
-                c.commit();
-            }
-            return pid;
-        }
-    }
-
-    private static Set<String> invalidIndexes(Connection c) {
-        Set<String> out = new LinkedHashSet<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(INVALID_INDEXES)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        } catch (SQLException e) {
-            // Only the repair hint depends on it; the failure itself is reported either way.
-        }
-        return out;
-    }
-
     private void setTimeouts(Connection c, boolean local) throws SQLException {
-        String scope = local ? "SET LOCAL " : "SET ";
-        try (Statement st = c.createStatement()) {
-            st.execute(scope + "lock_timeout = " + lockTimeout.toMillis());
-            st.execute(scope + "statement_timeout = " + statementTimeout.toMillis());
-        }
-    }
-
-    private static void resetTimeouts(Connection c) {
-        try (Statement st = c.createStatement()) {
-            if (!c.getAutoCommit()) {
-                c.rollback();
-            }
-            st.execute("RESET lock_timeout");
-            st.execute("RESET statement_timeout");
-        } catch (SQLException e) {
-            // The connection is broken; its pool discards it, and the caller already has the error.
-        }
+        ExecutorSession.setTimeouts(c, lockTimeout, statementTimeout, local);
     }
 }

@@ -80,7 +80,7 @@ class SqlSplitterTests {
                 """);
 
         // when
-        List<List<SqlStatement>> groups = MigrationExecutor.groups(s);
+        List<List<SqlStatement>> groups = StatementGroups.of(s);
 
         // then
         assertThat(groups).extracting(List::size).containsExactly(2, 1, 1, 1);

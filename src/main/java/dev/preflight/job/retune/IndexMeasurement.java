@@ -66,7 +66,7 @@ final class IndexMeasurement {
         }
         RecallLadder ladder = climb(new RecallLadder(m, ix, ix.name(), false, m::sample), rows, refine);
         return new Measurement(rows, ix.lists(), recommended, ix.sizeBytes(), buildMillis,
-                RecallMeasurer.round(ladder.truth.exactP50Millis(), 3), ladder.results());
+                RecallStatistics.round(ladder.truth.exactP50Millis(), 3), ladder.results());
     }
 
     /**
@@ -82,7 +82,7 @@ final class IndexMeasurement {
             RecallLadder ladder = climb(new RecallLadder(measurer, copy.index(), source.name() + " (held-out copy)", true,
                     n -> held.subList(0, Math.min(n, held.size()))), rows, (r, l) -> true);
             return new Measurement(rows, null, null, copy.index().sizeBytes(), copy.buildMillis(),
-                    RecallMeasurer.round(ladder.truth.exactP50Millis(), 3), ladder.results());
+                    RecallStatistics.round(ladder.truth.exactP50Millis(), 3), ladder.results());
         }
     }
 

@@ -61,7 +61,7 @@ final class RecallLadder {
     }
 
     ProbeResult result(int value) {
-        return RecallMeasurer.result(hnsw, value, recalls.get(value), millis.get(value), m.k());
+        return RecallStatistics.result(hnsw, value, recalls.get(value), millis.get(value), m.k());
     }
 
     List<ProbeResult> results() {

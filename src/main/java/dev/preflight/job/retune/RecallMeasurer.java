@@ -1,13 +1,11 @@
 package dev.preflight.job.retune;
 
-import dev.preflight.report.VectorIndexTuning.ProbeResult;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,12 +17,9 @@ import java.util.Set;
  * from the same query with index scans disabled in its transaction; approximate ones with the
  * index's search setting ({@code ivfflat.probes}, {@code hnsw.ef_search}) set locally. Rows are
  * identified by ctid, so tables without a key are measured too. Recall carries a 95% interval
- * over the queries ({@link #interval}).
+ * over the queries ({@link RecallStatistics#interval}).
  */
 final class RecallMeasurer {
-
-    /** z for a two-sided 95% interval. */
-    static final double Z = 1.959964;
 
     /**
      * One held-out query: its own row (excluded from every answer), or for a vector held out of the
@@ -37,19 +32,11 @@ final class RecallMeasurer {
     record Truth(List<Query> queries, List<List<String>> answers, List<Double> exactMillis) {
 
         double exactP50Millis() {
-            return percentile(exactMillis.stream().mapToDouble(Double::doubleValue).toArray(), 0.50);
+            return RecallStatistics.percentile(exactMillis.stream().mapToDouble(Double::doubleValue).toArray(), 0.50);
         }
 
         int size() {
             return queries.size();
-        }
-    }
-
-    /** Mean recall over the queries with its 95% interval. */
-    record Interval(double recall, double low, double high, int queries) {
-
-        double halfWidth() {
-            return (high - low) / 2;
         }
     }
 
@@ -117,7 +104,7 @@ final class RecallMeasurer {
             List<String> exact = search(RetuneSql.EXACT_SEARCH, q.vector());
             millis.add((System.nanoTime() - t0) / 1e6);
             qs.add(q);
-            answers.add(withoutSelf(q.self(), exact, k));
+            answers.add(RecallStatistics.withoutSelf(q.self(), exact, k));
         }
         return new Truth(qs, answers, millis);
     }
@@ -132,7 +119,7 @@ final class RecallMeasurer {
             long t0 = System.nanoTime();
             List<String> got = search(settings, truth.queries().get(i).vector());
             millis.add((System.nanoTime() - t0) / 1e6);
-            recalls.add(queryRecall(truth.queries().get(i).self(), truth.answers().get(i), got, k));
+            recalls.add(RecallStatistics.queryRecall(truth.queries().get(i).self(), truth.answers().get(i), got, k));
         }
     }
 
@@ -178,89 +165,5 @@ final class RecallMeasurer {
         String where = index.predicate() == null ? "" : " WHERE " + index.predicate();
         return "SELECT ctid::text FROM " + index.qualifiedTable() + where + " ORDER BY " + index.keyExpression() + " "
                 + index.operator() + " CAST(? AS " + index.keyType() + ") LIMIT " + (k + 1);
-    }
-
-    /** The first {@code k} rows of a ranked answer once the query's own row is removed. */
-    static List<String> withoutSelf(String self, List<String> ranked, int k) {
-        List<String> out = new ArrayList<>(k);
-        for (String row : ranked) {
-            if (out.size() == k) {
-                break;
-            }
-            if (!row.equals(self)) {
-                out.add(row);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Recall of one held-out query: the share of the exact top k (own row removed) that the index's
-     * top k (own row removed) contains; 1 when the table holds no other row.
-     */
-    static double queryRecall(String self, List<String> exactTopK, List<String> indexRanked, int k) {
-        List<String> expected = withoutSelf(self, exactTopK, k);
-        if (expected.isEmpty()) {
-            return 1.0;
-        }
-        Set<String> got = new HashSet<>(withoutSelf(self, indexRanked, k));
-        long hits = expected.stream().filter(got::contains).count();
-        return (double) hits / expected.size();
-    }
-
-    /**
-     * Mean recall over the queries with a 95% Wilson score interval. Each query contributes k neighbour
-     * hits, but hits of one query are correlated, so the interval uses the effective number of trials
-     * from the between-query variance (the design effect), between n (hits fully correlated) and n*k
-     * (independent). The variance counts one more query that found none of its neighbours: a sample
-     * cannot rule out failures rarer than about one query in n (a cluster split between IVFFlat lists
-     * hurts only the queries near it), and a sample that saw none would otherwise claim n*k trials. On
-     * clustered data the plain variance put the lower bound above the true recall in up to 13% of
-     * samples of 50 to 400 queries instead of 2.5%.
-     */
-    static Interval interval(double[] recalls, int k) {
-        int n = recalls.length;
-        if (n == 0) {
-            return new Interval(0, 0, 1, 0);
-        }
-        double mean = Arrays.stream(recalls).average().orElse(0);
-        double padded = mean * n / (n + 1); // the mean with the failed query
-        double variance = padded * padded;
-        for (double r : recalls) {
-            variance += (r - padded) * (r - padded);
-        }
-        variance /= n;
-        double pq = padded * (1 - padded);
-        double effective = pq > 0 ? Math.max(n, Math.min((double) n * Math.max(1, k), pq / (variance / n))) : n;
-        double z2 = Z * Z;
-        double denominator = 1 + z2 / effective;
-        double centre = (mean + z2 / (2 * effective)) / denominator;
-        double half = Z * Math.sqrt(mean * (1 - mean) / effective + z2 / (4 * effective * effective)) / denominator;
-        // a Wilson interval holds its mean; rounding alone would put 1.0 just above 0.9999999999999999
-        return new Interval(mean, Math.min(mean, Math.max(0, centre - half)), Math.max(mean, Math.min(1, centre + half)), n);
-    }
-
-    /** The report's entry for one setting: mean recall, its interval (rounded outwards), the query count and latency percentiles. */
-    static ProbeResult result(boolean hnsw, int value, List<Double> recalls, List<Double> millis, int k) {
-        Interval iv = interval(recalls.stream().mapToDouble(Double::doubleValue).toArray(), k);
-        double[] ms = millis.stream().mapToDouble(Double::doubleValue).toArray();
-        return new ProbeResult(hnsw ? null : value, hnsw ? value : null, round(iv.recall(), 4), round(percentile(ms, 0.50), 3),
-                round(percentile(ms, 0.95), 3), Math.floor(iv.low() * 1e4) / 1e4, Math.ceil(iv.high() * 1e4) / 1e4, iv.queries());
-    }
-
-    /** The q-quantile (0..1) by the nearest-rank method; 0 for no values. */
-    static double percentile(double[] values, double q) {
-        if (values.length == 0) {
-            return 0;
-        }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int rank = (int) Math.ceil(q * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
-    }
-
-    static double round(double v, int places) {
-        double f = Math.pow(10, places);
-        return Math.round(v * f) / f;
     }
 }

@@ -1,7 +1,6 @@
 package dev.preflight.migration.ddl;
 
 import dev.preflight.migration.ddl.Ddl.Name;
-import dev.preflight.migration.ddl.DdlParser.ParseException;
 import dev.preflight.migration.ddl.Token.Kind;
 import java.util.Locale;
 import java.util.ArrayList;

@@ -1,33 +1,20 @@
 package dev.preflight.migration.golangmigrate;
 
-import dev.preflight.kernel.PreflightException;
 import dev.preflight.migration.AppliedChecksums;
 import dev.preflight.migration.AppliedMigration;
 import dev.preflight.migration.Migration;
 import dev.preflight.migration.MigrationSource;
-import dev.preflight.migration.MigrationText;
 import dev.preflight.migration.OneQueryFiles;
 import dev.preflight.migration.SourceProblem;
-import dev.preflight.migration.SqlSplitter;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * A golang-migrate project's migrations ({@code NNN_name.up.sql}, {@code NNN_name.down.sql}),
@@ -40,8 +27,6 @@ import java.util.stream.Stream;
  */
 public final class GolangMigrateSource implements MigrationSource {
 
-    /** golang-migrate's {@code source.Regex}, for SQL files: version, identifier, direction. */
-    static final Pattern FILE = Pattern.compile("^([0-9]+)_(.*)\\.(down|up)\\.sql$");
     private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_$]*");
 
     private final Path projectRoot;
@@ -49,6 +34,8 @@ public final class GolangMigrateSource implements MigrationSource {
     private final String schema;
     private final String table;
     private final AppliedChecksums checksums;
+    private final GolangMigrateFiles files;
+    private final VersionTable versionTable;
     private List<Migration> migrations;
 
     /**
@@ -62,6 +49,8 @@ public final class GolangMigrateSource implements MigrationSource {
         this.schema = schema == null ? "public" : schema;
         this.table = table == null ? "schema_migrations" : table;
         this.checksums = new AppliedChecksums(historyTable());
+        this.files = new GolangMigrateFiles(this.projectRoot, this.folder);
+        this.versionTable = new VersionTable(historyTable());
     }
 
     public GolangMigrateSource(Path projectRoot, Path folder) {
@@ -70,17 +59,7 @@ public final class GolangMigrateSource implements MigrationSource {
 
     /** Whether {@code folder} holds at least one golang-migrate {@code .up.sql} migration. */
     public static boolean accepts(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            return false;
-        }
-        try (Stream<Path> s = Files.list(folder)) {
-            return s.anyMatch(p -> {
-                Matcher m = FILE.matcher(p.getFileName().toString());
-                return Files.isRegularFile(p) && m.matches() && m.group(3).equals("up");
-            });
-        } catch (IOException e) {
-            return false;
-        }
+        return GolangMigrateFiles.accepts(folder);
     }
 
     @Override
@@ -101,7 +80,7 @@ public final class GolangMigrateSource implements MigrationSource {
     @Override
     public synchronized List<Migration> migrations() {
         if (migrations == null) {
-            migrations = read();
+            migrations = files.read();
         }
         return migrations;
     }
@@ -109,42 +88,7 @@ public final class GolangMigrateSource implements MigrationSource {
     /** Files golang-migrate itself cannot run (its postgres driver sends a file as one query). */
     @Override
     public List<SourceProblem> problems() {
-        return migrations().stream().flatMap(m -> OneQueryFiles.check("golang-migrate", relative(m.file()), m.statements()).stream()).toList();
-    }
-
-    private List<Migration> read() {
-        List<Path> files;
-        try (Stream<Path> s = Files.list(folder)) {
-            files = s.filter(Files::isRegularFile).sorted().toList();
-        } catch (IOException e) {
-            throw PreflightException.config("cannot read the golang-migrate migrations folder " + relative(folder) + ": " + e.getMessage(),
-                    "check the folder's permissions");
-        }
-        List<Migration> out = new ArrayList<>();
-        Map<Long, Path> seen = new HashMap<>();
-        for (Path file : files) {
-            Matcher m = FILE.matcher(file.getFileName().toString());
-            if (!m.matches() || !m.group(3).equals("up")) {
-                continue; // down files roll back; other names golang-migrate does not read either
-            }
-            long version;
-            try {
-                version = Long.parseLong(m.group(1));
-            } catch (NumberFormatException e) {
-                throw PreflightException.config("the golang-migrate migration " + relative(file) + " has a version beyond 64 bits",
-                        "renumber it: golang-migrate keeps the version in a bigint column");
-            }
-            Path other = seen.put(version, file);
-            if (other != null) {
-                throw PreflightException.config("two golang-migrate up migrations with version " + version + ": " + relative(other) + " and "
-                        + relative(file), "renumber one of them (golang-migrate refuses the folder too: duplicate migration file)");
-            }
-            byte[] bytes = MigrationText.bytes(file);
-            out.add(new Migration(Long.toString(version), m.group(2), file, MigrationText.sha256Hex(bytes),
-                    SqlSplitter.split(new String(bytes, StandardCharsets.UTF_8))));
-        }
-        out.sort(Comparator.comparingLong(x -> Long.parseLong(x.id())));
-        return List.copyOf(out);
+        return migrations().stream().flatMap(m -> OneQueryFiles.check("golang-migrate", files.relative(m.file()), m.statements()).stream()).toList();
     }
 
     /**
@@ -185,18 +129,7 @@ public final class GolangMigrateSource implements MigrationSource {
 
     /** golang-migrate's version and dirty flag; empty when the table is missing or has no row (nothing applied). */
     public Optional<Version> version(Connection c) throws SQLException {
-        if (!exists(c)) {
-            return Optional.empty();
-        }
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT version, dirty FROM " + historyTable() + " LIMIT 1")) {
-            if (!rs.next()) {
-                return Optional.empty();
-            }
-            long version = rs.getLong(1);
-            boolean dirty = rs.getBoolean(2);
-            // -1 (golang-migrate's NilVersion) is written only with dirty=true, after a failed down migration of the first file.
-            return version < 0 && !dirty ? Optional.empty() : Optional.of(new Version(version, dirty));
-        }
+        return historyExists(c) ? versionTable.read(c) : Optional.empty();
     }
 
     /** golang-migrate's version row. */
@@ -213,16 +146,14 @@ public final class GolangMigrateSource implements MigrationSource {
         long previous = migrations().stream().mapToLong(m -> Long.parseLong(m.id())).filter(x -> x < version).max().orElse(-1);
         return "golang-migrate recorded version " + version + " as dirty: the migration failed or was interrupted part-way. Check which of "
                 + "its statements took effect and finish or undo them by hand, then record the true version with golang-migrate's "
-                + "'migrate -path " + relative(folder) + " -database \"$DATABASE_URL\" force " + version + "' (it is now fully applied) or 'force "
+                + "'migrate -path " + files.relative(folder) + " -database \"$DATABASE_URL\" force " + version + "' (it is now fully applied) or 'force "
                 + previous + "' (nothing of it remains), and run Preflight again";
     }
 
     /** golang-migrate's {@code ensureVersionTable}. */
     @Override
     public void createHistoryTable(Connection c) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE IF NOT EXISTS " + historyTable() + " (version bigint not null primary key, dirty boolean not null)");
-        }
+        versionTable.create(c);
     }
 
     /**
@@ -231,7 +162,7 @@ public final class GolangMigrateSource implements MigrationSource {
      */
     @Override
     public void recordStarted(Connection c, Migration m, Instant startedAt) throws SQLException {
-        setVersion(c, Long.parseLong(m.id()), true);
+        versionTable.setVersion(c, Long.parseLong(m.id()), true);
     }
 
     /**
@@ -240,7 +171,7 @@ public final class GolangMigrateSource implements MigrationSource {
      */
     @Override
     public void recordApplied(Connection c, Migration m, Instant startedAt, long executionMillis) throws SQLException {
-        setVersion(c, Long.parseLong(m.id()), false);
+        versionTable.setVersion(c, Long.parseLong(m.id()), false);
         checksums.record(c, m);
     }
 
@@ -252,51 +183,7 @@ public final class GolangMigrateSource implements MigrationSource {
     /** What golang-migrate leaves after a failed migration: its version, dirty; it refuses to run until forced. */
     @Override
     public void recordFailed(Connection c, Migration m, Instant startedAt, String error) throws SQLException {
-        setVersion(c, Long.parseLong(m.id()), true);
-    }
-
-    /** golang-migrate's {@code SetVersion}: TRUNCATE and INSERT in one transaction (the caller's, or one of its own). */
-    private void setVersion(Connection c, long version, boolean dirty) throws SQLException {
-        boolean own = c.getAutoCommit();
-        if (own) {
-            c.setAutoCommit(false);
-        }
-        try {
-            try (Statement st = c.createStatement()) {
-                st.execute("TRUNCATE " + historyTable());
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + historyTable() + " (version, dirty) VALUES (?, ?)")) {
-                ps.setLong(1, version);
-                ps.setBoolean(2, dirty);
-                ps.executeUpdate();
-            }
-            if (own) {
-                c.commit();
-            }
-        } catch (SQLException e) {
-            if (own) {
-                c.rollback();
-            }
-            throw e;
-        } finally {
-            if (own) {
-                c.setAutoCommit(true);
-            }
-        }
-    }
-
-    private boolean exists(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            ps.setString(1, historyTable());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
-        }
-    }
-
-    private String relative(Path p) {
-        Path abs = p.toAbsolutePath().normalize();
-        return abs.startsWith(projectRoot) ? projectRoot.relativize(abs).toString() : abs.toString();
+        versionTable.setVersion(c, Long.parseLong(m.id()), true);
     }
 
     static String quote(String identifier) {

@@ -3,7 +3,7 @@ package dev.preflight.job.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.preflight.migration.NativeTools;
-import dev.preflight.migration.postgrator.PostgratorSource;
+import dev.preflight.migration.postgrator.PostgratorChecksum;
 import dev.preflight.testing.CliRun;
 import dev.preflight.testing.PostgresExtension;
 import dev.preflight.testing.Projects;
@@ -56,7 +56,7 @@ class AdoptedLayoutsIntegrationTests {
         JsonNode report = report(CliRun.run("report", "--project", project.toString(), "--db-url", db.uri()), project);
         String findings = report.get("findings").toString();
         assertThat(findings).contains("MIG004").contains("003.do.document_source.sql").contains("applied to database: " + db.queryString("SELECT md5 FROM schemaversion WHERE version = 3"))
-                .contains("resolved locally: " + PostgratorSource.md5(edited));
+                .contains("resolved locally: " + PostgratorChecksum.md5(edited));
     }
 
     @Test

@@ -185,7 +185,7 @@ class HeldOutRecallIntegrationTests {
         double low = claim.get("recallLow").asDouble();
         double high = claim.get("recallHigh").asDouble();
         JsonNode recall = claim.has("recallAtChosen") ? claim.get("recallAtChosen") : claim.get("recall");
-        RecallMeasurer.Interval ind = RecallMeasurer.interval(independent, 10);
+        RecallStatistics.Interval ind = RecallStatistics.interval(independent, 10);
         assertThat(claim.get("queries").asInt()).isGreaterThanOrEqualTo(50);
         assertThat(ind.high()).as("independent %s vs claimed %s [%s, %s]", ind, recall, low, high).isGreaterThanOrEqualTo(low);
         assertThat(ind.low()).as("independent %s vs claimed %s [%s, %s]", ind, recall, low, high).isLessThanOrEqualTo(high);

@@ -118,9 +118,9 @@ class IvfflatAdviceTests {
     @Test
     void percentileUsesNearestRank() {
         double[] v = {5, 1, 4, 2, 3, 6, 7, 8, 9, 10};
-        assertThat(RecallMeasurer.percentile(v, 0.5)).isEqualTo(5);
-        assertThat(RecallMeasurer.percentile(v, 0.95)).isEqualTo(10);
-        assertThat(RecallMeasurer.percentile(new double[0], 0.5)).isZero();
+        assertThat(RecallStatistics.percentile(v, 0.5)).isEqualTo(5);
+        assertThat(RecallStatistics.percentile(v, 0.95)).isEqualTo(10);
+        assertThat(RecallStatistics.percentile(new double[0], 0.5)).isZero();
     }
 
     @Test

@@ -37,27 +37,27 @@ class RecallMeasurerTests {
         List<String> exact = List.of("self", "a", "b", "c");
 
         // then: with k = 3 the expected neighbours are a, b, c; the index found a and b (and itself, which does not count)
-        assertThat(RecallMeasurer.queryRecall("self", exact, List.of("self", "a", "x", "b"), 3)).isCloseTo(2.0 / 3, within(1e-12));
+        assertThat(RecallStatistics.queryRecall("self", exact, List.of("self", "a", "x", "b"), 3)).isCloseTo(2.0 / 3, within(1e-12));
         // an index answer without the own row keeps its first k rows
-        assertThat(RecallMeasurer.queryRecall("self", exact, List.of("a", "x", "b", "c"), 3)).isCloseTo(2.0 / 3, within(1e-12));
+        assertThat(RecallStatistics.queryRecall("self", exact, List.of("a", "x", "b", "c"), 3)).isCloseTo(2.0 / 3, within(1e-12));
         // finding only itself is recall 0, not 1/k
-        assertThat(RecallMeasurer.queryRecall("self", exact, List.of("self", "x", "y", "z"), 3)).isZero();
-        assertThat(RecallMeasurer.queryRecall("self", exact, List.of("self", "c", "b", "a"), 3)).isEqualTo(1.0);
+        assertThat(RecallStatistics.queryRecall("self", exact, List.of("self", "x", "y", "z"), 3)).isZero();
+        assertThat(RecallStatistics.queryRecall("self", exact, List.of("self", "c", "b", "a"), 3)).isEqualTo(1.0);
         // a table with no other row: nothing to find
-        assertThat(RecallMeasurer.queryRecall("self", List.of("self"), List.of("self"), 3)).isEqualTo(1.0);
+        assertThat(RecallStatistics.queryRecall("self", List.of("self"), List.of("self"), 3)).isEqualTo(1.0);
     }
 
     @Test
     void withoutSelfKeepsTheFirstKOtherRows() {
-        assertThat(RecallMeasurer.withoutSelf("s", List.of("a", "s", "b", "c"), 2)).containsExactly("a", "b");
-        assertThat(RecallMeasurer.withoutSelf("s", List.of("a", "b", "c"), 2)).containsExactly("a", "b");
+        assertThat(RecallStatistics.withoutSelf("s", List.of("a", "s", "b", "c"), 2)).containsExactly("a", "b");
+        assertThat(RecallStatistics.withoutSelf("s", List.of("a", "b", "c"), 2)).containsExactly("a", "b");
     }
 
     @Test
     void theIntervalIsWilsonOverTheEffectiveNumberOfHits() {
         // given: 50 queries of recall 0.9 each, k = 10: no between-query variance seen, but a query that found nothing
         // is allowed for, so about 327 of the 500 hits count
-        RecallMeasurer.Interval steady = RecallMeasurer.interval(repeat(0.9, 50).stream().mapToDouble(d -> d).toArray(), 10);
+        RecallStatistics.Interval steady = RecallStatistics.interval(repeat(0.9, 50).stream().mapToDouble(d -> d).toArray(), 10);
         assertThat(steady.recall()).isCloseTo(0.9, within(1e-9));
         assertThat(steady.low()).isCloseTo(0.86268, within(1e-4));
         assertThat(steady.high()).isCloseTo(0.92802, within(1e-4));
@@ -68,7 +68,7 @@ class RecallMeasurerTests {
         for (int i = 0; i < mixed.length; i++) {
             mixed[i] = i % 2 == 0 ? 1.0 : 0.8;
         }
-        RecallMeasurer.Interval m = RecallMeasurer.interval(mixed, 10);
+        RecallStatistics.Interval m = RecallStatistics.interval(mixed, 10);
         assertThat(m.low()).isCloseTo(0.87176, within(1e-4));
         assertThat(m.high()).isCloseTo(0.92257, within(1e-4));
 
@@ -77,14 +77,14 @@ class RecallMeasurerTests {
         for (int i = 0; i < allOrNothing.length; i++) {
             allOrNothing[i] = i % 2 == 0 ? 1.0 : 0.0;
         }
-        RecallMeasurer.Interval wide = RecallMeasurer.interval(allOrNothing, 10);
+        RecallStatistics.Interval wide = RecallStatistics.interval(allOrNothing, 10);
         assertThat(wide.recall()).isCloseTo(0.5, within(1e-9));
         assertThat(wide.low()).isCloseTo(0.36645, within(1e-4));
         assertThat(wide.high()).isCloseTo(0.63355, within(1e-4));
         assertThat(wide.halfWidth()).isGreaterThan(0.13);
 
         // perfect recall on 50 queries: a failure rarer than one query in 50 is not ruled out, so 50 trials, not 500
-        RecallMeasurer.Interval perfect = RecallMeasurer.interval(repeat(1.0, 50).stream().mapToDouble(d -> d).toArray(), 10);
+        RecallStatistics.Interval perfect = RecallStatistics.interval(repeat(1.0, 50).stream().mapToDouble(d -> d).toArray(), 10);
         assertThat(perfect.low()).isCloseTo(0.92865, within(1e-4));
         assertThat(perfect.high()).isEqualTo(1.0);
     }
@@ -101,7 +101,7 @@ class RecallMeasurerTests {
                 recalls[i] = random.nextDouble() < 0.04 ? 0.5 : 1.0;
             }
             // when
-            if (RecallMeasurer.interval(recalls, 10).low() > 0.98) {
+            if (RecallStatistics.interval(recalls, 10).low() > 0.98) {
                 overstated++;
             }
         }
@@ -123,9 +123,9 @@ class RecallMeasurerTests {
             recalls[i] = hits / 10.0;
         }
         // when
-        RecallMeasurer.Interval iv = RecallMeasurer.interval(recalls, 10);
+        RecallStatistics.Interval iv = RecallStatistics.interval(recalls, 10);
         // then: hardly wider than over 4000 independent hits (half-width about 0.0093)
-        double binomialHalf = RecallMeasurer.Z * Math.sqrt(iv.recall() * (1 - iv.recall()) / 4000);
+        double binomialHalf = RecallStatistics.Z * Math.sqrt(iv.recall() * (1 - iv.recall()) / 4000);
         assertThat(iv.halfWidth()).isLessThan(1.2 * binomialHalf);
     }
 
@@ -136,8 +136,8 @@ class RecallMeasurerTests {
         recalls.addAll(repeat(0.6, 10));
         List<Double> millis = repeat(2.0, 40);
 
-        ProbeResult ivf = RecallMeasurer.result(false, 4, recalls, millis, 10);
-        ProbeResult hnsw = RecallMeasurer.result(true, 40, recalls, millis, 10);
+        ProbeResult ivf = RecallStatistics.result(false, 4, recalls, millis, 10);
+        ProbeResult hnsw = RecallStatistics.result(true, 40, recalls, millis, 10);
 
         assertThat(ivf.recall()).isEqualTo(0.9);
         assertThat(ivf.queries()).isEqualTo(40);

@@ -73,8 +73,8 @@ class DbmateSourceTests {
         // then
         assertThat(m.statements()).extracting(SqlStatement::line).containsExactly(3, 4);
         assertThat(m.statements()).extracting(SqlStatement::mode).containsExactly(Mode.TRANSACTIONAL, Mode.NON_TRANSACTIONAL);
-        assertThat(DbmateSource.transactional(Files.readString(dir.resolve("003_x.sql")))).isFalse();
-        assertThat(DbmateSource.transactional("-- migrate:up\nSELECT 1;\n-- migrate:down\n")).isTrue();
+        assertThat(DbmateSections.transactional(Files.readString(dir.resolve("003_x.sql")))).isFalse();
+        assertThat(DbmateSections.transactional("-- migrate:up\nSELECT 1;\n-- migrate:down\n")).isTrue();
     }
 
     @Test

@@ -57,7 +57,7 @@ class PostgratorInteropIntegrationTests {
         AppliedMigration row = SourceRuns.history(edited, db).stream().filter(h -> h.id().equals("3")).findFirst().orElseThrow();
         Migration local = edited.migrations().get(2);
         assertThat(row.checksum()).isEqualTo(source.migrations().get(2).checksum()).isNotEqualTo(local.checksum());
-        assertThat(local.checksum()).isEqualTo(PostgratorSource.md5("ALTER TABLE documents ADD COLUMN source text;\n"));
+        assertThat(local.checksum()).isEqualTo(PostgratorChecksum.md5("ALTER TABLE documents ADD COLUMN source text;\n"));
     }
 
     @Test

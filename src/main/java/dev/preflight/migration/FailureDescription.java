@@ -1,0 +1,46 @@
+package dev.preflight.migration;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** A failed migration in words: the database's error, who blocked it, what took effect, what was rolled back, what it left behind. */
+final class FailureDescription {
+
+    private FailureDescription() {
+    }
+
+    /** {@link MigrationExecutor.Result#describe} of a failed result. */
+    static String of(MigrationExecutor.Result r, String file) {
+        SqlStatement failed = r.failed();
+        SQLException error = r.error();
+        StringBuilder s = new StringBuilder("migration ").append(file).append(" failed at line ").append(failed.line()).append(": ")
+                .append(firstLine(error)).append(" (SQLSTATE ").append(error.getSQLState()).append(") in ")
+                .append(failed.summary(120));
+        if (r.timedOut()) {
+            s.append(r.blockers().isEmpty() ? "; no blocking session was seen (the statement itself ran out of time)"
+                    : "; blocked by " + r.blockers().stream().map(BlockingSession::describe).collect(Collectors.joining("; ")));
+        }
+        s.append(". ");
+        List<SqlStatement> rolledBack = r.rolledBack();
+        if (r.committed().isEmpty()) {
+            s.append("Nothing of it took effect").append(rolledBack.isEmpty() ? "" : " (" + lines(rolledBack) + " rolled back)").append(". ");
+        } else {
+            s.append("Partially applied: these statements took effect: ").append(lines(r.committed())).append("; this one failed: line ")
+                    .append(failed.line()).append(rolledBack.size() > 1 ? " (rolled back with it: " + lines(rolledBack) + ")" : "").append(". ");
+        }
+        if (!r.invalidIndexes().isEmpty()) {
+            s.append("It left the invalid index ").append(String.join(", ", r.invalidIndexes())).append(". ");
+        }
+        return s.toString().stripTrailing();
+    }
+
+    private static String lines(List<SqlStatement> statements) {
+        return statements.stream().map(st -> "line " + st.line() + " (" + st.summary(60) + ")").collect(Collectors.joining(", "));
+    }
+
+    private static String firstLine(SQLException e) {
+        String m = e.getMessage() == null ? e.toString() : e.getMessage();
+        return m.lines().findFirst().orElse(m);
+    }
+}

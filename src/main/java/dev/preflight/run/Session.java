@@ -1,9 +1,5 @@
 package dev.preflight.run;
 
-import dev.preflight.check.CheckRegistry;
-import dev.preflight.report.MigrationEntry;
-import dev.preflight.check.CheckContext;
-import dev.preflight.check.CheckRunner;
 import dev.preflight.kernel.Console;
 import dev.preflight.kernel.ExitCode;
 import dev.preflight.kernel.Options;
@@ -14,22 +10,16 @@ import dev.preflight.config.ProjectConfig;
 import dev.preflight.config.ProjectLayout;
 import dev.preflight.config.ShadowSettings;
 import dev.preflight.db.BatchSchema;
-import dev.preflight.db.Catalog;
 import dev.preflight.db.Connections;
 import dev.preflight.run.RunContext;
 import dev.preflight.run.RunLedger;
-import dev.preflight.migration.MigrationEngine;
 import dev.preflight.migration.MigrationFiles;
 import dev.preflight.report.CheckOutcome;
-import dev.preflight.report.DatabaseInfo;
 import dev.preflight.report.Finding;
-import dev.preflight.report.MigrationStatus;
 import dev.preflight.report.ReadinessReport;
 import dev.preflight.run.ReportAssembler;
 import dev.preflight.report.Severity;
 import dev.preflight.report.StepRecord;
-import dev.preflight.report.Verdict;
-import dev.preflight.report.render.CiOutputs;
 import dev.preflight.report.render.ReportWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -308,8 +298,7 @@ public final class Session implements AutoCloseable {
 
     /** True when a pre-flight server or extension check failed: a configuration problem, exit code 2. */
     public boolean preflightBlocked() {
-        return run.ledger().outcomes().stream().filter(o -> o.id().startsWith("SRV"))
-                .flatMap(o -> o.findings().stream()).anyMatch(f -> f.severity().blocksRelease());
+        return ExitDecision.preflightBlocker(run.ledger().outcomes().stream().flatMap(o -> o.findings().stream()).toList()).isPresent();
     }
 
     /**
@@ -317,60 +306,16 @@ public final class Session implements AutoCloseable {
      * and returns the exit code.
      */
     public ExitCode finish() throws Exception {
-        MigrationFiles files = run.migrationFiles();
-        MigrationStatus.DatabaseState after;
-        List<dev.preflight.report.MigrationEntry> entries;
-        if (files.present()) {
-            MigrationEngine engine = MigrationEngine.of(dataSource(), files, run.config());
-            after = engine.state();
-            entries = engine.entries(run.ledger().appliedVersions());
-        } else {
-            after = new MigrationStatus.DatabaseState(MigrationStatus.State.UNKNOWN, null, 0, 0, 0, 0, false);
-            entries = List.of();
-        }
-        run.ledger().stateBefore(after); // a run that did not migrate: before == after
-        run.ledger().migrations(entries);
-        DatabaseInfo database;
-        try (Connection c = dataSource().getConnection()) {
-            CheckContext ctx = CheckContext.of(c, run.target(), run.project(), files)
-                    .withMigrations(after, entries, run.ledger().migrationError());
-            CheckRunner runner = new CheckRunner(run.severityPolicy());
-            List<dev.preflight.check.Check> migrationChecks = CheckRegistry.get().checks("MIG001", "MIG002", "MIG003", "MIG004", "MIG006");
-            if (files.present()) {
-                run.ledger().addAll(runner.run(command, migrationChecks, ctx));
-            } else {
-                // a database-only project: the migration checks cannot run, and the report says why instead of failing
-                migrationChecks.forEach(check -> run.ledger().add(new CheckOutcome(check.id(), check.title(), command,
-                        CheckOutcome.Status.NOT_RUN, "no migrations: " + files.absentReason(), List.of())));
-            }
-            run.ledger().addAll(runner.run(command, CheckRegistry.get().checks("IDX001"), ctx));
-            database = new Catalog(c, run.config().historyTable()).snapshot(run.target().url().masked(),
-                    run.target().source().name().toLowerCase());
-        }
-        MigrationStatus status = new MigrationStatus(run.ledger().stateBefore(), after, run.migrationFiles().files().size(),
-                run.migrationFiles().totalLines(), run.ledger().appliedInThisRun(), run.ledger().migrationError());
-        ReadinessReport report = ReportAssembler.assemble(run.ledger(), command, run.project(), database, status);
-        Path written = publish(report);
-        ExitCode exit = exitCode(report);
+        ReadinessReport report = RunEnd.measure(run, dataSource(), command);
+        Path written = new ReportPublisher(run.project(), console).publish(report, run.ledger().attachments());
+        ExitCode exit = ExitDecision.of(report, options.failOnWarning());
+        ExitDecision.preflightBlocker(report.findings()).ifPresent(f -> console.error(f.message() + " -> " + f.remedy()));
         finished = true;
         if (mode.writesDatabase) {
             history.finished(run.ledger().runId(), run.ledger().steps().stream().anyMatch(s -> s.status().equals("FAILED")) ? "FAILED" : "FINISHED",
                     report.verdict().name(), exit.code(), run.project().relative(written));
         }
         return exit;
-    }
-
-    private ExitCode exitCode(ReadinessReport report) {
-        if (preflightBlocked()) {
-            String reason = report.findings().stream().filter(f -> f.id().startsWith("SRV") && f.severity().blocksRelease())
-                    .map(f -> f.message() + " -> " + f.remedy()).findFirst().orElse("pre-flight checks failed");
-            console.error(reason);
-            return ExitCode.USAGE_OR_CONNECTION;
-        }
-        if (report.verdict() == Verdict.NOT_READY || (report.verdict() == Verdict.READY_WITH_WARNINGS && options.failOnWarning())) {
-            return ExitCode.NOT_READY;
-        }
-        return ExitCode.READY;
     }
 
     public RunHistory history() {
@@ -381,21 +326,11 @@ public final class Session implements AutoCloseable {
         try {
             run.ledger().add(new CheckOutcome("SRV001", "Database is reachable with the given credentials", command,
                     CheckOutcome.Status.FAILED, null, List.of(Finding.of("SRV001", Severity.BLOCKER, "database", e.getMessage(), e.remedy()))));
-            publish(ReportAssembler.assemble(run.ledger(), command, run.project(), null, null));
+            new ReportPublisher(run.project(), console).publish(ReportAssembler.assemble(run.ledger(), command, run.project(), null, null),
+                    run.ledger().attachments());
         } catch (RuntimeException | java.io.IOException ignored) {
             // The connection error is what the user must see; a report that could not be written adds nothing.
         }
-    }
-
-    private Path publish(ReadinessReport report) throws java.io.IOException {
-        var written = new ReportWriter(run.project()).write(report, run.ledger().attachments());
-        new CiOutputs(console).publish(report, java.nio.file.Files.readString(written.resolve("readiness.md")));
-        long blockers = report.findings().stream().filter(f -> f.severity().blocksRelease()).count();
-        long warnings = report.findings().stream().filter(f -> f.severity().isWarning()).count();
-        console.out().println("Verdict: " + report.verdict() + " (" + blockers + " blocking, " + warnings + " warning finding(s))");
-        console.out().println("Report:  " + run.project().relative(written.resolve("readiness.md")) + " (.html, .json); latest in "
-                + run.project().relative(run.project().reportsDir().resolve(ReportWriter.LATEST)));
-        return written;
     }
 
     @Override

@@ -1,0 +1,36 @@
+package dev.preflight.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.preflight.kernel.ExitCode;
+import dev.preflight.report.Finding;
+import dev.preflight.report.ReadinessReport;
+import dev.preflight.report.Severity;
+import dev.preflight.report.Verdict;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The exit code from a report: 2 for a blocking pre-flight finding, 1 for NOT_READY (or warnings with --fail-on warning), else 0. */
+class ExitDecisionTests {
+
+    private static ReadinessReport report(Verdict verdict, Finding... findings) {
+        return new ReadinessReport(1, "r", "gate", "t", "v", "p", verdict, "rule", 1.0, List.of(), List.of(), List.of(), null, null,
+                List.of(), List.of(findings), List.of(), Map.of());
+    }
+
+    @Test
+    void theVerdictDecidesUnlessAPreflightCheckBlocks() {
+        assertThat(ExitDecision.of(report(Verdict.READY), false)).isEqualTo(ExitCode.READY);
+        assertThat(ExitDecision.of(report(Verdict.READY_WITH_WARNINGS, Finding.of("IDX001", Severity.MEDIUM, "i", "m", "r")), false))
+                .isEqualTo(ExitCode.READY);
+        assertThat(ExitDecision.of(report(Verdict.READY_WITH_WARNINGS, Finding.of("IDX001", Severity.MEDIUM, "i", "m", "r")), true))
+                .isEqualTo(ExitCode.NOT_READY);
+        assertThat(ExitDecision.of(report(Verdict.NOT_READY, Finding.of("MIG003", Severity.HIGH, "m", "pending", "migrate")), false))
+                .isEqualTo(ExitCode.NOT_READY);
+        Finding noVector = Finding.of("SRV003", Severity.BLOCKER, "vector", "extension vector is not available", "install pgvector");
+        assertThat(ExitDecision.of(report(Verdict.NOT_READY, noVector), false)).isEqualTo(ExitCode.USAGE_OR_CONNECTION);
+        assertThat(ExitDecision.preflightBlocker(List.of(Finding.of("SRV002", Severity.LOW, "s", "m", "r")))).isEmpty();
+        assertThat(ExitDecision.preflightBlocker(List.of(Finding.of("MIG001", Severity.BLOCKER, "s", "m", "r"), noVector))).contains(noVector);
+    }
+}

@@ -7,6 +7,7 @@ import dev.preflight.report.VerifySection.FindingRef;
 import dev.preflight.report.VerifySection.PreviousRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +34,8 @@ class PreviousRunReaderTests {
     @Test
     void theLatestEarlierReportIsReadWithItsFindingsAndDomains(@TempDir Path reports) throws Exception {
         // given two dated runs, the newer with findings and a domain
-        report(reports, "run-a", run("run-a", "2026-11-01T10:00:00Z", "READY"));
+        // (run ids sort the other way round: time decides)
+        report(reports, "run-a", run("zz-run-a", "2026-11-01T10:00:00Z", "READY"));
         report(reports, "run-b", """
                 {"runId": "run-b", "generatedAt": "2026-11-02T10:00:00Z", "verdict": "NOT_READY",
                  "findings": [{"id": "MIG003", "severity": "high", "subject": "migrations", "message": "2 pending"},
@@ -66,6 +68,7 @@ class PreviousRunReaderTests {
         report(reports, ".tmp-run", run("run-hidden", "2026-12-01T10:00:00Z", "NOT_READY"));
         report(reports, "run-broken", "{\"runId\": \"run-broken\", \"generatedAt\": ");
         report(reports, "run-undated", "{\"runId\": \"run-undated\", \"generatedAt\": null}");
+        report(reports, "run-no-date", "{\"runId\": \"run-no-date\"}");
         Files.createDirectories(reports.resolve("run-empty"));
         Files.writeString(reports.resolve("stray.json"), run("stray", "2026-12-01T10:00:00Z", "READY"));
 
@@ -74,10 +77,12 @@ class PreviousRunReaderTests {
 
     @Test
     void runsOfTheSameSecondAreOrderedByRunId(@TempDir Path reports) throws Exception {
-        report(reports, "x", run("20261102-100000-b", "2026-11-02T10:00:00Z", "READY"));
-        report(reports, "y", run("20261102-100000-a", "2026-11-02T10:00:00Z", "NOT_READY"));
+        // several, so that the folders' listing order cannot pick the right one by chance
+        for (String suffix : List.of("c", "a", "h", "e", "b", "g", "d", "f")) {
+            report(reports, "dir-" + suffix, run("20261102-100000-" + suffix, "2026-11-02T10:00:00Z", "READY"));
+        }
 
-        assertThat(PreviousRunReader.read(reports).runId()).isEqualTo("20261102-100000-b");
+        assertThat(PreviousRunReader.read(reports).runId()).isEqualTo("20261102-100000-h");
     }
 
     @Test

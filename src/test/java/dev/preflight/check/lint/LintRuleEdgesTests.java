@@ -30,7 +30,7 @@ class LintRuleEdgesTests {
 
     private static final String HISTORY = """
             CREATE TABLE items (id bigint PRIMARY KEY, small vector(2000), big vector(2001), half halfvec(4000), huge halfvec(4001),
-              giant vector(4001), owner bigint, status text);
+              wide vector(4000), giant vector(4001), owner bigint, status text);
             CREATE TYPE mood AS ENUM ('happy', 'sad');
             CREATE INDEX items_owner_idx ON items (owner);
             """;
@@ -64,6 +64,8 @@ class LintRuleEdgesTests {
         LintIssue halfvec = of("LINT015", lint("CREATE INDEX CONCURRENTLY a ON items USING ivfflat (huge halfvec_cosine_ops);\n")).get(0);
         assertThat(halfvec.message()).contains("at most 4000 dimensions of halfvec");
         assertThat(halfvec.remedy()).endsWith(" is not enough either: reduce the model's dimensions");
+        assertThat(of("LINT015", lint("CREATE INDEX CONCURRENTLY a ON items USING hnsw (wide vector_cosine_ops);\n")).get(0).remedy())
+                .as("halfvec holds 4000").isEqualTo("index a cast, e.g. USING hnsw ((wide::halfvec(4000)) halfvec_cosine_ops)");
         assertThat(of("LINT015", lint("CREATE INDEX CONCURRENTLY a ON items USING hnsw (giant vector_cosine_ops);\n")).get(0).remedy())
                 .endsWith("halfvec(4001)) halfvec_cosine_ops) is not enough either: reduce the model's dimensions");
     }
@@ -113,6 +115,8 @@ class LintRuleEdgesTests {
         assertThat(of("LINT005", lint(timeout + "ALTER TABLE items ALTER COLUMN status SET NOT NULL;\n"))).hasSize(1);
         assertThat(of("LINT005", lint(timeout + "ALTER TABLE items VALIDATE CONSTRAINT status_nn;\n"
                 + "ALTER TABLE items ALTER COLUMN status SET NOT NULL;\n"))).isEmpty();
+        assertThat(of("LINT005", lint(timeout + "ALTER TABLE items ADD COLUMN z int;\n"
+                + "ALTER TABLE items ALTER COLUMN status SET NOT NULL;\n"))).as("an earlier change that validates nothing").hasSize(1);
         assertThat(of("LINT005", lint(timeout + "ALTER TABLE other VALIDATE CONSTRAINT x;\n"
                 + "ALTER TABLE items ALTER COLUMN status SET NOT NULL;\n"))).as("a check on another table").hasSize(1);
     }

@@ -35,8 +35,8 @@ class HelpCommandTests {
             assertThat(c.summary()).as(c.name()).isNotBlank();
             assertThat(r.out()).contains(String.format("  %-10s %s%n", c.name(), c.summary()));
         }
-        assertThat(r.out()).contains("\nOptions of every command:\n  --project").contains("  --db-url")
-                .endsWith("\nExit codes: 0 ready, 1 not ready, 2 usage, configuration or connection error.\n");
+        assertThat(r.out()).contains("\n\nOptions of every command:\n  --project").contains("  --db-url")
+                .endsWith("\n\nExit codes: 0 ready, 1 not ready, 2 usage, configuration or connection error.\n");
     }
 
     @Test

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Mutations known to be killed (PIT): secret-named variables or URL-valued variables not
  * registered; {@code --db-url}/{@code --direct-url} not read in either form, or read one argument
- * off; a value that is not a PostgreSQL URL parsed as one; a malformed URL failing the command
- * here; the configured API key variable ignored.
+ * off; a value that is not a PostgreSQL URL parsed as one; the configured API key variable
+ * ignored.
  */
 class KnownSecretsTests {
 

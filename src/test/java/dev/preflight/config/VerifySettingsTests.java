@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Mutations known to be killed (PIT): the environment's shadow URL taken over the flag, a blank
  * one parsed; declared roles not read, or a role name with a quote or a space accepted; a
- * non-list refused silently; the NeonHub mapping returned for a project's own domains (or none
+ * non-list accepted; the NeonHub mapping returned for a project's own domains (or none
  * for an absent file); a table's domain not found, or found in another domain; an unknown
  * {@code verify.} key accepted.
  */

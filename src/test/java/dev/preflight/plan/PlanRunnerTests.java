@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * per failure policy, and where it points. Running the steps is {@link PlanIntegrationTests}'.
  *
  * <p>Mutations known to be killed (PIT): a step allowed to fail (continue) reported as a blocker,
- * or a stopping one as low; the wrong policy's sentence; a built-in plan given a file location,
+ * or a stopping one as low; a policy's sentence left out; a built-in plan given a file location,
  * or a plan file none.
  */
 class PlanRunnerTests {

@@ -14,10 +14,9 @@ import org.junit.jupiter.api.Test;
  * ticks were missed while no scheduler ran (capped), and the warning that says so. Claiming a tick
  * once across schedulers is {@link SchedulerIntegrationTests}'.
  *
- * <p>Mutations known to be killed (PIT): the later of two plans chosen, or a tie given to the
- * later plan; a missed-tick list that includes {@code now}'s own tick, starts at the last claimed
- * tick, or is not capped at 100; the "+" of a capped count dropped or always printed; the
- * warning's first and last tick swapped.
+ * <p>Mutations known to be killed (PIT): the later of two plans chosen; no plan chosen; a
+ * missed-tick list that includes {@code now}'s own tick or is not capped at 100; the "+" of a
+ * capped count dropped or always printed; the warning left empty.
  */
 class SchedulerTests {
 

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
  * <p>Kills: every failure reported as data-dependent (the old behaviour: a typo "fails on a table with
  * rows"); the SQLSTATE ignored; a predicted failure reported twice (or a rewrite rule taken for its
  * prediction). PIT, too: a rewrite guess not turned into info when none was measured (or another
- * rule's turned); the measurement not attached; LINT018 for a predicted rewrite, on an empty table,
- * or without its nolint reason; issues out of file and line order; evidence without locks or rows.
+ * rule's turned); the measurement not attached; LINT018 for a predicted rewrite or on an empty
+ * table; issues out of file and line order; evidence empty, or saying locks were sampled when none
+ * were.
  */
 class LintMergeTests {
 

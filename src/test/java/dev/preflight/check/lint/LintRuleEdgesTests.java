@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
  * limits (2,000 and 4,000 dimensions, 63 bytes), every kind of statement a rule reads, the
  * conditions that silence it, and each rule's title and default severity against the README.
  *
- * <p>Mutations known to be killed (PIT): a limit off by one (2,000 or 4,000 dimensions, 63 bytes
- * counted in characters); halfvec given vector's limit; the "reduce the dimensions" advice for
+ * <p>Mutations known to be killed (PIT): a limit off by one (2,000 or 4,000 dimensions, 63 bytes);
+ * halfvec given vector's limit; the "reduce the dimensions" advice for
  * every over-limit index; identifiers of some statement kinds not checked (columns, index names,
- * constraints, renames); LINT012 silent before PostgreSQL 12 or outside a transaction; LINT009 for
+ * constraints, renames); LINT012 silent before PostgreSQL 12 in a transaction, or raised outside one; LINT009 for
  * a NOT VALID constraint or a new table; LINT005 after a validated check; LINT002 for an index of
  * a table created in the same migration; LINT013 twice in a file or after SET lock_timeout; a
  * rule's title empty or its default severity not the README's.

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * <p>Mutations known to be killed (PIT): a backfill with failed rows, or one that stopped, counted
  * as done (or a dry run or an absent target as failed); a state described in another state's
  * words or without its counts; the broker URL taken from the environment over the flag, a blank
- * one accepted; another default for partitions or timeouts.
+ * one accepted; the defaults for partitions or timeouts not applied.
  */
 class CommandDecisionsTests {
 

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
  * {@code drift.sql} from differences built in memory: the header naming the database and run, one
  * transaction around the repairs, DESTRUCTIVE above a drop, and a note where SQL cannot repair.
  *
- * <p>Mutations known to be killed (PIT): the header or the no-drift line left out; BEGIN/COMMIT
- * missing; a destructive repair not marked (or every repair marked); a difference without SQL
- * given no note, or its null repair printed.
+ * <p>Mutations known to be killed (PIT): the no-drift script written for differences, or the
+ * reverse; a destructive repair not marked (or every repair marked); a difference without SQL
+ * given no note, or its null repair printed; an empty script.
  */
 class DriftScriptTests {
 

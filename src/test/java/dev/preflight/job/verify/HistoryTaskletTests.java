@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The verify section's history counts from entries built in memory.
  *
- * <p>Mutations known to be killed (PIT): any count filtering on the wrong state; a failed row
+ * <p>Mutations known to be killed (PIT): a count taking every entry or none; a failed row
  * whose file is gone not counted as failed or as missing; a checksum compared when one side has
  * none, or a matching checksum counted as a mismatch.
  */

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * folder, an unreadable report skipped, and its findings and domains as the comparison needs them.
  *
  * <p>Mutations known to be killed (PIT): the earliest report taken instead of the latest; the
- * run-id tie-break dropped or reversed; {@code latest/} or a hidden folder read; an unreadable
- * report failing the read; a report without {@code generatedAt} taken; a finding's unknown or
+ * run-id tie-break dropped or reversed; {@code latest/} or a hidden folder read; a report without
+ * {@code generatedAt} taken; a finding's unknown or
  * missing severity not read as info; domains' present tables and open findings not read.
  */
 class PreviousRunReaderTests {

@@ -15,10 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
  * one result per hazard at its file and line, the level GitHub code scanning gates on, and a
  * suppressed hazard carried with its justification.
  *
- * <p>Mutations known to be killed (PIT): a rule or a result left out (suppressed hazards dropped);
- * a level of another severity (a high hazard as a warning, a low one as an error, info not a note);
- * the measured figures or the fix left out of the message; a Windows path or a line 0 written as
- * is; the suppression's justification missing, or every result marked suppressed.
+ * <p>Mutations known to be killed (PIT): a rule written empty; a level left empty; the measured
+ * figures left out of the message, or added when there are none; the suppression missing, or
+ * every result marked suppressed; an empty document. Checked besides: a Windows path and a line 0
+ * are written as SARIF wants them.
  */
 class SarifRendererTests {
 

@@ -93,7 +93,10 @@ class SchedulerIntegrationTests {
         assertThat(ticks).isEqualTo(ca.won().size() + cb.won().size());
         assertThat(db.queryLong("SELECT count(*) FROM preflight.schedule_ticks WHERE plan = 'tick' AND claimed_by = '" + ca.name() + "'"))
                 .isEqualTo(ca.won().size());
-        assertThat(db.queryLong("SELECT count(*) FROM preflight.schedule_ticks WHERE plan = 'tick' AND outcome LIKE 'EXIT_%'")).isEqualTo(ticks);
+        String outcomes = String.join(", ", db.queryStrings("SELECT tick || ' ' || claimed_by || ' ' || coalesce(outcome, 'NULL') "
+                + "FROM preflight.schedule_ticks WHERE plan = 'tick' ORDER BY tick"));
+        assertThat(db.queryLong("SELECT count(*) FROM preflight.schedule_ticks WHERE plan = 'tick' AND outcome LIKE 'EXIT_%'"))
+                .as("ticks that ran: " + outcomes).isEqualTo(ticks);
         assertThat(db.queryLong("SELECT count(*) FROM preflight.run_history WHERE plan = 'tick'")).isEqualTo(ticks);
         assertThat(db.queryLong("SELECT max(attempts) FROM preflight.run_history WHERE plan = 'tick'")).isEqualTo(1);
     }

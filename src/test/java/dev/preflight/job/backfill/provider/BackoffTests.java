@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
  * The arithmetic of waiting, without a clock: the retry back-off of {@link OpenAiClient} and the
  * Retry-After it obeys, and the token bucket of {@link RateLimiter} at given instants.
  *
- * <p>Mutations known to be killed (PIT): the back-off not doubling, not capped at 30 s, or its
- * random half drawn from another range; a Retry-After in seconds read as milliseconds, or ignored
- * when longer than the back-off; a bucket not refilled, refilled past one second of its rate, or
- * waiting a wrong time (sign, rate or the "full bucket" boundary).
+ * <p>Mutations known to be killed (PIT): the back-off not doubling, or its random half drawn
+ * from another range; a Retry-After in seconds read as milliseconds; a bucket not refilled, or
+ * waiting a wrong time (sign or rate). Checked besides: the 30 s cap, a longer Retry-After
+ * winning, a bucket holding no more than one second of its rate.
  */
 class BackoffTests {
 

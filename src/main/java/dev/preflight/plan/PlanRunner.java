@@ -98,7 +98,8 @@ public final class PlanRunner {
         }
     }
 
-    private static Finding failure(Plan plan, Plan.Step step) {
+    /** The PLAN001 finding for a failed step: blocker unless the step may fail (continue), at the plan file's line. */
+    static Finding failure(Plan plan, Plan.Step step) {
         Severity severity = step.onFailure() == Plan.OnFailure.CONTINUE ? Severity.LOW : Severity.BLOCKER;
         String then = switch (step.onFailure()) {
             case STOP -> "the plan stopped there";

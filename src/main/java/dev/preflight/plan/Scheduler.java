@@ -71,30 +71,37 @@ public final class Scheduler {
                 plans.stream().map(p -> p.name() + " [" + p.schedule() + "]").toList());
         Instant from = Instant.now();
         while (!stopping && (until == null || Instant.now().isBefore(until))) {
-            Plan next = null;
-            Instant nextTick = null;
-            for (Plan p : plans) {
-                ZonedDateTime t = PlanLoader.Schedules.parse(p.schedule()).next(from.atZone(zone));
-                if (t != null && (nextTick == null || t.toInstant().isBefore(nextTick))) {
-                    nextTick = t.toInstant();
-                    next = p;
-                }
-            }
+            Next next = next(plans, from, zone);
             if (next == null) {
                 return;
             }
-            if (!sleepUntil(nextTick, until)) {
+            if (!sleepUntil(next.tick(), until)) {
                 return;
             }
-            from = nextTick;
-            if (claim(next, nextTick)) {
-                String outcome = runOnce(next, nextTick, missed);
+            from = next.tick();
+            if (claim(next.plan(), next.tick())) {
+                String outcome = runOnce(next.plan(), next.tick(), missed);
                 missed = List.of();
-                record(next, nextTick, outcome);
+                record(next.plan(), next.tick(), outcome);
             } else {
-                log.info("tick {} of plan {} was claimed by another scheduler", nextTick, next.name());
+                log.info("tick {} of plan {} was claimed by another scheduler", next.tick(), next.plan().name());
             }
         }
+    }
+
+    /** The plan that ticks first after {@code from} and that tick (the earlier plan on a tie); null when none ticks again. */
+    record Next(Plan plan, Instant tick) {
+    }
+
+    static Next next(List<Plan> plans, Instant from, ZoneId zone) {
+        Next next = null;
+        for (Plan p : plans) {
+            ZonedDateTime t = PlanLoader.Schedules.parse(p.schedule()).next(from.atZone(zone));
+            if (t != null && (next == null || t.toInstant().isBefore(next.tick()))) {
+                next = new Next(p, t.toInstant());
+            }
+        }
+        return next;
     }
 
     private String runOnce(Plan plan, Instant tick, List<String> warnings) {
@@ -149,20 +156,11 @@ public final class Scheduler {
                 if (last == null) {
                     continue;
                 }
-                CronExpression cron = PlanLoader.Schedules.parse(p.schedule());
-                List<Instant> missedTicks = new ArrayList<>();
-                ZonedDateTime t = cron.next(last.atZone(zone));
-                Instant now = Instant.now();
-                while (t != null && t.toInstant().isBefore(now) && missedTicks.size() < MAX_MISSED_REPORTED) {
-                    missedTicks.add(t.toInstant());
-                    t = cron.next(t);
-                }
+                List<Instant> missedTicks = missedTicks(PlanLoader.Schedules.parse(p.schedule()), last, Instant.now(), zone);
                 if (missedTicks.isEmpty()) {
                     continue;
                 }
-                String w = "plan " + p.name() + " missed " + missedTicks.size() + (missedTicks.size() == MAX_MISSED_REPORTED ? "+" : "")
-                        + " scheduled run(s) between " + missedTicks.get(0) + " and " + missedTicks.get(missedTicks.size() - 1)
-                        + " (no scheduler was running)";
+                String w = missedWarning(p.name(), missedTicks);
                 log.warn(w);
                 console.err().println("[preflight] warning: " + w);
                 warnings.add(w);
@@ -178,6 +176,23 @@ public final class Scheduler {
             }
         }
         return warnings;
+    }
+
+    /** The ticks after {@code last} and before {@code now}: at most {@value #MAX_MISSED_REPORTED}, the earliest. */
+    static List<Instant> missedTicks(CronExpression cron, Instant last, Instant now, ZoneId zone) {
+        List<Instant> missed = new ArrayList<>();
+        ZonedDateTime t = cron.next(last.atZone(zone));
+        while (t != null && t.toInstant().isBefore(now) && missed.size() < MAX_MISSED_REPORTED) {
+            missed.add(t.toInstant());
+            t = cron.next(t);
+        }
+        return missed;
+    }
+
+    /** The warning for missed ticks (not empty); "100+" when the count was capped. */
+    static String missedWarning(String plan, List<Instant> missed) {
+        return "plan " + plan + " missed " + missed.size() + (missed.size() == MAX_MISSED_REPORTED ? "+" : "")
+                + " scheduled run(s) between " + missed.get(0) + " and " + missed.get(missed.size() - 1) + " (no scheduler was running)";
     }
 
     private boolean sleepUntil(Instant tick, Instant until) throws InterruptedException {

@@ -142,7 +142,8 @@ public final class DriftReplay {
                     ? flyway.migrate(run.config().timeouts().replayTimeout()) : engine.migrate();
             long replayMs = millisSince(t1);
             if (migrated.error() != null) {
-                return new Result(actual, null, List.of(), shadow.name(), replayMs, introspectTarget, 0, explain(migrated.error(), server), info);
+                return new Result(actual, null, List.of(), shadow.name(), replayMs, introspectTarget, 0,
+                        explain(migrated.error(), server, settings.roles()), info);
             }
             long t2 = System.nanoTime();
             SchemaModel expected;
@@ -160,9 +161,9 @@ public final class DriftReplay {
     }
 
     /** A role the shadow cluster lacks is a missing declaration, not a broken migration: say so and how to declare it. */
-    private String explain(String error, ShadowServer server) {
+    static String explain(String error, ShadowServer server, List<String> declaredRoles) {
         Matcher m = MISSING_ROLE.matcher(error);
-        if (m.find() && server.replaysClusterGlobalStatements() && !settings.roles().contains(m.group(1))) {
+        if (m.find() && server.replaysClusterGlobalStatements() && !declaredRoles.contains(m.group(1))) {
             return "the migrations use role " + m.group(1) + ", which does not exist in " + server.description()
                     + " (roles are cluster-wide: the shadow has only the roles declared in jobs/preflight.yaml): "
                     + "declare it under verify.shadowRoles: [" + m.group(1) + "] (" + error + ")";

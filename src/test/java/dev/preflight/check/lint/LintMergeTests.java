@@ -1,6 +1,7 @@
 package dev.preflight.check.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.preflight.check.SeverityPolicy;
 import dev.preflight.report.Severity;
@@ -13,7 +14,11 @@ import org.junit.jupiter.api.Test;
  * 22 and 23) is LINT019, a statement that fails whatever the data is LINT021, high.
  *
  * <p>Kills: every failure reported as data-dependent (the old behaviour: a typo "fails on a table with
- * rows"); the SQLSTATE ignored; a predicted failure reported twice.
+ * rows"); the SQLSTATE ignored; a predicted failure reported twice (or a rewrite rule taken for its
+ * prediction). PIT, too: a rewrite guess not turned into info when none was measured (or another
+ * rule's turned); the measurement not attached; LINT018 for a predicted rewrite or on an empty
+ * table; issues out of file and line order; evidence empty, or saying locks were sampled when none
+ * were.
  */
 class LintMergeTests {
 
@@ -56,6 +61,77 @@ class LintMergeTests {
     void rulesKnowTheNewId() {
         assertThat(LintRules.ids()).contains("LINT021");
         assertThat(LintRules.title("LINT021")).isEqualTo("Statement fails whatever the data (measured)");
+    }
+
+    private static LintIssue issue(String rule, String file, int line) {
+        return new LintIssue(rule, LintRules.title(rule), Severity.MEDIUM, "2", file, line, "ALTER TABLE b ...", "m", "r", null, null);
+    }
+
+    private static StatementMeasurement measured(int line, List<String> rewritten, long rows) {
+        return new StatementMeasurement(AT, line, List.of("ACCESS EXCLUSIVE on b"), rewritten, 7, rows, null);
+    }
+
+    @Test
+    void aMeasurementWithoutRewriteTurnsARewriteGuessIntoInfoAndOnlyThat() {
+        // given a type change and a volatile default the text says rewrite, PostgreSQL did not; an index rule at a measured line; one unmeasured
+        List<LintIssue> issues = List.of(issue("LINT006", AT, 3), issue("LINT011", AT, 4), issue("LINT001", AT, 5), issue("LINT006", AT, 9));
+        Map<String, StatementMeasurement> measured = Map.of(AT + ":3", measured(3, List.of(), 1000), AT + ":4", measured(4, List.of("b"), 1000),
+                AT + ":5", measured(5, List.of(), 1000));
+
+        List<LintIssue> out = LintMerge.merge(issues, measured, Map.of(), Map.of(), SeverityPolicy.defaults());
+
+        assertThat(out).extracting(LintIssue::ruleId, LintIssue::line, LintIssue::severity).containsExactly(
+                tuple("LINT006", 3, Severity.INFO), tuple("LINT011", 4, Severity.MEDIUM), tuple("LINT001", 5, Severity.MEDIUM),
+                tuple("LINT006", 9, Severity.MEDIUM));
+        assertThat(out.get(0).message()).isEqualTo("m; measured on the shadow database: no rewrite (ACCESS EXCLUSIVE on b, no rewrite, "
+                + "7 ms on 1000 rows), so only a brief lock");
+        assertThat(out.get(1).message()).isEqualTo("m");
+        assertThat(out).extracting(i -> i.measured() != null).containsExactly(true, true, true, false);
+    }
+
+    @Test
+    void aRewriteNoRulePredictedIsLint018OnATableWithRows() {
+        String at4 = AT + ":4";
+        Map<String, String> text = Map.of(at4, "ALTER TABLE b ALTER c TYPE bigint");
+
+        List<LintIssue> unpredicted = LintMerge.merge(List.of(issue("LINT006", AT, 3)), Map.of(at4, measured(4, List.of("b"), 1000)), text,
+                Map.of(at4, Map.of("LINT018", "planned downtime")), SeverityPolicy.defaults());
+        assertThat(unpredicted).extracting(LintIssue::ruleId).containsExactly("LINT006", "LINT018");
+        LintIssue rewrite = unpredicted.get(1);
+        assertThat(rewrite.severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(rewrite.message()).isEqualTo("'ALTER TABLE b ALTER c TYPE bigint' rewrote b (ACCESS EXCLUSIVE on b, rewrote b, 7 ms on 1000 rows), "
+                + "which no rule predicted from the text");
+        assertThat(rewrite.suppressedBecause()).isEqualTo("planned downtime");
+        // predicted at that statement, or on an empty table: nothing more to say
+        assertThat(LintMerge.merge(List.of(issue("LINT011", AT, 4)), Map.of(at4, measured(4, List.of("b"), 1000)), text, Map.of(),
+                SeverityPolicy.defaults())).extracting(LintIssue::ruleId).containsExactly("LINT011");
+        assertThat(LintMerge.merge(List.of(), Map.of(at4, measured(4, List.of("b"), 0)), text, Map.of(), SeverityPolicy.defaults())).isEmpty();
+        assertThat(LintMerge.merge(List.of(), Map.of(at4, measured(4, List.of(), 1000)), text, Map.of(), SeverityPolicy.defaults())).isEmpty();
+    }
+
+    @Test
+    void aFailureARulePredictedIsNotReportedAgainAndIssuesAreInFileThenLineOrder() {
+        StatementMeasurement failed = new StatementMeasurement(AT, 2, List.of(), List.of(), 3, 1000, "ERROR: null values (SQLSTATE 23502)");
+        assertThat(LintMerge.merge(List.of(issue("LINT004", AT, 2)), Map.of(AT + ":2", failed), Map.of(), Map.of(), SeverityPolicy.defaults()))
+                .extracting(LintIssue::ruleId).containsExactly("LINT004");
+        // a rewrite rule does not predict a failure
+        assertThat(LintMerge.merge(List.of(issue("LINT006", AT, 2)), Map.of(AT + ":2", failed), Map.of(), Map.of(), SeverityPolicy.defaults()))
+                .extracting(LintIssue::ruleId).containsExactly("LINT006", "LINT019");
+
+        List<LintIssue> sorted = LintMerge.merge(List.of(issue("LINT001", "migrations/V3__c.sql", 1), issue("LINT001", AT, 7),
+                issue("LINT002", AT, 2)), Map.of(), Map.of(), Map.of(), SeverityPolicy.defaults());
+        assertThat(sorted).extracting(LintIssue::file, LintIssue::line).containsExactly(tuple(AT, 2), tuple(AT, 7), tuple("migrations/V3__c.sql", 1));
+    }
+
+    @Test
+    void evidenceSaysWhatWasMeasured() {
+        assertThat(LintMerge.evidence(new StatementMeasurement(AT, 1, List.of(), List.of("b", "c"), 12, 50, null)))
+                .isEqualTo("locks not sampled outside a transaction, rewrote b, c, 12 ms on 50 rows");
+        assertThat(LintMerge.evidence(new StatementMeasurement(AT, 1, List.of(), List.of(), 12, 50, "ERROR: boom"))).isEqualTo("failed: ERROR: boom");
+        StatementMeasurement locks = new StatementMeasurement(AT, 1, List.of("ACCESS EXCLUSIVE on b", "SHARE on c"), List.of(), 1, 1, null);
+        assertThat(locks.accessExclusive()).isTrue();
+        assertThat(new StatementMeasurement(AT, 1, List.of("SHARE on c"), List.of(), 1, 1, null).accessExclusive()).isFalse();
+        assertThat(locks.strongestLock()).isEqualTo("ACCESS EXCLUSIVE on b");
     }
 
     private static StatementMeasurement failure(String error) {

@@ -1,10 +1,16 @@
 package dev.preflight.check.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.preflight.check.Check;
 import dev.preflight.check.CheckContext;
 import dev.preflight.config.ProjectLayout;
+import dev.preflight.migration.AppliedMigration;
+import dev.preflight.migration.Migration;
 import dev.preflight.migration.MigrationFiles;
+import dev.preflight.migration.MigrationSource;
+import dev.preflight.migration.SourceProblem;
 import dev.preflight.report.Finding;
 import dev.preflight.report.MigrationEntry;
 import dev.preflight.report.MigrationStatus.DatabaseState;
@@ -12,7 +18,11 @@ import dev.preflight.report.MigrationStatus.State;
 import dev.preflight.report.Severity;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Instant;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -136,5 +146,109 @@ class MigrationChecksTests {
         assertThat(new MigrationOrderCheck().run(ctx(null, List.of(), null).with(new MigrationOrderCheck.Replay(null)))).isEmpty();
         var unknownCreator = new MigrationOrderCheck.OrderProblem("prisma", "a.sql", 1, "boom", null, null, null, "r");
         assertThat(new MigrationOrderCheck().run(ctx(null, List.of(), null).with(new MigrationOrderCheck.Replay(unknownCreator))).get(0).message()).endsWith("fails at line 1: boom");
+    }
+
+    /** A layout held in memory: the files its native tool would skip, and its own repair for a failed row. */
+    private record FakeLayout(Path folder, List<SourceProblem> problems, String repair) implements MigrationSource {
+        @Override
+        public String layout() {
+            return "faketool";
+        }
+
+        @Override
+        public String historyTable() {
+            return "public.fake_history";
+        }
+
+        @Override
+        public List<Migration> migrations() {
+            return List.of();
+        }
+
+        @Override
+        public List<AppliedMigration> history(Connection connection) {
+            return List.of();
+        }
+
+        @Override
+        public void createHistoryTable(Connection connection) {
+        }
+
+        @Override
+        public void recordApplied(Connection connection, Migration migration, Instant startedAt, long executionMillis) {
+        }
+
+        @Override
+        public String failedRemedy(String id) {
+            return repair == null ? null : repair + " " + id;
+        }
+    }
+
+    private static CheckContext withLayout(Path dir, FakeLayout layout, DatabaseState state, List<MigrationEntry> entries, String error) {
+        MigrationFiles files = new MigrationFiles(layout.folder(), List.of(), List.of(), layout, null, List.of());
+        return new CheckContext(null, null, ProjectLayout.of(dir), files, state, entries, error);
+    }
+
+    @Test
+    void mig002TakesTheRepairAnErrorStartsWithAndTheLayoutsOwnRemedyForAFailedRow(@TempDir Path dir) {
+        MigrationsAppliedCheck check = new MigrationsAppliedCheck();
+        // an error that is nothing but its repair
+        assertThat(check.run(ctx(state(State.FAILED, 0, 4), List.of(), "Repair: DROP INDEX CONCURRENTLY i;")).get(0).remedy())
+                .isEqualTo("DROP INDEX CONCURRENTLY i;");
+
+        // a failed row, and a failed row whose file is gone: the layout's repair for each
+        List<MigrationEntry> failed = List.of(entry("7", "V7__x.sql", "7", null, "FAILED"), entry("8", null, null, "8", "MISSING_FAILED"));
+        FakeLayout golang = new FakeLayout(dir.resolve("migrations"), List.of(), "migrate force");
+        assertThat(check.run(withLayout(dir, golang, state(State.FAILED, 0, 4), failed, null)))
+                .extracting(Finding::subject, Finding::remedy)
+                .containsExactly(tuple("migration 7", "migrate force 7"),
+                        tuple("migration 8", "migrate force 8"));
+        // a layout without its own repair, and no migrations at all: the generic one
+        FakeLayout flyway = new FakeLayout(dir.resolve("migrations"), List.of(), null);
+        assertThat(check.run(withLayout(dir, flyway, state(State.FAILED, 0, 4), failed.subList(0, 1), null)).get(0).remedy())
+                .startsWith("undo what the failed attempt left behind");
+        CheckContext noMigrations = new CheckContext(null, null, ProjectLayout.of(dir),
+                new MigrationFiles(dir, List.of(), List.of(), null, "no migrations folder", List.of()), state(State.FAILED, 0, 4), failed, null);
+        assertThat(check.run(noMigrations).get(0).remedy()).startsWith("undo what the failed attempt left behind");
+    }
+
+    @Test
+    void mig006ReportsEachFileTheNativeToolWouldSkip(@TempDir Path dir) {
+        LayoutFilesCheck check = new LayoutFilesCheck();
+        FakeLayout drizzle = new FakeLayout(dir.resolve("drizzle"), List.of(
+                new SourceProblem("drizzle/0003_extra.sql", "drizzle/0003_extra.sql is not in the journal", "add it to the journal"),
+                new SourceProblem("drizzle/0004_more.sql", "drizzle/0004_more.sql is not in the journal", "delete it")), null);
+
+        List<Finding> found = check.run(withLayout(dir, drizzle, state(State.UP_TO_DATE, 0, 4), List.of(), null));
+
+        assertThat(found).extracting(Finding::id, Finding::subject, Finding::file, Finding::line, Finding::expected, Finding::actual, Finding::remedy)
+                .containsExactly(
+                        tuple("MIG006", "drizzle/0003_extra.sql", "drizzle/0003_extra.sql", null,
+                                "applied by faketool", "skipped", "add it to the journal"),
+                        tuple("MIG006", "drizzle/0004_more.sql", "drizzle/0004_more.sql", null,
+                                "applied by faketool", "skipped", "delete it"));
+        assertThat(found.get(0).message()).isEqualTo("drizzle/0003_extra.sql is not in the journal");
+        // nothing to check without migrations
+        assertThat(check.run(ctx(state(State.UP_TO_DATE, 0, 4), List.of(), null))).isEmpty();
+        CheckContext absent = new CheckContext(null, null, ProjectLayout.of(dir),
+                new MigrationFiles(dir, List.of(), List.of(), null, "no migrations folder", List.of()), state(State.UP_TO_DATE, 0, 4), List.of(), null);
+        assertThat(check.run(absent)).isEmpty();
+    }
+
+    @Test
+    void eachCheckHasTheIdTitleAndDefaultSeverityTheReadmeDocuments() throws Exception {
+        // the README's checks table is what users configure severities against
+        String readme = Files.readString(Path.of("README.md"));
+        List<Check> checks = List.of(new MigratedCheck(), new MigrationsAppliedCheck(), new NoPendingMigrationsCheck(),
+                new HistoryMatchesFilesCheck(), new MigrationOrderCheck(), new LayoutFilesCheck());
+        for (int i = 0; i < checks.size(); i++) {
+            Check check = checks.get(i);
+            assertThat(check.id()).isEqualTo("MIG00" + (i + 1));
+            Matcher row = Pattern.compile("^\\| " + check.id() + " \\| (.+) \\| ([a-z]+)[^|]* \\|$", Pattern.MULTILINE).matcher(readme);
+            assertThat(row.find()).as("README row for " + check.id()).isTrue();
+            assertThat(Severity.parse(row.group(2))).as(check.id()).isEqualTo(check.defaultSeverity());
+            assertThat(check.title()).as(check.id()).isNotBlank().doesNotEndWith(".");
+            assertThat(Character.isUpperCase(check.title().charAt(0))).as(check.title()).isTrue();
+        }
     }
 }

@@ -16,7 +16,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <p>Mutations known to be killed (PIT): the statement's semicolon, or the blanks before it, left
  * behind; the note written over a line break or into a line too short for it; the copy of a
  * statement quoted in a comment above it blanked instead of the statement; a file's global
- * statements not listed, or listed without file and line; the copy for the replay not written.
+ * statements not listed, or listed without file and line; the copy for the replay not written; the
+ * search for a statement started before its line; the end of the script read past; a short
+ * statement after another given the note.
  */
 class ClusterGlobalStatementsTests {
 
@@ -61,6 +63,17 @@ class ClusterGlobalStatementsTests {
         // the statement is blanked, not its copy in a comment or a string before it
         assertThat(ClusterGlobalStatements.blank("-- was: CREATE ROLE x\nCREATE ROLE x;\n")).isEqualTo("-- was: CREATE ROLE x\n/* skipped */ \n");
         assertThat(ClusterGlobalStatements.blank("SELECT 'CREATE ROLE x';\nCREATE ROLE x;")).isEqualTo("SELECT 'CREATE ROLE x';\n/* skipped */ ");
+    }
+
+    @Test
+    void blankingFindsTheStatementOnItsOwnLineAndStopsAtTheEndOfTheScript() {
+        // a copy of the statement in a comment on the line above, after another statement: the statement on line 3 goes
+        assertThat(ClusterGlobalStatements.blank("SELECT 1;\n-- was: CREATE ROLE x\nCREATE ROLE x;\n"))
+                .isEqualTo("SELECT 1;\n-- was: CREATE ROLE x\n/* skipped */ \n");
+        // a short statement after another one: blanked, the note does not run over the line break
+        assertThat(ClusterGlobalStatements.blank("SELECT 1;\nDROP ROLE x;\nSELECT 2;\n")).isEqualTo("SELECT 1;\n            \nSELECT 2;\n");
+        // no semicolon, only blanks up to the end of the script
+        assertThat(ClusterGlobalStatements.blank("DROP ROLE abcdefgh \n")).isEqualTo("/* skipped */      \n");
     }
 
     @Test

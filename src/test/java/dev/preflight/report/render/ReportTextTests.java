@@ -40,4 +40,19 @@ class ReportTextTests {
         assertThat(text.duration(12_345)).isEqualTo("12.3 s");
         assertThat(text.duration(125_000)).isEqualTo("2 min 5 s");
     }
+
+    @Test
+    void unitsChangeExactlyAtTheirBoundaries() {
+        assertThat(text.bytes(1023)).isEqualTo("1023 B");
+        assertThat(text.bytes(1024)).isEqualTo("1.0 KiB");
+        assertThat(text.bytes(1024 * 1024 - 1)).isEqualTo("1024.0 KiB");
+        assertThat(text.bytes(1024 * 1024)).isEqualTo("1.0 MiB");
+        assertThat(text.bytes(3L << 30)).isEqualTo("3.0 GiB");
+        // TiB is the largest unit
+        assertThat(text.bytes(3L << 50)).isEqualTo("3072.0 TiB");
+        assertThat(text.duration(999)).isEqualTo("999 ms");
+        assertThat(text.duration(1000)).isEqualTo("1.0 s");
+        assertThat(text.duration(59_999)).isEqualTo("60.0 s");
+        assertThat(text.duration(60_000)).isEqualTo("1 min 0 s");
+    }
 }

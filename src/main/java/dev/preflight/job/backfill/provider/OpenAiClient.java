@@ -3,10 +3,12 @@ package dev.preflight.job.backfill.provider;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongUnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +57,7 @@ final class OpenAiClient {
                             + abbreviate(res.body()) + (code == 401 || code == 403 ? " (check the API key)" : ""), null);
                 }
                 problem = "HTTP " + code;
-                retryAfterMs = retryAfterMillis(res);
+                retryAfterMs = retryAfterMillis(res.headers());
             } catch (IOException e) {
                 problem = e.toString();
             } catch (InterruptedException e) {
@@ -66,20 +68,30 @@ final class OpenAiClient {
                 throw new ProviderException.Unavailable("embeddings endpoint " + endpoint + " still failing after " + (attempt + 1)
                         + " attempts (last: " + problem + ")", null);
             }
-            long backoff = Math.min(30_000, 500L << Math.min(attempt, 16));
-            long wait = Math.max(retryAfterMs, backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1));
+            long wait = waitMillis(attempt, retryAfterMs, bound -> ThreadLocalRandom.current().nextLong(bound));
             limiter.pause(wait);
             log.info("backfill: {} from {}; retry {}/{} in {} ms", problem, endpoint, attempt + 1, maxRetries, wait);
         }
     }
 
-    private static long retryAfterMillis(HttpResponse<?> res) {
+    /**
+     * How long to wait before retry {@code attempt + 1}: what the provider asked for, and at least half
+     * of an exponential back-off (500 ms doubling, at most 30 s) plus up to the other half at random;
+     * {@code random} answers a number from 0 up to its argument, exclusive.
+     */
+    static long waitMillis(int attempt, long retryAfterMs, LongUnaryOperator random) {
+        long backoff = Math.min(30_000, 500L << Math.min(attempt, 16));
+        return Math.max(retryAfterMs, backoff / 2 + random.applyAsLong(backoff / 2 + 1));
+    }
+
+    /** The provider's Retry-After-Ms or Retry-After (seconds) in milliseconds; 0 when absent or an HTTP date. */
+    static long retryAfterMillis(HttpHeaders headers) {
         try {
-            var ms = res.headers().firstValue("retry-after-ms");
+            var ms = headers.firstValue("retry-after-ms");
             if (ms.isPresent()) {
                 return (long) Double.parseDouble(ms.get().trim());
             }
-            var s = res.headers().firstValue("retry-after");
+            var s = headers.firstValue("retry-after");
             return s.isPresent() ? (long) (Double.parseDouble(s.get().trim()) * 1000) : 0;
         } catch (NumberFormatException e) {
             return 0; // an HTTP-date Retry-After: fall back to the exponential back-off

@@ -48,7 +48,7 @@ public final class RateLimiter {
     }
 
     /** A continuously refilled bucket holding at most one second of its rate. */
-    private static final class Bucket {
+    static final class Bucket {
         private final double perNano;
         private final double capacity;
         private double level;

@@ -63,8 +63,14 @@ public final class FlywayMigration implements MigrationEngine {
     /** Flyway's PostgreSQL setting: hold its migration lock in a transaction (the default) or at session level. */
     static final String TRANSACTIONAL_LOCK = "flyway.postgresql.transactional.lock";
 
+    /** Configured once: Flyway's configuration load costs more than the history read each call makes. */
+    private Flyway flyway;
+
     private Flyway flyway() {
-        return flyway(dataSource, null);
+        if (flyway == null) {
+            flyway = flyway(dataSource, null);
+        }
+        return flyway;
     }
 
     private Flyway flyway(DataSource source, MigrationVersion target) {

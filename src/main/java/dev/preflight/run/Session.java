@@ -365,9 +365,9 @@ public final class Session implements AutoCloseable {
         MigrationStatus.DatabaseState after;
         List<dev.preflight.report.MigrationEntry> entries;
         if (files.present()) {
-            MigrationEngine engine = MigrationEngine.of(dataSource(), files, run.config());
-            after = engine.state();
-            entries = engine.entries(run.ledger().appliedVersions());
+            MigrationEngine.Measured measured = MigrationEngine.of(dataSource(), files, run.config()).measure(run.ledger().appliedVersions());
+            after = measured.state();
+            entries = measured.entries();
         } else {
             after = new MigrationStatus.DatabaseState(MigrationStatus.State.UNKNOWN, null, 0, 0, 0, 0, false);
             entries = List.of();

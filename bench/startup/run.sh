@@ -33,18 +33,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-WORK="$(mktemp -d)"
-chmod 755 "$WORK"
-STOP_CMD=""
-cleanup() {
-  if [ -n "$STOP_CMD" ]; then $STOP_CMD >/dev/null 2>&1 || true; fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-cp -r "$ROOT/migrations" "$ROOT/jobs" "$WORK/"
-[ -d "$ROOT/templates" ] && cp -r "$ROOT/templates" "$WORK/"
-PREFLIGHT="$ROOT/preflight"
+. "$ROOT/bench/example.sh"
+example_work "$ROOT"
 
 ms() { date +%s%3N; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'; }
@@ -62,16 +52,7 @@ job_ms() {
 "$PREFLIGHT" help >/dev/null # builds the jar and the fast-start files once, outside the measurement
 json_field_init "$ROOT/target/preflight.jar" "$WORK/json-field"
 
-if [ -z "$DB_URL" ]; then
-  echo "bench: starting an embedded PostgreSQL and migrating the example..."
-  OUT="$("$PREFLIGHT" migrate --project "$WORK" --keep 2>&1)" || { echo "$OUT" | tail -20; exit 1; }
-  DB_URL="$(cat "$(echo "$OUT" | sed -n 's/^Its URL, password included: //p')")"
-  STOP_CMD="$(echo "$OUT" | sed -n 's/^Stop it with: //p')"
-  if [ "$(id -u)" = 0 ] && [ -n "$STOP_CMD" ]; then STOP_CMD="runuser -u postgres -- $STOP_CMD"; fi
-else
-  "$PREFLIGHT" migrate --project "$WORK" --db-url "$DB_URL" >/dev/null 2>&1 || true
-fi
-[ -n "$DB_URL" ] || { echo "bench: could not get a database URL" >&2; exit 1; }
+example_database "$DB_URL"
 "$PREFLIGHT" seed --project "$WORK" --db-url "$DB_URL" >/dev/null 2>&1 || true
 
 # name | arguments (the project and database are added)

@@ -21,6 +21,8 @@ public final class PreflightApplication {
             System.setProperty("logback.configurationFile", "preflight/logback.xml");
             org.slf4j.LoggerFactory.getILoggerFactory();
             System.clearProperty("logback.configurationFile");
+            // Configured: Spring Boot, when a command starts it, would read the same file again (a tenth of its start).
+            System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         }
         if (args.length == 2 && args[0].equals(dev.preflight.run.StartupTraining.ARGUMENT)) {
             var quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
@@ -31,7 +33,9 @@ public final class PreflightApplication {
         // Every byte printed by anything in this process (log lines, stack traces, libraries) passes the secret scrubber.
         System.setOut(ScrubbingOutputStream.printStream(new FileOutputStream(FileDescriptor.out)));
         System.setErr(ScrubbingOutputStream.printStream(new FileOutputStream(FileDescriptor.err)));
+        dev.preflight.kernel.StartupTrace.mark("main (JVM started, logging configured)");
         int code = new Preflight(Console.system()).run(args);
+        dev.preflight.kernel.StartupTrace.mark("command done");
         System.out.flush();
         System.exit(code);
     }

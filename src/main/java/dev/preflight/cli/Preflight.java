@@ -3,7 +3,9 @@ package dev.preflight.cli;
 import dev.preflight.kernel.Options;
 import dev.preflight.kernel.PreflightException;
 import dev.preflight.kernel.ExitCode;
+import dev.preflight.PreflightBoot;
 import dev.preflight.kernel.Console;
+import dev.preflight.run.RunSpring;
 import dev.preflight.job.backfill.provider.ProviderException;
 import dev.preflight.cli.command.BackfillCommand;
 import dev.preflight.cli.command.BaselineCommand;
@@ -43,6 +45,7 @@ public final class Preflight {
 
     public Preflight(Console console) {
         this.console = console.scrubbed();
+        RunSpring.configure(PreflightBoot.class); // the jobs' configuration, for every run this process opens
         Connections.quietDriver();
         register(List.of(new GateCommand(this::steps), new RunCommand(this::steps), new LintCommand(), new MigrateCommand(), new SeedCommand(),
                 new BackfillCommand(), new RetuneCommand(), new VerifyCommand(), new ReportCommand(), new StatusCommand(),

@@ -63,8 +63,14 @@ public final class FlywayMigration implements MigrationEngine {
     /** Flyway's PostgreSQL setting: hold its migration lock in a transaction (the default) or at session level. */
     static final String TRANSACTIONAL_LOCK = "flyway.postgresql.transactional.lock";
 
+    /** Configured once: Flyway's configuration load costs more than the history read each call makes. */
+    private Flyway flyway;
+
     private Flyway flyway() {
-        return flyway(dataSource, null);
+        if (flyway == null) {
+            flyway = flyway(dataSource, null);
+        }
+        return flyway;
     }
 
     private Flyway flyway(DataSource source, MigrationVersion target) {
@@ -272,14 +278,33 @@ public final class FlywayMigration implements MigrationEngine {
 
     /** What the history table and the catalog say now; decides never-migrated vs up to date. */
     public DatabaseState state() throws SQLException {
-        int tables;
-        boolean history;
+        Tables tables = tables();
+        return state(tables, flyway().info());
+    }
+
+    /** One Flyway info (a scan of the files with their checksums and a read of the history) for both. */
+    @Override
+    public Measured measure(Set<String> appliedInThisRun) throws SQLException {
+        Tables tables = tables();
+        MigrationInfoService info = flyway().info();
+        return new Measured(state(tables, info), entries(info.all(), appliedInThisRun));
+    }
+
+    /** What the catalog says: application tables, and whether the history table exists. */
+    private record Tables(int count, boolean history) {
+    }
+
+    private Tables tables() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             Catalog catalog = new Catalog(c, config.historyTable());
-            tables = catalog.applicationTableCount();
-            history = catalog.tableExists(config.schema(), config.historyTable());
+            return new Tables(catalog.applicationTableCount(), catalog.tableExists(config.schema(), config.historyTable()));
         }
-        MigrationInfoService info = flyway().info(); // one read of the history table for counts and current version
+    }
+
+    /** @param info one read of the history table for counts and current version */
+    private static DatabaseState state(Tables catalog, MigrationInfoService info) {
+        int tables = catalog.count();
+        boolean history = catalog.history();
         MigrationInfo[] all = info.all();
         int applied = 0;
         int pending = 0;
@@ -301,9 +326,13 @@ public final class FlywayMigration implements MigrationEngine {
 
     /** Every migration known to the files or the history table, with lines from disk. */
     public List<MigrationEntry> entries(Set<String> appliedInThisRun) {
+        return entries(flyway().info().all(), appliedInThisRun);
+    }
+
+    private List<MigrationEntry> entries(MigrationInfo[] all, Set<String> appliedInThisRun) {
         List<MigrationEntry> out = new ArrayList<>();
         DateTimeFormatter iso = DateTimeFormatter.ISO_INSTANT;
-        for (MigrationInfo i : flyway().info().all()) {
+        for (MigrationInfo i : all) {
             String version = i.getVersion() == null ? null : i.getVersion().getVersion();
             MigrationFiles.MigrationFile file = i.getScript() == null ? null : files.byName(i.getScript());
             out.add(new MigrationEntry(version, i.getDescription(), i.getScript(), file == null ? null : file.lines(),

@@ -21,6 +21,15 @@ public interface MigrationEngine {
     /** Every migration known to the files or the history table. */
     List<MigrationEntry> entries(Set<String> appliedInThisRun);
 
+    /** Where the database stands and every migration, as {@link #state()} and {@link #entries} give them. */
+    record Measured(DatabaseState state, List<MigrationEntry> entries) {
+    }
+
+    /** The state and the entries together: an engine may read its history once for both (the end of a run, status). */
+    default Measured measure(Set<String> appliedInThisRun) throws SQLException {
+        return new Measured(state(), entries(appliedInThisRun));
+    }
+
     /** Applies the pending migrations, recording each in the native history table. */
     FlywayMigration.Result migrate();
 

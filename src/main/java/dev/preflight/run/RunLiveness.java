@@ -32,7 +32,11 @@ public final class RunLiveness implements AutoCloseable {
 
     /** Takes the run's lock; another live process already running this run id is an error. */
     public static RunLiveness hold(DatabaseUrl url, String runId) {
-        Connection c = Connections.open(url);
+        return hold(Connections.open(url), runId);
+    }
+
+    /** Takes the run's lock on a connection of its own (closed with the lock, or at once when the lock fails). */
+    public static RunLiveness hold(Connection c, String runId) {
         try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?, hashtext(?))")) {
             ps.setInt(1, LOCK_CLASS);
             ps.setString(2, runId);

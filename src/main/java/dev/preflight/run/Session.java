@@ -11,13 +11,11 @@ import dev.preflight.config.ProjectLayout;
 import dev.preflight.config.ShadowSettings;
 import dev.preflight.db.BatchSchema;
 import dev.preflight.db.Connections;
-import dev.preflight.run.RunContext;
-import dev.preflight.run.RunLedger;
+import dev.preflight.kernel.StartupTrace;
 import dev.preflight.migration.MigrationFiles;
 import dev.preflight.report.CheckOutcome;
 import dev.preflight.report.Finding;
 import dev.preflight.report.ReadinessReport;
-import dev.preflight.run.ReportAssembler;
 import dev.preflight.report.Severity;
 import dev.preflight.report.StepRecord;
 import dev.preflight.report.render.ReportWriter;
@@ -38,6 +36,7 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.metrics.ApplicationStartup;
 
 /**
  * One run of Preflight against one database: resolves the target (starting the embedded cluster
@@ -60,6 +59,8 @@ public final class Session implements AutoCloseable {
     /** The run id of the newest session of this process, for an error that escapes it (a lost connection). */
     private static volatile String lastRunId;
     private RunLiveness liveness;
+    /** The connectivity check's connection to the DDL URL, until the liveness lock takes it. */
+    private Connection livenessConnection;
     private ShadowSettings shadowSettings = ShadowSettings.isolated();
 
     private Session(String command, Options options, Console console, RunContext run, TargetResolver.Resolved resolved) {
@@ -135,9 +136,12 @@ public final class Session implements AutoCloseable {
             console.err().println("[preflight] warning: " + w);
             ledger.warn(w);
         });
+        StartupTrace.mark("inputs read (options, project, migrations)");
         try {
             session.checkConnectivity();
+            StartupTrace.mark("connected");
             session.openRepository();
+            StartupTrace.mark("pool and job repository");
         } catch (PreflightException e) {
             if (mode.writesReport) {
                 session.publishAfterConnectionFailure(e);
@@ -151,12 +155,30 @@ public final class Session implements AutoCloseable {
     private void checkConnectivity() {
         for (var url : run.target().directUrl() == null ? List.of(run.target().url()) : List.of(run.target().url(), run.target().directUrl())) {
             long t0 = System.nanoTime();
-            try (Connection c = Connections.open(url)) {
+            Connection c = null;
+            try {
+                c = Connections.open(url); // a failure is a PreflightException that names the server and the remedy
                 long ms = Duration.ofNanos(System.nanoTime() - t0).toMillis();
                 run.ledger().add(new CheckOutcome("SRV001", "Database is reachable with the given credentials", command,
                         CheckOutcome.Status.PASSED, "connected to " + url.masked() + " in " + ms + " ms", List.of()));
-            } catch (java.sql.SQLException e) {
-                throw new PreflightException(ExitCode.USAGE_OR_CONNECTION, "db: " + Connections.scrub(e.getMessage(), url), "check the server");
+                // A recording run keeps its DDL connection for the liveness lock: each new session costs a password
+                // exchange (SCRAM's 4,096 hash rounds), one of the dearer steps of a cold start.
+                if (mode.writesDatabase && url == run.target().ddlUrl() && livenessConnection == null) {
+                    livenessConnection = c;
+                    c = null;
+                }
+            } finally {
+                closeQuietly(c);
+            }
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (java.sql.SQLException ignored) {
+                // a connection that only proved the server reachable
             }
         }
     }
@@ -168,13 +190,22 @@ public final class Session implements AutoCloseable {
      */
     private ConfigurableApplicationContext context() {
         if (context == null) {
-            context = startContext(run, console, pool, shadowSettings);
+            ApplicationStartup startup = SpringStartupSteps.recorder();
+            context = startContext(run, console, pool, shadowSettings, startup);
+            StartupTrace.mark("Spring context started");
+            SpringStartupSteps.print(startup);
         }
         return context;
     }
 
     static ConfigurableApplicationContext startContext(RunContext run, Console console, DataSource pool, ShadowSettings shadowSettings) {
-        return new SpringApplicationBuilder(PreflightBoot.class)
+        return startContext(run, console, pool, shadowSettings, ApplicationStartup.DEFAULT);
+    }
+
+    private static ConfigurableApplicationContext startContext(RunContext run, Console console, DataSource pool, ShadowSettings shadowSettings,
+                                                               ApplicationStartup startup) {
+        return new SpringApplicationBuilder(RunSpring.configuration())
+                .applicationStartup(startup)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
@@ -202,7 +233,9 @@ public final class Session implements AutoCloseable {
         try {
             BatchSchema.ensure(pool);
             // The lock first: a row that says RUNNING is then never without its proof of life.
-            liveness = RunLiveness.hold(run.target().ddlUrl(), run.ledger().runId());
+            Connection kept = livenessConnection;
+            livenessConnection = null;
+            liveness = kept != null ? RunLiveness.hold(kept, run.ledger().runId()) : RunLiveness.hold(run.target().ddlUrl(), run.ledger().runId());
             history.markAbandoned().forEach(id -> console.err().println("[preflight] run " + id
                     + " was left RUNNING by a process that no longer exists: recorded as ABANDONED"));
             history.started(run.ledger().runId(), null, command);
@@ -244,6 +277,7 @@ public final class Session implements AutoCloseable {
 
     public BatchStatus runJob(String jobName, JobParametersBuilder parameters) throws Exception {
         Job job = context().getBean(jobName + "Job", Job.class);
+        StartupTrace.mark("job bean " + jobName);
         JobParameters params = parameters.addString("run.id", run.ledger().runId()).toJobParameters();
         JobExecution execution;
         try {
@@ -252,6 +286,7 @@ public final class Session implements AutoCloseable {
             run.ledger().step(new StepRecord(jobName, jobName, "COMPLETED", "completed earlier in run " + run.ledger().runId(), 0));
             return BatchStatus.COMPLETED;
         }
+        StartupTrace.mark("job " + jobName + " ran");
         record(jobName, execution);
         return execution.getStatus();
     }
@@ -285,9 +320,10 @@ public final class Session implements AutoCloseable {
             return;
         }
         JobOperator operator = context.getBean(JobOperator.class);
-        for (Job job : context.getBeansOfType(Job.class).values()) {
+        // by name, from the bean definitions: asking for every Job bean would first create all jobs and their steps
+        for (String jobName : context.getBean(org.springframework.batch.core.configuration.JobRegistry.class).getJobNames()) {
             try {
-                for (Long id : operator.getRunningExecutions(job.getName())) {
+                for (Long id : operator.getRunningExecutions(jobName)) {
                     operator.stop(id);
                 }
             } catch (Exception e) {
@@ -307,7 +343,9 @@ public final class Session implements AutoCloseable {
      */
     public ExitCode finish() throws Exception {
         ReadinessReport report = RunEnd.measure(run, dataSource(), command);
+        StartupTrace.mark("end-of-run checks and catalog");
         Path written = new ReportPublisher(run.project(), console).publish(report, run.ledger().attachments());
+        StartupTrace.mark("report written");
         ExitCode exit = ExitDecision.of(report, options.failOnWarning());
         ExitDecision.preflightBlocker(report.findings()).ifPresent(f -> console.error(f.message() + " -> " + f.remedy()));
         finished = true;
@@ -346,6 +384,8 @@ public final class Session implements AutoCloseable {
             liveness.close();
             liveness = null;
         }
+        closeQuietly(livenessConnection);
+        livenessConnection = null;
         if (context != null) {
             context.close();
             context = null;

@@ -43,8 +43,8 @@ public final class StatusCommand implements Command {
                 }
                 return ExitCode.NOT_READY;
             }
-            MigrationEngine flyway = MigrationEngine.of(session.dataSource(), run.migrationFiles(), run.config());
-            DatabaseState s = flyway.state();
+            MigrationEngine.Measured measured = MigrationEngine.of(session.dataSource(), run.migrationFiles(), run.config()).measure(Set.of());
+            DatabaseState s = measured.state();
             out.println("Layout:     " + run.migrationFiles().layout() + " (" + run.project().relative(run.migrationFiles().folder())
                     + ", history " + run.migrationFiles().source().historyTable() + ")");
             out.println("State:      " + describe(s));
@@ -54,7 +54,7 @@ public final class StatusCommand implements Command {
                         + " foreign keys, " + counts.indexes() + " indexes");
             }
             out.println("Migrations:");
-            List<MigrationEntry> entries = flyway.entries(Set.of());
+            List<MigrationEntry> entries = measured.entries();
             // Native ids are as long as the layout makes them (Prisma folder names, Drizzle tags): align on the longest.
             int width = entries.stream().mapToInt(e -> e.version() == null ? 1 : e.version().length()).max().orElse(1);
             for (MigrationEntry e : entries) {

@@ -8,9 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The HTML report's trend: an inline SVG over the earlier runs in the same reports folder
@@ -23,6 +27,9 @@ public final class TrendChart {
     }
 
     private static final int MAX_RUNS = 30;
+    /** Earlier reports read at most: twice what the chart shows, so copied folders with odd file times still sort right. */
+    private static final int CANDIDATES = 2 * MAX_RUNS;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int W = 640;
     private static final int H = 180;
     private static final int PAD = 30;
@@ -30,25 +37,27 @@ public final class TrendChart {
     private TrendChart() {
     }
 
-    /** The fragment for the current report and up to 29 earlier ones, or null when there is no history yet. */
+    /**
+     * The fragment for the current report and up to 29 earlier ones, or null when there is no history yet.
+     * Only the newest folders (by their report file's time) are read, and only the few fields the chart
+     * shows: a reports folder grows by a run each time, and reading all of it made every command slower.
+     */
     public static String fromReports(Path reportsDir, ReadinessReport current) {
         List<Point> points = new ArrayList<>();
         if (Files.isDirectory(reportsDir)) {
             try (Stream<Path> dirs = Files.list(reportsDir)) {
-                for (Path d : dirs.filter(Files::isDirectory).toList()) {
-                    Path json = d.resolve("readiness.json");
+                List<Path> reports = dirs.filter(d -> {
                     String name = d.getFileName().toString();
-                    if (name.equals("latest") || name.startsWith(".") || !Files.isRegularFile(json)) {
-                        continue;
-                    }
+                    return !name.equals("latest") && !name.startsWith(".") && Files.isRegularFile(d.resolve("readiness.json"));
+                }).map(d -> d.resolve("readiness.json")).toList();
+                for (Path json : newest(reports, CANDIDATES)) {
                     try {
-                        ReadinessReport r = JsonReportRenderer.read(json);
-                        points.add(point(name, r));
-                    } catch (IOException | RuntimeException ignored) {
+                        points.add(point(json.getParent().getFileName().toString(), JSON.readTree(json.toFile())));
+                    } catch (RuntimeException ignored) {
                         // an unreadable old report is left out of the trend, not fatal
                     }
                 }
-            } catch (IOException e) {
+            } catch (IOException | java.io.UncheckedIOException e) {
                 return null;
             }
         }
@@ -58,6 +67,37 @@ public final class TrendChart {
             points = points.subList(points.size() - MAX_RUNS, points.size());
         }
         return points.size() < 2 ? null : html(points, current.runId());
+    }
+
+    /** The {@code limit} most recently written files; the chart then orders by the reports' own times. */
+    private static List<Path> newest(List<Path> files, int limit) {
+        if (files.size() <= limit) {
+            return files;
+        }
+        Map<Path, Long> times = new HashMap<>();
+        for (Path f : files) {
+            try {
+                times.put(f, Files.getLastModifiedTime(f).toMillis());
+            } catch (IOException e) {
+                times.put(f, 0L);
+            }
+        }
+        return files.stream().sorted(Comparator.comparing((Path f) -> times.get(f)).reversed()).limit(limit).toList();
+    }
+
+    /** One earlier run's point from its readiness.json, read as a tree: the same fields {@link #point(String, ReadinessReport)} takes. */
+    static Point point(String runId, JsonNode r) {
+        long rows = 0;
+        long nulls = 0;
+        boolean columns = false;
+        for (JsonNode c : r.path("database").path("vectorColumns")) {
+            columns = true;
+            rows += c.path("rows").asLong();
+            nulls += c.path("nulls").asLong();
+        }
+        Double share = !columns || rows == 0 ? null : (double) nulls / rows;
+        return new Point(runId, r.path("generatedAt").asString(""), Verdict.valueOf(r.path("verdict").asString()),
+                r.path("findings").size(), share);
     }
 
     static Point point(String runId, ReadinessReport r) {

@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class VectorWriterIntegrationTests {
 
     private static EmbeddedRow row(long id) {
-        return EmbeddedRow.embedded(Long.toString(id), "hash-" + id, false, new float[] {id, 0, 1});
+        return EmbeddedRow.embedded(Long.toString(id), "hash-" + id, false, false, new float[] {id, 0, 1});
     }
 
     @Test
@@ -52,6 +52,32 @@ class VectorWriterIntegrationTests {
         assertThat(db.queryString("SELECT embedding::text FROM items WHERE id = 5")).isEqualTo("[5,0,1]");
         assertThat(db.queryStrings("SELECT row_id || ' ' || content_hash FROM preflight.embedding_state ORDER BY row_id"))
                 .containsExactly("3 hash-3", "4 hash-4", "5 hash-5", "6 hash-6");
+    }
+
+    @Test
+    void aRowReadWithARecordHasItReplacedAndARowReadWithoutOneGetsOne(TestDatabase db) throws Exception {
+        // given rows 1 and 2, row 1 with a vector and a stale record (its text changed since)
+        db.execute("CREATE EXTENSION IF NOT EXISTS vector", "CREATE TABLE items (id bigint PRIMARY KEY, body text, embedding vector(3))",
+                "INSERT INTO items (id, body, embedding) VALUES (1, 'new text', '[9,9,9]'), (2, 'row 2', NULL)");
+        EmbeddingTarget target = new EmbeddingTarget("items", "items", "id", List.of("body"), null, "embedding", null, null, false);
+        try (Connection c = db.connect(); BackfillProgress progress = new BackfillProgress("items", 2, null)) {
+            new TargetInspector(c).ensureStateTables();
+            db.execute("INSERT INTO preflight.embedding_state (target, row_id, model, content_hash) VALUES ('items', '1', 'old-model', 'old-hash')");
+            SingleConnectionDataSource dataSource = new SingleConnectionDataSource(c, true);
+            BackfillTask task = new BackfillTask(target, new BackfillSql(target, "bigint"), new DeterministicProvider(3), db.url(), 2, 1,
+                    false, null, new BackfillStats(), progress);
+            VectorWriter writer = new VectorWriter(dataSource, task, false);
+            TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+
+            // when both are written, row 1 as read with its record
+            tx.executeWithoutResult(status -> write(writer, EmbeddedRow.embedded("1", "hash-1", true, true, new float[] {1, 0, 1}), row(2)));
+
+            // then row 1's record is replaced (not duplicated, no key violation) and row 2 has a new one
+            assertThat(db.queryStrings("SELECT row_id || ' ' || model || ' ' || content_hash FROM preflight.embedding_state ORDER BY row_id"))
+                    .containsExactly("1 " + DeterministicProvider.MODEL + " hash-1", "2 " + DeterministicProvider.MODEL + " hash-2");
+            assertThat(task.stats().refreshed()).isEqualTo(1);
+            assertThat(task.stats().embedded()).isEqualTo(1);
+        }
     }
 
     private static void write(VectorWriter writer, EmbeddedRow... rows) {

@@ -26,6 +26,7 @@ CP="$ROOT/target/classes:$ROOT/target/test-classes:$(mvn -B -q dependency:build-
 JAR="$ROOT/target/preflight.jar"
 
 WORK="$(mktemp -d)"
+CLASSES="$(mktemp -d)"
 cp -r "$HERE/project/." "$WORK/"
 MOCK_PID=""
 CLUSTERS=()
@@ -38,7 +39,7 @@ cleanup() {
     "${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
     rm -rf "$dir"
   done
-  rm -rf "$WORK"
+  rm -rf "$WORK" "$CLASSES"
 }
 trap cleanup EXIT
 
@@ -74,9 +75,11 @@ parse_url() { # sets DBUSER DBPASS JDBC from a postgresql:// URL
 }
 parse_url "$URL"
 
-baseline() { java -cp "$CP" "$HERE/Baseline.java" "$1" "$JDBC" "$DBUSER" "$DBPASS" "$ROWS"; }
+# compiled once: the source launcher compiled them at every call, seconds of CPU each on a loaded machine
+javac -d "$CLASSES" -cp "$CP" "$HERE/Baseline.java" "$ROOT/bench/JsonField.java"
+baseline() { java -cp "$CLASSES:$CP" Baseline "$1" "$JDBC" "$DBUSER" "$DBPASS" "$ROWS"; }
 # One target's figures from the report's embeddings section; a missing path stops the bench (exit 3).
-json() { java -cp "$CP" "$ROOT/bench/JsonField.java" "$WORK/reports/latest/readiness.json" "embeddings.targets[0].$1"; }
+json() { java -cp "$CLASSES:$CP" JsonField "$WORK/reports/latest/readiness.json" "${@/#/embeddings.targets[0].}"; }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
@@ -85,7 +88,7 @@ load1() { cut -d' ' -f1 /proc/loadavg; }
 # RUNS x ((b), then Preflight's backfill) on the database of $URL / $JDBC; $1 names the server in the per-run lines.
 # Sets B, P, R (medians of (b), Preflight's job rate and their ratio), PW (median wall-clock rate), LOADS, PE, PN (last run).
 copy_vs_preflight() {
-  local bs=() ps=() rs=() ws=() i N S T0 T1 b p
+  local bs=() ps=() rs=() ws=() i N S T0 T1 b p name vals
   LOADS=""
   for i in $(seq "$RUNS"); do
     baseline reset; read -r N S < <(baseline copy); b="$(rate "$N" "$S")"
@@ -93,8 +96,9 @@ copy_vs_preflight() {
     T0=$(date +%s.%N)
     java -jar "$JAR" backfill --project "$WORK" --db-url "$URL" --provider deterministic >"$WORK/p.log" 2>&1 || true
     T1=$(date +%s.%N)
-    [ "$(json name)" = items ] || { echo "the report's first embeddings target is not 'items'" >&2; exit 3; }
-    p="$(json rowsPerSecond)"; PE="$(json embedded)"; PN="$(json nullsRemaining)"
+    vals="$(json name rowsPerSecond embedded nullsRemaining)"   # an assignment, so a missing path stops the bench
+    read -r name p PE PN <<<"$vals"
+    [ "$name" = items ] || { echo "the report's first embeddings target is not 'items'" >&2; exit 3; }
     [ "$PE" = "$ROWS" ] && [ "$PN" = 0 ] || { echo "Preflight's backfill embedded $PE of $ROWS rows, $PN NULL left (log: $WORK/p.log)" >&2; exit 3; }
     bs+=("$b"); ps+=("$p"); rs+=("$(awk -v p="$p" -v b="$b" 'BEGIN { printf "%.3f", p / b }')")
     ws+=("$(awk -v n="$PE" -v a="$T0" -v z="$T1" 'BEGIN { printf "%.0f", n / (z - a) }')")
@@ -155,7 +159,8 @@ sed -i "s#baseUrl: .*#baseUrl: $(cat "$WORK/mock.url")#" "$WORK/jobs/preflight.y
 BENCH_KEY=k java -jar "$JAR" backfill --project "$WORK" --db-url "$URL" --provider openai --threads 2 >"$WORK/o.log" 2>&1 || true
 sleep 1.5
 read -r REQS TOKS R429 FIRST LAST <"$STATS"
-OE="$(json embedded)"; OF="$(json failed)"; ON="$(json nullsRemaining)"; OR="$(json rowsPerSecond)"
+vals="$(json embedded failed nullsRemaining rowsPerSecond)"
+read -r OE OF ON OR <<<"$vals"
 
 echo
 echo "Backfill of $ROWS rows, vector(384), no vector index"

@@ -46,6 +46,10 @@ public final class BackfillLauncher {
      */
     public JobExecution run(BackfillTask task, Connection lockConnection, String runId) throws Exception {
         lock(lockConnection, task.target().name());
+        // read under the lock: no other run can record rows or issues for this target from here on
+        TargetInspector inspector = new TargetInspector(lockConnection);
+        task.clearIssues(inspector.hasIssues(task.target()));
+        task.hasRecords(inspector.hasRecords(task.target()));
         tasks.current(task);
         String mode = task.reembed() ? "reembed" : "fill";
         JobExecution previous = lastOf(task.target().name(), task.provider().model(), mode);

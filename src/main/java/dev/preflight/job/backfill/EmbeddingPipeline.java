@@ -80,11 +80,14 @@ final class EmbeddingPipeline implements Runnable {
 
     private List<PendingRow> read(Connection c, int limit) throws Exception {
         boolean reembed = task.reembed();
-        try (PreparedStatement ps = c.prepareStatement(task.sql().page(reembed, last != null, high != null))) {
+        boolean records = task.hasRecords();
+        try (PreparedStatement ps = c.prepareStatement(task.sql().page(reembed, records, last != null, high != null))) {
             int i = 1;
-            ps.setString(i++, task.target().name());
-            if (!reembed) {
-                ps.setString(i++, task.provider().model());
+            if (records) {
+                ps.setString(i++, task.target().name());
+                if (!reembed) {
+                    ps.setString(i++, task.provider().model());
+                }
             }
             if (last != null) {
                 ps.setString(i++, last);

@@ -7,6 +7,8 @@
 #      (the first one turns durability off, as Preflight's embedded cluster does); target >= 0.9x on both;
 #   3. Preflight's backfill through a mock OpenAI server enforcing requests/min and tokens/min:
 #      achieved rate against the allowed rate, failed rows.
+# (b) and Preflight alternate RUNS times (default 5) on each server; the figures are medians (the ratio is the median
+# of each run's ratio), with the 1-minute load average at each run: on a shared machine the load moves them more than the code.
 # Uses BENCH_DB_URL (postgresql://user:pass@host:port/db) when set, else starts a throwaway cluster with durability off.
 # ROWS=... changes the row count; QUICK=1 skips (a) and the mock server. Run from anywhere: bench/backfill/run.sh
 set -euo pipefail
@@ -14,6 +16,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 ROWS="${ROWS:-100000}"
+RUNS="${RUNS:-5}"
 cd "$ROOT"
 
 echo "== building (jar, test classes for the mock server, class path)" >&2
@@ -23,6 +26,7 @@ CP="$ROOT/target/classes:$ROOT/target/test-classes:$(mvn -B -q dependency:build-
 JAR="$ROOT/target/preflight.jar"
 
 WORK="$(mktemp -d)"
+CLASSES="$(mktemp -d)"
 cp -r "$HERE/project/." "$WORK/"
 MOCK_PID=""
 CLUSTERS=()
@@ -35,7 +39,7 @@ cleanup() {
     "${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
     rm -rf "$dir"
   done
-  rm -rf "$WORK"
+  rm -rf "$WORK" "$CLASSES"
 }
 trap cleanup EXIT
 
@@ -71,23 +75,39 @@ parse_url() { # sets DBUSER DBPASS JDBC from a postgresql:// URL
 }
 parse_url "$URL"
 
-baseline() { java -cp "$CP" "$HERE/Baseline.java" "$1" "$JDBC" "$DBUSER" "$DBPASS" "$ROWS"; }
+# compiled once: the source launcher compiled them at every call, seconds of CPU each on a loaded machine
+javac -d "$CLASSES" -cp "$CP" "$HERE/Baseline.java" "$ROOT/bench/JsonField.java"
+baseline() { java -cp "$CLASSES:$CP" Baseline "$1" "$JDBC" "$DBUSER" "$DBPASS" "$ROWS"; }
 # One target's figures from the report's embeddings section; a missing path stops the bench (exit 3).
-json() { java -cp "$CP" "$ROOT/bench/JsonField.java" "$WORK/reports/latest/readiness.json" "embeddings.targets[0].$1"; }
+json() { java -cp "$CLASSES:$CP" JsonField "$WORK/reports/latest/readiness.json" "${@/#/embeddings.targets[0].}"; }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
 
-# (b) then Preflight's backfill on the database of $URL / $JDBC: sets B, P, PE, PN, PW.
+median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+load1() { cut -d' ' -f1 /proc/loadavg; }
+
+# RUNS x ((b), then Preflight's backfill) on the database of $URL / $JDBC; $1 names the server in the per-run lines.
+# Sets B, P, R (medians of (b), Preflight's job rate and their ratio), PW (median wall-clock rate), LOADS, PE, PN (last run).
 copy_vs_preflight() {
-  echo "== (b) binary COPY into a temp table + one join UPDATE" >&2
-  baseline reset; read -r N S < <(baseline copy); B="$(rate "$N" "$S")"
-  echo "== Preflight backfill, deterministic provider" >&2
-  baseline reset
-  T0=$(date +%s.%N)
-  java -jar "$JAR" backfill --project "$WORK" --db-url "$URL" --provider deterministic >"$WORK/p.log" 2>&1 || true
-  T1=$(date +%s.%N)
-  [ "$(json name)" = items ] || { echo "the report's first embeddings target is not 'items'" >&2; exit 3; }
-  P="$(json rowsPerSecond)"; PE="$(json embedded)"; PN="$(json nullsRemaining)"
-  PW="$(awk -v n="$PE" -v a="$T0" -v b="$T1" 'BEGIN { printf "%.0f", n / (b - a) }')"
+  local bs=() ps=() rs=() ws=() i N S T0 T1 b p name vals
+  LOADS=""
+  for i in $(seq "$RUNS"); do
+    baseline reset; read -r N S < <(baseline copy); b="$(rate "$N" "$S")"
+    baseline reset
+    T0=$(date +%s.%N)
+    java -jar "$JAR" backfill --project "$WORK" --db-url "$URL" --provider deterministic >"$WORK/p.log" 2>&1 || true
+    T1=$(date +%s.%N)
+    vals="$(json name rowsPerSecond embedded nullsRemaining)"   # an assignment, so a missing path stops the bench
+    read -r name p PE PN <<<"$vals"
+    [ "$name" = items ] || { echo "the report's first embeddings target is not 'items'" >&2; exit 3; }
+    [ "$PE" = "$ROWS" ] && [ "$PN" = 0 ] || { echo "Preflight's backfill embedded $PE of $ROWS rows, $PN NULL left (log: $WORK/p.log)" >&2; exit 3; }
+    bs+=("$b"); ps+=("$p"); rs+=("$(awk -v p="$p" -v b="$b" 'BEGIN { printf "%.3f", p / b }')")
+    ws+=("$(awk -v n="$PE" -v a="$T0" -v z="$T1" 'BEGIN { printf "%.0f", n / (z - a) }')")
+    LOADS="$LOADS $(load1)"
+    printf '  %s run %d: (b) %s rows/s, Preflight %s rows/s, ratio %s, load %s\n' "$1" "$i" "$b" "$p" "${rs[-1]}" "$(load1)" >&2
+  done
+  B="$(printf '%s\n' "${bs[@]}" | median)"; P="$(printf '%s\n' "${ps[@]}" | median)"
+  R="$(printf '%s\n' "${rs[@]}" | median)"; PW="$(printf '%s\n' "${ws[@]}" | median)"
+  LOADS="${LOADS# }"
 }
 
 A="skipped"
@@ -95,30 +115,37 @@ if [ "${QUICK:-0}" != 1 ]; then
   echo "== (a) one UPDATE per row" >&2
   baseline reset; read -r N S < <(baseline per-row); A="$(rate "$N" "$S")"
 fi
-copy_vs_preflight
-EMB_B="$B"; EMB_P="$P"
+echo "== durability off: (b) binary COPY into a temp table + one join UPDATE, then Preflight's backfill, $RUNS times" >&2
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+copy_vs_preflight "durability off"
+EMB_B="$B"; EMB_P="$P"; EMB_R="$R"; EMB_LOADS="$LOADS"; EMB_PW="$PW"
 
 EMB_URL="$URL"
-echo "== durable server: a throwaway cluster with PostgreSQL's default durability (fsync, synchronous_commit on)" >&2
+echo "== durable server: a throwaway cluster with PostgreSQL's default durability (fsync, synchronous_commit on), $RUNS times" >&2
 start_cluster ""
 DURABLE_SETTINGS="$SETTINGS"
 parse_url "$URL"
 java -jar "$JAR" migrate --project "$WORK" --db-url "$URL" >/dev/null
-copy_vs_preflight
-DUR_B="$B"; DUR_P="$P"
+copy_vs_preflight "durable"
+DUR_B="$B"; DUR_P="$P"; DUR_R="$R"; DUR_LOADS="$LOADS"
 URL="$EMB_URL"; parse_url "$URL"
-B="$EMB_B"; P="$EMB_P"
+B="$EMB_B"; P="$EMB_P"; PW="$EMB_PW"
 
-if [ "${QUICK:-0}" = 1 ]; then
-  echo
-  echo "Backfill of $ROWS rows, vector(384), no vector index (QUICK: (a) and the mock server skipped)"
+# The two ratios, each with its medians and the load at each of its runs.
+ratios() {
+  echo "load average before: $LOAD_BEFORE; $(nproc) cores; median of $RUNS runs, (b) and Preflight alternating"
   printf '%-62s %10s rows/s\n' "durability off ($EMB_SETTINGS): (b) COPY + join" "$EMB_B"
   printf '%-62s %10s rows/s\n' "durability off: Preflight backfill (job time)" "$EMB_P"
   printf '%-62s %10s rows/s\n' "durable ($DURABLE_SETTINGS): (b) COPY + join" "$DUR_B"
   printf '%-62s %10s rows/s\n' "durable: Preflight backfill (job time)" "$DUR_P"
-  awk -v p="$EMB_P" -v b="$EMB_B" -v dp="$DUR_P" -v db="$DUR_B" 'BEGIN {
-    printf "ratio Preflight / (b) COPY + join, durability off: %.2fx   (target >= 0.90x)\n", p / b
-    printf "ratio Preflight / (b) COPY + join, durable server: %.2fx   (target >= 0.90x)\n", dp / db }'
+  printf 'ratio Preflight / (b) COPY + join, durability off: %.2fx   (target >= 0.90x; 1-min load at each run: %s)\n' "$EMB_R" "$EMB_LOADS"
+  printf 'ratio Preflight / (b) COPY + join, durable server: %.2fx   (target >= 0.90x; 1-min load at each run: %s)\n' "$DUR_R" "$DUR_LOADS"
+}
+
+if [ "${QUICK:-0}" = 1 ]; then
+  echo
+  echo "Backfill of $ROWS rows, vector(384), no vector index (QUICK: (a) and the mock server skipped)"
+  ratios
   exit 0
 fi
 
@@ -132,18 +159,16 @@ sed -i "s#baseUrl: .*#baseUrl: $(cat "$WORK/mock.url")#" "$WORK/jobs/preflight.y
 BENCH_KEY=k java -jar "$JAR" backfill --project "$WORK" --db-url "$URL" --provider openai --threads 2 >"$WORK/o.log" 2>&1 || true
 sleep 1.5
 read -r REQS TOKS R429 FIRST LAST <"$STATS"
-OE="$(json embedded)"; OF="$(json failed)"; ON="$(json nullsRemaining)"; OR="$(json rowsPerSecond)"
+vals="$(json embedded failed nullsRemaining rowsPerSecond)"
+read -r OE OF ON OR <<<"$vals"
 
 echo
 echo "Backfill of $ROWS rows, vector(384), no vector index"
-printf '%-62s %10s rows/s\n' "(a) one UPDATE per row, autocommit" "$A"
-printf '%-62s %10s rows/s\n' "(b) binary COPY into a temp table + one join UPDATE" "$B"
-printf '%-62s %10s rows/s  (%s embedded, %s NULL left)\n' "Preflight backfill, deterministic provider (job time)" "$P" "$PE" "$PN"
+ratios
+printf '%-62s %10s rows/s\n' "(a) one UPDATE per row, autocommit (one run, durability off)" "$A"
 printf '%-62s %10s rows/s\n' "Preflight backfill, wall clock incl. JVM and Spring start" "$PW"
-awk -v p="$P" -v a="$A" -v b="$B" -v w="$PW" -v dp="$DUR_P" -v db="$DUR_B" -v ds="$DURABLE_SETTINGS" -v es="$EMB_SETTINGS" 'BEGIN {
+awk -v p="$P" -v a="$A" -v b="$B" -v w="$PW" 'BEGIN {
   printf "ratio Preflight / (a) per-row UPDATE:   %.2fx\n", p / a
-  printf "ratio Preflight / (b) COPY + join:      %.2fx   (durability off: %s; target >= 0.90x)\n", p / b, es
-  printf "ratio Preflight / (b) COPY + join:      %.2fx   (durable server: %s; (b) %s rows/s, Preflight %s rows/s; target >= 0.90x)\n", dp / db, ds, db, dp
   printf "ratio wall clock / (b) COPY + join:     %.2fx\n", w / b }'
 awk -v r="$REQS" -v t="$TOKS" -v f="$FIRST" -v l="$LAST" -v q="$R429" -v e="$OE" -v fl="$OF" -v n="$ON" -v rr="$OR" 'BEGIN {
   m = (l - f) / 1e9 / 60

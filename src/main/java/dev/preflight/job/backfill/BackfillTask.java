@@ -22,6 +22,7 @@ public final class BackfillTask {
     private final BackfillStats stats;
     private final BackfillProgress progress;
     private volatile boolean clearIssues = true;
+    private volatile boolean hasRecords = true;
     private volatile int resumePartitions;
 
     public BackfillTask(EmbeddingTarget target, BackfillSql sql, EmbeddingProvider provider, DatabaseUrl readUrl, int chunkSize,
@@ -63,6 +64,18 @@ public final class BackfillTask {
 
     void clearIssues(boolean value) {
         clearIssues = value;
+    }
+
+    /**
+     * Whether rows of the target may have a record in the side table (false only when, under the target's
+     * lock, it had none: the reader then need not look records up).
+     */
+    public boolean hasRecords() {
+        return hasRecords;
+    }
+
+    void hasRecords(boolean value) {
+        hasRecords = value;
     }
 
     /** On a restart, how many partitions the interrupted execution had (0 on a first start). */

@@ -6,17 +6,18 @@ package dev.preflight.job.backfill;
  *
  * @param hash md5 of the text, as PostgreSQL computed it when the row was read
  * @param hadVector whether the row had a vector before (refreshed rather than newly embedded)
+ * @param recorded whether the row had a record in {@code preflight.embedding_state} when it was read
  */
-public record EmbeddedRow(String id, String hash, boolean hadVector, float[] vector, Issue issue, String reason) {
+public record EmbeddedRow(String id, String hash, boolean hadVector, boolean recorded, float[] vector, Issue issue, String reason) {
 
     /** Why a row got no vector. */
     public enum Issue { SKIPPED, FAILED }
 
-    public static EmbeddedRow embedded(String id, String hash, boolean hadVector, float[] vector) {
-        return new EmbeddedRow(id, hash, hadVector, vector, null, null);
+    public static EmbeddedRow embedded(String id, String hash, boolean hadVector, boolean recorded, float[] vector) {
+        return new EmbeddedRow(id, hash, hadVector, recorded, vector, null, null);
     }
 
-    public static EmbeddedRow issue(String id, String hash, boolean hadVector, Issue issue, String reason) {
-        return new EmbeddedRow(id, hash, hadVector, null, issue, reason);
+    public static EmbeddedRow issue(String id, String hash, boolean hadVector, boolean recorded, Issue issue, String reason) {
+        return new EmbeddedRow(id, hash, hadVector, recorded, null, issue, reason);
     }
 }

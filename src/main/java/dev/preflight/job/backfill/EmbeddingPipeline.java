@@ -80,11 +80,14 @@ final class EmbeddingPipeline implements Runnable {
 
     private List<PendingRow> read(Connection c, int limit) throws Exception {
         boolean reembed = task.reembed();
-        try (PreparedStatement ps = c.prepareStatement(task.sql().page(reembed, last != null, high != null))) {
+        boolean records = task.hasRecords();
+        try (PreparedStatement ps = c.prepareStatement(task.sql().page(reembed, records, last != null, high != null))) {
             int i = 1;
-            ps.setString(i++, task.target().name());
-            if (!reembed) {
-                ps.setString(i++, task.provider().model());
+            if (records) {
+                ps.setString(i++, task.target().name());
+                if (!reembed) {
+                    ps.setString(i++, task.provider().model());
+                }
             }
             if (last != null) {
                 ps.setString(i++, last);
@@ -96,7 +99,7 @@ final class EmbeddingPipeline implements Runnable {
             List<PendingRow> rows = new ArrayList<>(limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new PendingRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)));
+                    rows.add(new PendingRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5)));
                 }
             }
             if (!rows.isEmpty()) {
@@ -114,7 +117,7 @@ final class EmbeddingPipeline implements Runnable {
         for (PendingRow r : rows) {
             String why = skipReason(r.text(), provider.maxTokensPerInput());
             if (why != null) {
-                out.add(EmbeddedRow.issue(r.id(), r.hash(), r.hadVector(), EmbeddedRow.Issue.SKIPPED, why));
+                out.add(EmbeddedRow.issue(r.id(), r.hash(), r.hadVector(), r.recorded(), EmbeddedRow.Issue.SKIPPED, why));
             } else {
                 toEmbed.add(r);
             }
@@ -132,13 +135,13 @@ final class EmbeddingPipeline implements Runnable {
                     throw new ProviderException.Rejected("wrong dimension: expected " + provider.dimensions() + ", got " + vectors.get(i).length);
                 }
                 PendingRow r = toEmbed.get(i);
-                out.add(EmbeddedRow.embedded(r.id(), r.hash(), r.hadVector(), vectors.get(i)));
+                out.add(EmbeddedRow.embedded(r.id(), r.hash(), r.hadVector(), r.recorded(), vectors.get(i)));
             }
         } catch (ProviderException.Rejected e) {
             log.warn("backfill {}: chunk of {} row(s) from id {} rejected, nothing of it is written: {}", task.target().name(),
                     rows.size(), rows.get(0).id(), e.getMessage());
             List<EmbeddedRow> failed = new ArrayList<>(out.stream().filter(r -> r.issue() == EmbeddedRow.Issue.SKIPPED).toList());
-            toEmbed.forEach(r -> failed.add(EmbeddedRow.issue(r.id(), r.hash(), r.hadVector(), EmbeddedRow.Issue.FAILED, e.getMessage())));
+            toEmbed.forEach(r -> failed.add(EmbeddedRow.issue(r.id(), r.hash(), r.hadVector(), r.recorded(), EmbeddedRow.Issue.FAILED, e.getMessage())));
             return failed;
         }
         return out;
@@ -153,7 +156,7 @@ final class EmbeddingPipeline implements Runnable {
         return tokens > maxTokens ? "text too long: ~" + tokens + " tokens estimated, the model's limit is " + maxTokens : null;
     }
 
-    /** A row as read: id, text, md5 of the text, whether it had a vector. */
-    record PendingRow(String id, String text, String hash, boolean hadVector) {
+    /** A row as read: id, text, md5 of the text, whether it had a vector, whether it had a state record. */
+    record PendingRow(String id, String text, String hash, boolean hadVector, boolean recorded) {
     }
 }

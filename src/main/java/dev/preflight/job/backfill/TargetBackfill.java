@@ -64,9 +64,6 @@ final class TargetBackfill implements AutoCloseable {
         try (Connection lock = Connections.open(session.target().ddlUrl())) {
             BackfillTask task = new BackfillTask(target, sql, provider, session.target().ddlUrl(), config.chunkSize(), threads,
                     request.reembed(), request.limit(), stats, progress);
-            try (Connection c = session.dataSource().getConnection()) {
-                task.clearIssues(new TargetInspector(c).hasIssues(target));
-            }
             execution = launcher.run(task, lock, session.run().ledger().runId());
         } finally {
             progress.close();

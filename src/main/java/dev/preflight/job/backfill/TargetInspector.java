@@ -114,7 +114,16 @@ public final class TargetInspector {
     }
 
     public boolean hasIssues(EmbeddingTarget t) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(BackfillSql.HAS_ISSUES)) {
+        return exists(BackfillSql.HAS_ISSUES, t);
+    }
+
+    /** Whether any row of the target has a record in {@code preflight.embedding_state}. */
+    public boolean hasRecords(EmbeddingTarget t) throws SQLException {
+        return exists(BackfillSql.HAS_RECORDS, t);
+    }
+
+    private boolean exists(String sql, EmbeddingTarget t) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setString(1, t.name());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

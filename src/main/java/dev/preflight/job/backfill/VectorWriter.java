@@ -76,8 +76,10 @@ public class VectorWriter implements ItemWriter<EmbeddedRow> {
             if (clearIssues) {
                 ps.setString(i++, task.target().name());
             }
-            ps.setString(i++, task.target().name());
-            ps.setString(i, task.provider().model());
+            for (int records = 0; records < 2; records++) { // rows read without a record, then with one
+                ps.setString(i++, task.target().name());
+                ps.setString(i++, task.provider().model());
+            }
             ps.executeUpdate();
         }
     }

@@ -129,7 +129,7 @@ class BackfillIntegrationTests {
     }
 
     @Test
-    void changingARowsTextReembedsOnlyThatRow(TestDatabase db, @TempDir Path tmp) throws Exception {
+    void changingARowsTextOrClearingItsVectorReembedsOnlyThatRow(TestDatabase db, @TempDir Path tmp) throws Exception {
         try (MockOpenAiServer mock = new MockOpenAiServer(8)) {
             Path project = ItemsProject.create(tmp, 8, ItemsProject.openAi(mock.baseUrl(), ""));
             ItemsProject.migrateAndFill(project, db, 120);
@@ -138,13 +138,16 @@ class BackfillIntegrationTests {
             String other = db.queryString("SELECT embedding::text FROM items WHERE id = 43");
             mock.resetCounts();
 
-            // when one row's text changes
-            db.execute("UPDATE items SET body = 'row-42: a completely different text' WHERE id = 42");
+            // when one row's text changes, and the application clears another row's vector (its record stays)
+            db.execute("UPDATE items SET body = 'row-42: a completely different text' WHERE id = 42",
+                    "UPDATE items SET embedding = NULL WHERE id = 44");
             CliRun run = CliRun.run(Map.of("MOCK_KEY", "k"), "backfill", "--project", project.toString(), "--db-url", db.uri());
 
-            // then only that row is embedded again, and counted as refreshed
+            // then only those rows are embedded again, the changed one counted as refreshed, the cleared one's record replaced
             assertThat(run.exitCode()).as(run.err()).isZero();
-            assertThat(mock.callsPerRow()).containsOnlyKeys("42");
+            assertThat(mock.callsPerRow()).containsOnlyKeys("42", "44");
+            assertThat(db.queryLong("SELECT count(*) FROM items WHERE embedding IS NULL")).isZero();
+            assertThat(db.queryLong("SELECT count(*) FROM preflight.embedding_state WHERE row_id = '44'")).isEqualTo(1);
             assertThat(db.queryString("SELECT embedding::text FROM items WHERE id = 42")).isNotEqualTo(before);
             assertThat(db.queryString("SELECT embedding::text FROM items WHERE id = 43")).isEqualTo(other);
             assertThat(embeddings(project).get("refreshed").asLong()).isEqualTo(1);

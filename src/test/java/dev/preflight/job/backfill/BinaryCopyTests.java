@@ -20,8 +20,8 @@ class BinaryCopyTests {
     @Test
     void rowsAreEncodedInCopysBinaryFormatWithPgvectorsLayout() throws Exception {
         // given
-        List<EmbeddedRow> rows = List.of(EmbeddedRow.embedded("row-é1", "h1", false, new float[] {0.5f, -1.25f, 3f}),
-                EmbeddedRow.embedded("r2", "hash2", true, new float[] {1f, 2f, Float.MIN_VALUE}));
+        List<EmbeddedRow> rows = List.of(EmbeddedRow.embedded("row-é1", "h1", false, false, new float[] {0.5f, -1.25f, 3f}),
+                EmbeddedRow.embedded("r2", "hash2", true, true, new float[] {1f, 2f, Float.MIN_VALUE}));
 
         // when
         byte[] bytes = BinaryCopy.encode(rows, 3);
@@ -34,7 +34,7 @@ class BinaryCopyTests {
         assertThat(in.readInt()).isZero();
         assertThat(in.readInt()).isZero();
         for (EmbeddedRow r : rows) {
-            assertThat(in.readShort()).isEqualTo((short) 3);
+            assertThat(in.readShort()).isEqualTo((short) 4);
             assertThat(text(in)).isEqualTo(r.id());
             assertThat(in.readInt()).isEqualTo(4 + 4 * 3);
             assertThat(in.readShort()).isEqualTo((short) 3);
@@ -43,6 +43,8 @@ class BinaryCopyTests {
                 assertThat(in.readFloat()).isEqualTo(f);
             }
             assertThat(text(in)).isEqualTo(r.hash());
+            assertThat(in.readInt()).isEqualTo(1);
+            assertThat(in.readBoolean()).isEqualTo(r.recorded());
         }
         assertThat(in.readShort()).isEqualTo((short) -1);
         assertThat(in.available()).isZero();

@@ -19,32 +19,46 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ExtendWith(PostgresExtension.class)
 class VectorWriterIntegrationTests {
 
+    private static final EmbeddingTarget TARGET = new EmbeddingTarget("items", "items", "id", List.of("body"), null, "embedding", null,
+            null, false);
+
     private static EmbeddedRow row(long id) {
-        return EmbeddedRow.embedded(Long.toString(id), "hash-" + id, false, new float[] {id, 0, 1});
+        return EmbeddedRow.embedded(Long.toString(id), "hash-" + id, false, false, new float[] {id, 0, 1});
+    }
+
+    /** The writer and the chunk transactions on one connection, as the step uses them (the staging table is per connection). */
+    private record Writing(VectorWriter writer, TransactionTemplate tx, BackfillTask task) {
+
+        static Writing on(TestDatabase db, Connection c, BackfillProgress progress) throws Exception {
+            new TargetInspector(c).ensureStateTables();
+            SingleConnectionDataSource dataSource = new SingleConnectionDataSource(c, true);
+            BackfillTask task = new BackfillTask(TARGET, new BackfillSql(TARGET, "bigint"), new DeterministicProvider(3), db.url(), 2, 1,
+                    false, null, new BackfillStats(), progress);
+            return new Writing(new VectorWriter(dataSource, task, false), new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                    task);
+        }
+
+        void chunk(EmbeddedRow... rows) {
+            tx.executeWithoutResult(status -> write(writer, rows));
+        }
     }
 
     @Test
     void aRolledBackFirstChunkDoesNotBreakTheNextOnesAndOnlyUpdatedRowsGetAState(TestDatabase db) throws Exception {
-        // given rows 1-6 without vectors, and a writer on one connection (its staging table is per connection)
+        // given rows 1-6 without vectors
         db.execute("CREATE EXTENSION IF NOT EXISTS vector", "CREATE TABLE items (id bigint PRIMARY KEY, body text, embedding vector(3))",
                 "INSERT INTO items (id, body) SELECT g, 'row ' || g FROM generate_series(1, 6) g");
-        EmbeddingTarget target = new EmbeddingTarget("items", "items", "id", List.of("body"), null, "embedding", null, null, false);
         try (Connection c = db.connect(); BackfillProgress progress = new BackfillProgress("items", 6, null)) {
-            new TargetInspector(c).ensureStateTables();
-            SingleConnectionDataSource dataSource = new SingleConnectionDataSource(c, true);
-            BackfillTask task = new BackfillTask(target, new BackfillSql(target, "bigint"), new DeterministicProvider(3), db.url(), 2, 1,
-                    false, null, new BackfillStats(), progress);
-            VectorWriter writer = new VectorWriter(dataSource, task, false);
-            TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+            Writing writing = Writing.on(db, c, progress);
 
             // when the first chunk, which creates the staging table, rolls back, and the next ones commit
-            tx.executeWithoutResult(status -> {
-                write(writer, row(1), row(2));
+            writing.tx().executeWithoutResult(status -> {
+                write(writing.writer(), row(1), row(2));
                 status.setRollbackOnly();
             });
-            tx.executeWithoutResult(status -> write(writer, row(3), row(4)));
+            writing.chunk(row(3), row(4));
             // row 99 was read, then deleted before its chunk was written
-            tx.executeWithoutResult(status -> write(writer, row(5), row(6), row(99)));
+            writing.chunk(row(5), row(6), row(99));
         }
 
         // then the committed chunks are written, the rolled-back one is not, and the vanished row has no state
@@ -52,6 +66,26 @@ class VectorWriterIntegrationTests {
         assertThat(db.queryString("SELECT embedding::text FROM items WHERE id = 5")).isEqualTo("[5,0,1]");
         assertThat(db.queryStrings("SELECT row_id || ' ' || content_hash FROM preflight.embedding_state ORDER BY row_id"))
                 .containsExactly("3 hash-3", "4 hash-4", "5 hash-5", "6 hash-6");
+    }
+
+    @Test
+    void aRowReadWithARecordHasItReplacedAndARowReadWithoutOneGetsOne(TestDatabase db) throws Exception {
+        // given rows 1 and 2, row 1 with a vector and a stale record (its text changed since)
+        db.execute("CREATE EXTENSION IF NOT EXISTS vector", "CREATE TABLE items (id bigint PRIMARY KEY, body text, embedding vector(3))",
+                "INSERT INTO items (id, body, embedding) VALUES (1, 'new text', '[9,9,9]'), (2, 'row 2', NULL)");
+        try (Connection c = db.connect(); BackfillProgress progress = new BackfillProgress("items", 2, null)) {
+            Writing writing = Writing.on(db, c, progress);
+            db.execute("INSERT INTO preflight.embedding_state (target, row_id, model, content_hash) VALUES ('items', '1', 'old-model', 'old-hash')");
+
+            // when both are written, row 1 as read with its record
+            writing.chunk(EmbeddedRow.embedded("1", "hash-1", true, true, new float[] {1, 0, 1}), row(2));
+
+            // then row 1's record is replaced (not duplicated, no key violation) and row 2 has a new one
+            assertThat(db.queryStrings("SELECT row_id || ' ' || model || ' ' || content_hash FROM preflight.embedding_state ORDER BY row_id"))
+                    .containsExactly("1 " + DeterministicProvider.MODEL + " hash-1", "2 " + DeterministicProvider.MODEL + " hash-2");
+            assertThat(writing.task().stats().refreshed()).isEqualTo(1);
+            assertThat(writing.task().stats().embedded()).isEqualTo(1);
+        }
     }
 
     private static void write(VectorWriter writer, EmbeddedRow... rows) {

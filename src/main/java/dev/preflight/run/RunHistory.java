@@ -1,5 +1,8 @@
 package dev.preflight.run;
 
+import dev.preflight.kernel.PreflightException;
+import dev.preflight.kernel.ExitCode;
+import dev.preflight.config.DatabaseUrl;
 import dev.preflight.kernel.Secrets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -161,5 +164,14 @@ public final class RunHistory {
 
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
+    }
+
+    /** Creating the job repository and run history was refused: which grant the role lacks (status and report need none). */
+    static PreflightException repositoryRefused(DatabaseUrl url, java.sql.SQLException e) {
+        String role = url.user() == null ? "<role>" : url.user();
+        return new PreflightException(ExitCode.USAGE_OR_CONNECTION,
+                "db: creating Preflight's job repository in schema 'preflight' failed: " + e.getMessage(),
+                "as an administrator, run GRANT CREATE ON DATABASE \"" + url.database() + "\" TO \"" + role
+                        + "\" or CREATE SCHEMA preflight AUTHORIZATION \"" + role + "\" (status and report need neither)");
     }
 }

@@ -10,33 +10,16 @@ import dev.preflight.config.ProjectConfig;
 import dev.preflight.config.ProjectLayout;
 import dev.preflight.config.ShadowSettings;
 import dev.preflight.db.BatchSchema;
-import dev.preflight.db.Connections;
 import dev.preflight.kernel.StartupTrace;
 import dev.preflight.migration.MigrationFiles;
-import dev.preflight.report.CheckOutcome;
-import dev.preflight.report.Finding;
 import dev.preflight.report.ReadinessReport;
-import dev.preflight.report.Severity;
-import dev.preflight.report.StepRecord;
 import dev.preflight.report.render.ReportWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.Duration;
-import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.step.StepExecution;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.metrics.ApplicationStartup;
 
 /**
  * One run of Preflight against one database: resolves the target (starting the embedded cluster
@@ -50,12 +33,13 @@ public final class Session implements AutoCloseable {
     private final Console console;
     private final RunContext run;
     private final TargetResolver.Resolved resolved;
-    private ConfigurableApplicationContext context;
+    /** The run's Spring side (context, jobs), started when the first job runs. */
+    private RunJobs jobs;
     /** The run's pool, opened before (and without) Spring: commands that run no job never start a Spring context. */
     private com.zaxxer.hikari.HikariDataSource pool;
     private RunHistory history;
     private boolean finished;
-    private Mode mode = Mode.RECORDED;
+    private SessionMode mode = SessionMode.RECORDED;
     /** The run id of the newest session of this process, for an error that escapes it (a lost connection). */
     private static volatile String lastRunId;
     private RunLiveness liveness;
@@ -71,30 +55,12 @@ public final class Session implements AutoCloseable {
         this.resolved = resolved;
     }
 
-    /** What a session may write: the database (job repository, run history) and the report files. */
-    private enum Mode {
-        /** Jobs run: the job repository and run history are created and written, and the report. */
-        RECORDED(true, true),
-        /** Measures only ({@code report}): nothing is written to the database, the report is written. */
-        MEASURING(false, true),
-        /** Reads only ({@code status}, {@code history}): nothing is written anywhere. */
-        READ_ONLY(false, false);
-
-        final boolean writesDatabase;
-        final boolean writesReport;
-
-        Mode(boolean writesDatabase, boolean writesReport) {
-            this.writesDatabase = writesDatabase;
-            this.writesReport = writesReport;
-        }
-    }
-
     /**
      * Opens a session. A connection failure still writes a report (NOT_READY, the failure as a
      * blocker) before the error propagates with exit code 2.
      */
     public static Session open(String command, Options options, Console console) {
-        return open(command, options, console, Mode.RECORDED);
+        return open(command, options, console, SessionMode.RECORDED);
     }
 
     /**
@@ -102,7 +68,7 @@ public final class Session implements AutoCloseable {
      * command): no job repository, no run-history row, so a role that can only SELECT can run it.
      */
     public static Session openMeasuring(String command, Options options, Console console) {
-        return open(command, options, console, Mode.MEASURING);
+        return open(command, options, console, SessionMode.MEASURING);
     }
 
     /**
@@ -110,10 +76,10 @@ public final class Session implements AutoCloseable {
      * the database (not even the job repository's schema) and no report, not even when it cannot connect.
      */
     public static Session openReadOnly(String command, Options options, Console console) {
-        return open(command, options, console, Mode.READ_ONLY);
+        return open(command, options, console, SessionMode.READ_ONLY);
     }
 
-    private static Session open(String command, Options options, Console console, Mode mode) {
+    private static Session open(String command, Options options, Console console, SessionMode mode) {
         // Inputs first, before any connection or job: a bad run id or an unusable reports folder costs nothing.
         String runId = options.flag("run-id") != null ? RunId.check(options.flag("run-id")) : RunId.generate(command);
         ProjectLayout project = new ProjectLayout(options.project(), options.reportsDir());
@@ -138,13 +104,13 @@ public final class Session implements AutoCloseable {
         });
         StartupTrace.mark("inputs read (options, project, migrations)");
         try {
-            session.checkConnectivity();
+            session.livenessConnection = Connectivity.check(run, command, mode.writesDatabase);
             StartupTrace.mark("connected");
             session.openRepository();
             StartupTrace.mark("pool and job repository");
         } catch (PreflightException e) {
             if (mode.writesReport) {
-                session.publishAfterConnectionFailure(e);
+                new ReportPublisher(project, console).publishConnectionFailure(ledger, command, e);
             }
             session.close();
             throw e;
@@ -152,80 +118,10 @@ public final class Session implements AutoCloseable {
         return session;
     }
 
-    private void checkConnectivity() {
-        for (var url : run.target().directUrl() == null ? List.of(run.target().url()) : List.of(run.target().url(), run.target().directUrl())) {
-            long t0 = System.nanoTime();
-            Connection c = null;
-            try {
-                c = Connections.open(url); // a failure is a PreflightException that names the server and the remedy
-                long ms = Duration.ofNanos(System.nanoTime() - t0).toMillis();
-                run.ledger().add(new CheckOutcome("SRV001", "Database is reachable with the given credentials", command,
-                        CheckOutcome.Status.PASSED, "connected to " + url.masked() + " in " + ms + " ms", List.of()));
-                // A recording run keeps its DDL connection for the liveness lock: each new session costs a password
-                // exchange (SCRAM's 4,096 hash rounds), one of the dearer steps of a cold start.
-                if (mode.writesDatabase && url == run.target().ddlUrl() && livenessConnection == null) {
-                    livenessConnection = c;
-                    c = null;
-                }
-            } finally {
-                closeQuietly(c);
-            }
-        }
-    }
-
-    private static void closeQuietly(Connection c) {
-        if (c != null) {
-            try {
-                c.close();
-            } catch (java.sql.SQLException ignored) {
-                // a connection that only proved the server reachable
-            }
-        }
-    }
-
-    /**
-     * The Spring context, started on first use: only commands that run a job pay for Spring and
-     * Spring Batch (about half of start-up); status, report and history never start it. Beans are
-     * lazy (application.properties), so a job's start creates that job's beans only.
-     */
-    private ConfigurableApplicationContext context() {
-        if (context == null) {
-            ApplicationStartup startup = SpringStartupSteps.recorder();
-            context = startContext(run, console, pool, shadowSettings, startup);
-            StartupTrace.mark("Spring context started");
-            SpringStartupSteps.print(startup);
-        }
-        return context;
-    }
-
-    static ConfigurableApplicationContext startContext(RunContext run, Console console, DataSource pool, ShadowSettings shadowSettings) {
-        return startContext(run, console, pool, shadowSettings, ApplicationStartup.DEFAULT);
-    }
-
-    private static ConfigurableApplicationContext startContext(RunContext run, Console console, DataSource pool, ShadowSettings shadowSettings,
-                                                               ApplicationStartup startup) {
-        return new SpringApplicationBuilder(RunSpring.configuration())
-                .applicationStartup(startup)
-                .web(WebApplicationType.NONE)
-                .bannerMode(Banner.Mode.OFF)
-                .logStartupInfo(false)
-                .properties("spring.config.location=classpath:/preflight/application.properties")
-                // No context shutdown hook: on SIGTERM a running job must stop after its chunk (the backfill's own hook
-                // asks it to) while the DataSource is still open; close() closes the context.
-                .registerShutdownHook(false)
-                .initializers(ctx -> {
-                    ctx.getBeanFactory().registerSingleton("runContext", run);
-                    ctx.getBeanFactory().registerSingleton("databaseTarget", run.target());
-                    ctx.getBeanFactory().registerSingleton("console", console);
-                    ctx.getBeanFactory().registerSingleton("dataSource", pool);
-                    ctx.getBeanFactory().registerSingleton("shadowSettings", shadowSettings);
-                })
-                .run();
-    }
-
     /** Opens the pool, then (for commands that write) Preflight's job repository and run history in schema {@code preflight}. */
     private void openRepository() {
         pool = new dev.preflight.db.DataSourceConfiguration().dataSource(run.target());
+        jobs = new RunJobs(run, console, pool, shadowSettings);
         history = new RunHistory(pool);
         if (!mode.writesDatabase) {
             return; // read-only commands leave the database as they found it: no schema, no table, no row
@@ -240,11 +136,7 @@ public final class Session implements AutoCloseable {
                     + " was left RUNNING by a process that no longer exists: recorded as ABANDONED"));
             history.started(run.ledger().runId(), null, command);
         } catch (java.sql.SQLException e) {
-            String role = run.target().ddlUrl().user() == null ? "<role>" : run.target().ddlUrl().user();
-            throw new PreflightException(ExitCode.USAGE_OR_CONNECTION,
-                    "db: creating Preflight's job repository in schema 'preflight' failed: " + e.getMessage(),
-                    "as an administrator, run GRANT CREATE ON DATABASE \"" + run.target().ddlUrl().database() + "\" TO \"" + role
-                            + "\" or CREATE SCHEMA preflight AUTHORIZATION \"" + role + "\" (status and report need neither)");
+            throw RunHistory.repositoryRefused(run.target().ddlUrl(), e);
         }
     }
 
@@ -272,64 +164,30 @@ public final class Session implements AutoCloseable {
      * stopped; a job that already completed in that run is skipped.
      */
     public BatchStatus runJob(String jobName) throws Exception {
-        return runJob(jobName, new JobParametersBuilder());
+        return jobs.run(jobName, new JobParametersBuilder());
     }
 
     public BatchStatus runJob(String jobName, JobParametersBuilder parameters) throws Exception {
-        Job job = context().getBean(jobName + "Job", Job.class);
-        StartupTrace.mark("job bean " + jobName);
-        JobParameters params = parameters.addString("run.id", run.ledger().runId()).toJobParameters();
-        JobExecution execution;
-        try {
-            execution = context().getBean(JobOperator.class).start(job, params);
-        } catch (JobInstanceAlreadyCompleteException e) {
-            run.ledger().step(new StepRecord(jobName, jobName, "COMPLETED", "completed earlier in run " + run.ledger().runId(), 0));
-            return BatchStatus.COMPLETED;
-        }
-        StartupTrace.mark("job " + jobName + " ran");
-        record(jobName, execution);
-        return execution.getStatus();
+        return jobs.run(jobName, parameters);
     }
 
     /** Records in the ledger that a job ran, with its steps (also for jobs started by their own launcher). */
     public void record(String jobName, JobExecution execution) {
-        if (ConnectionLoss.is(execution)) {
-            String line = ConnectionLoss.line(ConnectionLoss.committed(execution), run.ledger().runId());
-            console.error(line);
-            run.ledger().warn(line);
-        }
-        run.ledger().jobRan(jobName);
-        for (StepExecution s : execution.getStepExecutions()) {
-            long ms = s.getStartTime() == null || s.getEndTime() == null ? 0 : Duration.between(s.getStartTime(), s.getEndTime()).toMillis();
-            run.ledger().step(new StepRecord(jobName, s.getStepName(), s.getStatus().name(), s.getExitStatus().getExitCode(), ms));
-        }
+        jobs.record(jobName, execution);
     }
 
     /** A bean of the run's Spring context (job operator, repository, jobs). */
     public <T> T bean(Class<T> type) {
-        return context().getBean(type);
+        return jobs.context().getBean(type);
     }
 
     public <T> T bean(String name, Class<T> type) {
-        return context().getBean(name, type);
+        return jobs.context().getBean(name, type);
     }
 
     /** Asks the running job (if any) to stop at its next safe point: used on SIGTERM. */
     public void stopRunningJob() {
-        if (context == null) {
-            return;
-        }
-        JobOperator operator = context.getBean(JobOperator.class);
-        // by name, from the bean definitions: asking for every Job bean would first create all jobs and their steps
-        for (String jobName : context.getBean(org.springframework.batch.core.configuration.JobRegistry.class).getJobNames()) {
-            try {
-                for (Long id : operator.getRunningExecutions(jobName)) {
-                    operator.stop(id);
-                }
-            } catch (Exception e) {
-                // no execution of this job is running, or it ended meanwhile
-            }
-        }
+        jobs.stopRunning();
     }
 
     /** True when a pre-flight server or extension check failed: a configuration problem, exit code 2. */
@@ -360,17 +218,6 @@ public final class Session implements AutoCloseable {
         return history;
     }
 
-    private void publishAfterConnectionFailure(PreflightException e) {
-        try {
-            run.ledger().add(new CheckOutcome("SRV001", "Database is reachable with the given credentials", command,
-                    CheckOutcome.Status.FAILED, null, List.of(Finding.of("SRV001", Severity.BLOCKER, "database", e.getMessage(), e.remedy()))));
-            new ReportPublisher(run.project(), console).publish(ReportAssembler.assemble(run.ledger(), command, run.project(), null, null),
-                    run.ledger().attachments());
-        } catch (RuntimeException | java.io.IOException ignored) {
-            // The connection error is what the user must see; a report that could not be written adds nothing.
-        }
-    }
-
     @Override
     public void close() {
         if (history != null && mode.writesDatabase && !finished) {
@@ -384,25 +231,16 @@ public final class Session implements AutoCloseable {
             liveness.close();
             liveness = null;
         }
-        closeQuietly(livenessConnection);
+        Connectivity.closeQuietly(livenessConnection);
         livenessConnection = null;
-        if (context != null) {
-            context.close();
-            context = null;
+        if (jobs != null) {
+            jobs.close();
         }
         if (pool != null) {
             pool.close();
             pool = null;
         }
-        if (resolved.embedded() != null) {
-            if (options.has("keep")) {
-                console.out().println("Embedded database kept running: " + resolved.embedded().url().secretUri());
-                console.out().println("Its URL, password included: " + resolved.embedded().writeConnectionFile());
-                console.out().println("Stop it with: " + resolved.embedded().installation().bin("pg_ctl") + " -D "
-                        + resolved.embedded().dataDir().resolve("data") + " stop");
-            }
-            resolved.embedded().close();
-        }
+        resolved.stop(console, options.has("keep"));
     }
 
     public DatabaseTarget target() {

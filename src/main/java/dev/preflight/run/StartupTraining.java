@@ -52,8 +52,8 @@ public final class StartupTraining {
             DatabaseTarget nowhere = DatabaseTarget.of(DatabaseUrl.of("127.0.0.1", 1, "cds_training", "nobody", "unused"), null,
                     DatabaseTarget.Source.FLAG);
             try (var pool = new DataSourceConfiguration().dataSource(nowhere);
-                 var context = Session.startContext(new RunContext(nowhere, project, config, files, ledger), console, pool,
-                         dev.preflight.config.ShadowSettings.isolated())) {
+                 var context = RunSpring.start(new RunContext(nowhere, project, config, files, ledger), console, pool,
+                         dev.preflight.config.ShadowSettings.isolated(), org.springframework.core.metrics.ApplicationStartup.DEFAULT)) {
                 context.getBeanDefinitionNames(); // without spring.context.exit: the context was refreshed; close it
             }
         } finally {

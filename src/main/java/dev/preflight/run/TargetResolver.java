@@ -19,6 +19,20 @@ public final class TargetResolver {
 
     /** The resolved target and, when one was started, the embedded cluster to stop at the end. */
     public record Resolved(DatabaseTarget target, EmbeddedPostgres embedded) {
+
+        /** Stops the embedded cluster, if one was started; with {@code --keep} it keeps running and how to reach and stop it is printed. */
+        void stop(Console console, boolean keep) {
+            if (embedded == null) {
+                return;
+            }
+            if (keep) {
+                console.out().println("Embedded database kept running: " + embedded.url().secretUri());
+                console.out().println("Its URL, password included: " + embedded.writeConnectionFile());
+                console.out().println("Stop it with: " + embedded.installation().bin("pg_ctl") + " -D " + embedded.dataDir().resolve("data")
+                        + " stop");
+            }
+            embedded.close();
+        }
     }
 
     /**

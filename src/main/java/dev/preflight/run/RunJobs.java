@@ -1,0 +1,107 @@
+package dev.preflight.run;
+
+import dev.preflight.config.ShadowSettings;
+import dev.preflight.kernel.Console;
+import dev.preflight.kernel.StartupTrace;
+import dev.preflight.report.StepRecord;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.configuration.JobRegistry;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.metrics.ApplicationStartup;
+
+/**
+ * A run's Spring side: the context, started on first use (only commands that run a job pay for
+ * Spring and Spring Batch; status, report and history never start it), the jobs it starts under
+ * the run id, and what each job's steps record in the ledger.
+ */
+final class RunJobs implements AutoCloseable {
+
+    private final RunContext run;
+    private final Console console;
+    private final DataSource pool;
+    private final ShadowSettings shadowSettings;
+    private ConfigurableApplicationContext context;
+
+    RunJobs(RunContext run, Console console, DataSource pool, ShadowSettings shadowSettings) {
+        this.run = run;
+        this.console = console;
+        this.pool = pool;
+        this.shadowSettings = shadowSettings;
+    }
+
+    /** The context; beans are lazy (application.properties), so a job's start creates that job's beans only. */
+    ConfigurableApplicationContext context() {
+        if (context == null) {
+            ApplicationStartup startup = SpringStartupSteps.recorder();
+            context = RunSpring.start(run, console, pool, shadowSettings, startup);
+            StartupTrace.mark("Spring context started");
+            SpringStartupSteps.print(startup);
+        }
+        return context;
+    }
+
+    BatchStatus run(String jobName, JobParametersBuilder parameters) throws Exception {
+        Job job = context().getBean(jobName + "Job", Job.class);
+        StartupTrace.mark("job bean " + jobName);
+        JobParameters params = parameters.addString("run.id", run.ledger().runId()).toJobParameters();
+        JobExecution execution;
+        try {
+            execution = context().getBean(JobOperator.class).start(job, params);
+        } catch (JobInstanceAlreadyCompleteException e) {
+            run.ledger().step(new StepRecord(jobName, jobName, "COMPLETED", "completed earlier in run " + run.ledger().runId(), 0));
+            return BatchStatus.COMPLETED;
+        }
+        StartupTrace.mark("job " + jobName + " ran");
+        record(jobName, execution);
+        return execution.getStatus();
+    }
+
+    void record(String jobName, JobExecution execution) {
+        if (ConnectionLoss.is(execution)) {
+            String line = ConnectionLoss.line(ConnectionLoss.committed(execution), run.ledger().runId());
+            console.error(line);
+            run.ledger().warn(line);
+        }
+        run.ledger().jobRan(jobName);
+        for (StepExecution s : execution.getStepExecutions()) {
+            long ms = s.getStartTime() == null || s.getEndTime() == null ? 0 : Duration.between(s.getStartTime(), s.getEndTime()).toMillis();
+            run.ledger().step(new StepRecord(jobName, s.getStepName(), s.getStatus().name(), s.getExitStatus().getExitCode(), ms));
+        }
+    }
+
+    /** Asks the running job (if any) to stop at its next safe point: used on SIGTERM. */
+    @SuppressWarnings("removal") // Batch 6 keeps getRunningExecutions/stop(long) until its replacement takes a JobExecution we do not hold here
+    void stopRunning() {
+        if (context == null) {
+            return;
+        }
+        JobOperator operator = context.getBean(JobOperator.class);
+        // by name, from the bean definitions: asking for every Job bean would first create all jobs and their steps
+        for (String jobName : context.getBean(JobRegistry.class).getJobNames()) {
+            try {
+                for (Long id : operator.getRunningExecutions(jobName)) {
+                    operator.stop(id);
+                }
+            } catch (Exception e) {
+                // no execution of this job is running, or it ended meanwhile
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (context != null) {
+            context.close();
+            context = null;
+        }
+    }
+}

@@ -1,7 +1,7 @@
 package dev.preflight;
 
-import dev.preflight.kernel.Console;
 import dev.preflight.cli.Preflight;
+import dev.preflight.kernel.Console;
 import dev.preflight.kernel.ScrubbingOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;

@@ -1,9 +1,9 @@
 package dev.preflight.cli;
 
+import dev.preflight.kernel.Console;
+import dev.preflight.kernel.ExitCode;
 import dev.preflight.kernel.OptionSpec;
 import dev.preflight.kernel.Options;
-import dev.preflight.kernel.ExitCode;
-import dev.preflight.kernel.Console;
 
 /** A {@code ./preflight} subcommand. */
 public interface Command {

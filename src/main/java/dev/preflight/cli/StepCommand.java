@@ -1,9 +1,9 @@
 package dev.preflight.cli;
 
-import dev.preflight.kernel.Options;
-import dev.preflight.kernel.ExitCode;
-import dev.preflight.kernel.Console;
 import dev.preflight.config.ProjectLayout;
+import dev.preflight.kernel.Console;
+import dev.preflight.kernel.ExitCode;
+import dev.preflight.kernel.Options;
 import dev.preflight.plan.PlanStep;
 import dev.preflight.run.Session;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package dev.preflight.db;
 
-import dev.preflight.kernel.PreflightException;
 import dev.preflight.config.DatabaseUrl;
+import dev.preflight.kernel.PreflightException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

@@ -2,7 +2,6 @@ package dev.preflight.db;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.preflight.config.DatabaseTarget;
-import dev.preflight.config.DatabaseUrl;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;

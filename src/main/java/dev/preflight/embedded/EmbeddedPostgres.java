@@ -1,7 +1,7 @@
 package dev.preflight.embedded;
 
-import dev.preflight.kernel.PreflightException;
 import dev.preflight.config.DatabaseUrl;
+import dev.preflight.kernel.PreflightException;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;

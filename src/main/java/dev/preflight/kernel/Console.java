@@ -1,6 +1,5 @@
 package dev.preflight.kernel;
 
-import dev.preflight.kernel.ScrubbingOutputStream;
 import java.io.PrintStream;
 import java.util.Map;
 

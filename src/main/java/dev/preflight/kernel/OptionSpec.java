@@ -1,7 +1,5 @@
 package dev.preflight.kernel;
 
-import dev.preflight.kernel.Options;
-import dev.preflight.kernel.PreflightException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

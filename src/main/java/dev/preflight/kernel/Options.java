@@ -1,7 +1,5 @@
 package dev.preflight.kernel;
 
-import dev.preflight.kernel.OptionSpec;
-import dev.preflight.kernel.PreflightException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

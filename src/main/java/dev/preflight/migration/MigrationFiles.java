@@ -1,20 +1,15 @@
 package dev.preflight.migration;
 
-import dev.preflight.kernel.PreflightException;
 import dev.preflight.config.ProjectConfig;
 import dev.preflight.config.ProjectLayout;
-import dev.preflight.migration.LayoutSettings;
-import dev.preflight.migration.Migration;
-import dev.preflight.migration.MigrationLayouts;
-import dev.preflight.migration.MigrationSource;
-import dev.preflight.migration.SqlStatement;
+import dev.preflight.kernel.PreflightException;
 import dev.preflight.migration.flyway.FlywayLayout;
-import java.util.Locale;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,7 +1,6 @@
 package dev.preflight.migration;
 
 import dev.preflight.db.CatalogQueries;
-import dev.preflight.migration.SqlStatement;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,8 +1,6 @@
 package dev.preflight.migration;
 
-import dev.preflight.migration.AppliedMigration;
 import dev.preflight.report.MigrationStatus.State;
-import dev.preflight.migration.Migration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -1,8 +1,6 @@
 package dev.preflight.migration;
 
 import dev.preflight.config.MigrationTimeouts;
-import dev.preflight.migration.MigrationExecutor;
-import dev.preflight.migration.SqlStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -2,10 +2,6 @@ package dev.preflight.migration;
 
 import dev.preflight.config.ProjectConfig;
 import dev.preflight.db.Catalog;
-import dev.preflight.migration.AppliedMigration;
-import dev.preflight.migration.Migration;
-import dev.preflight.migration.MigrationExecutor;
-import dev.preflight.migration.MigrationSource;
 import dev.preflight.report.MigrationEntry;
 import dev.preflight.report.MigrationStatus.DatabaseState;
 import dev.preflight.report.MigrationStatus.State;

@@ -1,8 +1,8 @@
 package dev.preflight.plan;
 
+import dev.preflight.config.ProjectLayout;
 import dev.preflight.config.YamlSyntax;
 import dev.preflight.kernel.PreflightException;
-import dev.preflight.config.ProjectLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package dev.preflight.plan;
 
-import dev.preflight.kernel.ExitCode;
-import dev.preflight.kernel.PreflightException;
 import dev.preflight.config.DatabaseUrl;
 import dev.preflight.db.Connections;
+import dev.preflight.kernel.ExitCode;
+import dev.preflight.kernel.PreflightException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,10 +1,10 @@
 package dev.preflight.plan;
 
+import dev.preflight.config.ProjectLayout;
 import dev.preflight.kernel.Console;
 import dev.preflight.kernel.ExitCode;
 import dev.preflight.kernel.Options;
 import dev.preflight.kernel.PreflightException;
-import dev.preflight.config.ProjectLayout;
 import dev.preflight.report.CheckOutcome;
 import dev.preflight.report.Finding;
 import dev.preflight.report.Severity;

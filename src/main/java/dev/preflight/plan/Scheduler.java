@@ -1,11 +1,11 @@
 package dev.preflight.plan;
 
+import dev.preflight.config.DatabaseUrl;
+import dev.preflight.db.Connections;
 import dev.preflight.kernel.Console;
 import dev.preflight.kernel.ExitCode;
 import dev.preflight.kernel.Options;
 import dev.preflight.kernel.PreflightException;
-import dev.preflight.config.DatabaseUrl;
-import dev.preflight.db.Connections;
 import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,5 +1,6 @@
 package dev.preflight.run;
 
+import dev.preflight.config.ProjectLayout;
 import dev.preflight.report.CheckOutcome;
 import dev.preflight.report.DatabaseInfo;
 import dev.preflight.report.Finding;
@@ -9,7 +10,6 @@ import dev.preflight.report.ReadinessReport;
 import dev.preflight.report.ReportSection;
 import dev.preflight.report.RunComparison;
 import dev.preflight.report.Verdict;
-import dev.preflight.config.ProjectLayout;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.preflight.run;
 
-import dev.preflight.kernel.PreflightException;
-import dev.preflight.kernel.ExitCode;
 import dev.preflight.config.DatabaseUrl;
+import dev.preflight.kernel.ExitCode;
+import dev.preflight.kernel.PreflightException;
 import dev.preflight.kernel.Secrets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

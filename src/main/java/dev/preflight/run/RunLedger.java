@@ -1,19 +1,18 @@
 package dev.preflight.run;
 
 import dev.preflight.report.CheckOutcome;
+import dev.preflight.report.EmbeddingsSection;
+import dev.preflight.report.LintSection;
 import dev.preflight.report.MigrationEntry;
 import dev.preflight.report.MigrationStatus;
 import dev.preflight.report.ReadinessReport;
 import dev.preflight.report.ReportSection;
-import dev.preflight.report.EmbeddingsSection;
-import dev.preflight.report.LintSection;
 import dev.preflight.report.SeedSection;
 import dev.preflight.report.StepRecord;
 import dev.preflight.report.VectorIndexTuning;
 import dev.preflight.report.VerifySection;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.preflight.run;
 
-import dev.preflight.kernel.PreflightException;
 import dev.preflight.config.DatabaseUrl;
 import dev.preflight.db.Connections;
+import dev.preflight.kernel.PreflightException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,15 +1,15 @@
 package dev.preflight.run;
 
-import dev.preflight.kernel.Console;
-import dev.preflight.kernel.ExitCode;
-import dev.preflight.kernel.Options;
-import dev.preflight.kernel.PreflightException;
 import dev.preflight.config.DatabaseTarget;
 import dev.preflight.config.KnownSecrets;
 import dev.preflight.config.ProjectConfig;
 import dev.preflight.config.ProjectLayout;
 import dev.preflight.config.ShadowSettings;
 import dev.preflight.db.BatchSchema;
+import dev.preflight.kernel.Console;
+import dev.preflight.kernel.ExitCode;
+import dev.preflight.kernel.Options;
+import dev.preflight.kernel.PreflightException;
 import dev.preflight.kernel.StartupTrace;
 import dev.preflight.migration.MigrationFiles;
 import dev.preflight.report.ReadinessReport;

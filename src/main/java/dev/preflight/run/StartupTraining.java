@@ -1,15 +1,12 @@
 package dev.preflight.run;
 
-import dev.preflight.kernel.Console;
 import dev.preflight.config.DatabaseTarget;
 import dev.preflight.config.DatabaseUrl;
 import dev.preflight.config.ProjectConfig;
 import dev.preflight.config.ProjectLayout;
 import dev.preflight.db.DataSourceConfiguration;
-import dev.preflight.run.RunContext;
-import dev.preflight.run.RunLedger;
+import dev.preflight.kernel.Console;
 import dev.preflight.migration.MigrationFiles;
-import dev.preflight.run.ReportAssembler;
 import dev.preflight.report.render.ReportWriter;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,12 +1,12 @@
 package dev.preflight.run;
 
-import dev.preflight.kernel.Console;
-import dev.preflight.kernel.Options;
-import dev.preflight.kernel.PreflightException;
 import dev.preflight.config.DatabaseTarget;
 import dev.preflight.config.DatabaseUrl;
 import dev.preflight.config.ProjectLayout;
 import dev.preflight.embedded.EmbeddedPostgres;
+import dev.preflight.kernel.Console;
+import dev.preflight.kernel.Options;
+import dev.preflight.kernel.PreflightException;
 
 /**
  * Chooses the run's database: {@code --db-url}, else {@code DATABASE_URL}, else a throwaway

@@ -1,9 +1,9 @@
 package dev.preflight.broker;
 
-import dev.preflight.kernel.PreflightException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.preflight.kernel.PreflightException;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 

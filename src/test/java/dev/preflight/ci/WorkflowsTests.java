@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.preflight.cli.Command;
-import dev.preflight.kernel.Console;
 import dev.preflight.cli.Preflight;
+import dev.preflight.kernel.Console;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package dev.preflight.cli;
 
-import dev.preflight.testing.Projects;
-import dev.preflight.testing.JarRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.preflight.testing.JarRun;
 import dev.preflight.testing.PostgresExtension;
+import dev.preflight.testing.Projects;
 import dev.preflight.testing.TestDatabase;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

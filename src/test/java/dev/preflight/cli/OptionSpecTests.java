@@ -1,12 +1,12 @@
 package dev.preflight.cli;
 
-import dev.preflight.testing.Projects;
-import dev.preflight.kernel.OptionSpec;
-import dev.preflight.kernel.Options;
-import dev.preflight.kernel.Console;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.preflight.kernel.Console;
+import dev.preflight.kernel.OptionSpec;
+import dev.preflight.kernel.Options;
 import dev.preflight.testing.CliRun;
+import dev.preflight.testing.Projects;
 import java.nio.file.Files;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,10 +1,10 @@
 package dev.preflight.config;
 
-import dev.preflight.kernel.Secrets;
-import dev.preflight.kernel.PreflightException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.preflight.kernel.PreflightException;
+import dev.preflight.kernel.Secrets;
 import org.junit.jupiter.api.Test;
 
 class DatabaseUrlTests {

@@ -1,9 +1,9 @@
 package dev.preflight.config;
 
-import dev.preflight.job.backfill.BackfillSql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.preflight.job.backfill.BackfillSql;
 import dev.preflight.testing.Projects;
 import java.nio.file.Files;
 import java.nio.file.Path;

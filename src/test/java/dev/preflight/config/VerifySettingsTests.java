@@ -56,7 +56,7 @@ class VerifySettingsTests {
         assertThatThrownBy(() -> ShadowSettings.roles(project(dir.resolve("scalar"), "verify:\n  shadowRoles: app_user\n")))
                 .isInstanceOf(PreflightException.class).hasMessage("jobs/preflight.yaml: verify.shadowRoles must be a list of role names");
         for (String bad : List.of("\"app user\"", "\"x\\\"y\"", "1abc")) {
-            Path d = dir.resolve("bad" + Math.abs(bad.hashCode()));
+            Path d = dir.resolve("bad" + Integer.toHexString(bad.hashCode()));
             assertThatThrownBy(() -> ShadowSettings.roles(project(d, "verify:\n  shadowRoles: [" + bad + "]\n"))).as(bad)
                     .isInstanceOf(PreflightException.class).hasMessageContaining("is not a plain role name");
         }
@@ -74,7 +74,7 @@ class VerifySettingsTests {
         assertThat(neonHub.domainOf("chunks")).isEqualTo("RAG/Datasets");
         assertThat(neonHub.domainOf("api_keys")).isEqualTo("Governance");
         for (String yaml : new String[] {null, "embeddings: {}\n", "verify:\n  shadowRoles: [a]\n", "verify: [\n"}) {
-            Path d = dir.resolve("default" + (yaml == null ? 0 : Math.abs(yaml.hashCode())));
+            Path d = dir.resolve("default" + (yaml == null ? "0" : Integer.toHexString(yaml.hashCode())));
             assertThat(DomainMapping.load(project(d, yaml))).as(String.valueOf(yaml)).isEqualTo(neonHub);
         }
     }

@@ -1,7 +1,5 @@
 package dev.preflight.kernel;
 
-import dev.preflight.kernel.PreflightException;
-import dev.preflight.kernel.ExitCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,8 +1,8 @@
 package dev.preflight.kernel;
 
-import dev.preflight.testing.JarRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.preflight.testing.JarRun;
 import dev.preflight.testing.MockOpenAiServer;
 import dev.preflight.testing.PostgresExtension;
 import dev.preflight.testing.TestDatabase;

@@ -3,9 +3,9 @@ package dev.preflight.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.preflight.kernel.Console;
 import dev.preflight.cli.Preflight;
 import dev.preflight.config.ProjectLayout;
+import dev.preflight.kernel.Console;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

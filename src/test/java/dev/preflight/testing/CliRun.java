@@ -1,7 +1,7 @@
 package dev.preflight.testing;
 
-import dev.preflight.kernel.Console;
 import dev.preflight.cli.Preflight;
+import dev.preflight.kernel.Console;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

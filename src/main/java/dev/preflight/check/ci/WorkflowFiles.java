@@ -1,7 +1,7 @@
 package dev.preflight.check.ci;
 
-import dev.preflight.kernel.PreflightException;
 import dev.preflight.config.YamlSyntax;
+import dev.preflight.kernel.PreflightException;
 import dev.preflight.report.VerifySection.Workflow;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package dev.preflight.check.drift;
 
 import dev.preflight.check.Check;
+import dev.preflight.check.CheckContext;
 import dev.preflight.check.CheckFamily;
 import dev.preflight.check.CheckRegistry;
-import dev.preflight.check.CheckContext;
 import dev.preflight.db.schema.SchemaDifference;
 import dev.preflight.db.schema.SchemaDifference.ObjectType;
 import dev.preflight.report.Finding;

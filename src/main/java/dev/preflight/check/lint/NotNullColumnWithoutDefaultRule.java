@@ -2,9 +2,9 @@ package dev.preflight.check.lint;
 
 import dev.preflight.migration.ddl.Ddl;
 import dev.preflight.report.Severity;
-import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * LINT004: {@code ADD COLUMN ... NOT NULL} without a DEFAULT fails on a table that has rows

@@ -2,8 +2,8 @@ package dev.preflight.check.lint;
 
 import dev.preflight.migration.ddl.Ddl;
 import dev.preflight.report.Severity;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -5,8 +5,8 @@ import dev.preflight.check.CheckContext;
 import dev.preflight.report.Finding;
 import dev.preflight.report.SeedSection;
 import dev.preflight.report.Severity;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * SEED001: the seed files loaded without error. A seed that fails leaves the application without

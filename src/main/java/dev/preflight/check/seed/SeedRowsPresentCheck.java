@@ -2,10 +2,10 @@ package dev.preflight.check.seed;
 
 import dev.preflight.check.Check;
 import dev.preflight.check.CheckContext;
-import dev.preflight.seed.SeedFiles;
-import dev.preflight.seed.SeedPresence;
 import dev.preflight.report.Finding;
 import dev.preflight.report.Severity;
+import dev.preflight.seed.SeedFiles;
+import dev.preflight.seed.SeedPresence;
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
 package dev.preflight.check.smoke;
 
+import dev.preflight.config.ProjectLayout;
 import dev.preflight.config.YamlSyntax;
 import dev.preflight.kernel.PreflightException;
-import dev.preflight.config.ProjectLayout;
 import dev.preflight.report.Severity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,8 +3,6 @@ package dev.preflight.check.smoke;
 import dev.preflight.check.CheckContext;
 import dev.preflight.db.Catalog;
 import dev.preflight.report.Finding;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 

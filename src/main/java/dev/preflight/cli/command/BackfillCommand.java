@@ -1,14 +1,14 @@
 package dev.preflight.cli.command;
 
-import dev.preflight.kernel.Console;
-import dev.preflight.kernel.ExitCode;
-import dev.preflight.kernel.Options;
-import dev.preflight.kernel.PreflightException;
 import dev.preflight.cli.StepCommand;
 import dev.preflight.job.backfill.BackfillRunner;
 import dev.preflight.job.backfill.BackfillShutdown;
 import dev.preflight.job.backfill.distributed.DistributedBackfill;
 import dev.preflight.job.backfill.distributed.DistributedSettings;
+import dev.preflight.kernel.Console;
+import dev.preflight.kernel.ExitCode;
+import dev.preflight.kernel.Options;
+import dev.preflight.kernel.PreflightException;
 import dev.preflight.report.EmbeddingsSection;
 import dev.preflight.run.Session;
 import java.util.Set;

@@ -1,14 +1,14 @@
 package dev.preflight.cli.command;
 
 import dev.preflight.cli.Command;
-import dev.preflight.kernel.Console;
-import dev.preflight.kernel.ExitCode;
-import dev.preflight.kernel.Options;
 import dev.preflight.config.ProjectConfig;
 import dev.preflight.config.ProjectLayout;
 import dev.preflight.job.migrate.Baseline;
-import dev.preflight.migration.MigrationFiles;
+import dev.preflight.kernel.Console;
+import dev.preflight.kernel.ExitCode;
+import dev.preflight.kernel.Options;
 import dev.preflight.migration.AppliedChecksums;
+import dev.preflight.migration.MigrationFiles;
 import dev.preflight.run.Session;
 
 /**

@@ -1,9 +1,9 @@
 package dev.preflight.cli.command;
 
+import dev.preflight.job.backfill.distributed.DistributedSettings;
 import dev.preflight.kernel.Console;
 import dev.preflight.kernel.Options;
 import dev.preflight.kernel.PreflightException;
-import dev.preflight.job.backfill.distributed.DistributedSettings;
 
 /**
  * The options of a distributed backfill, shared by {@code backfill --distributed} and

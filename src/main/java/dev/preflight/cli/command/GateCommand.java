@@ -1,10 +1,10 @@
 package dev.preflight.cli.command;
 
 import dev.preflight.cli.Command;
+import dev.preflight.cli.StepCommand;
 import dev.preflight.kernel.Console;
 import dev.preflight.kernel.ExitCode;
 import dev.preflight.kernel.Options;
-import dev.preflight.cli.StepCommand;
 import java.util.List;
 import java.util.function.Supplier;
 

@@ -1,8 +1,8 @@
 package dev.preflight.cli.command;
 
-import dev.preflight.kernel.Options;
 import dev.preflight.cli.StepCommand;
 import dev.preflight.job.lint.LintJobConfiguration;
+import dev.preflight.kernel.Options;
 import dev.preflight.run.Session;
 import java.util.Set;
 import org.springframework.batch.core.BatchStatus;

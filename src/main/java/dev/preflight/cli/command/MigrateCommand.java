@@ -1,10 +1,10 @@
 package dev.preflight.cli.command;
 
-import dev.preflight.kernel.Options;
 import dev.preflight.cli.StepCommand;
 import dev.preflight.config.ProjectConfig;
 import dev.preflight.config.ProjectLayout;
 import dev.preflight.job.migrate.MigrateJobConfiguration;
+import dev.preflight.kernel.Options;
 import dev.preflight.migration.MigrationFiles;
 import dev.preflight.run.Session;
 import java.util.Set;

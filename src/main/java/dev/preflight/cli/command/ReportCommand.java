@@ -2,11 +2,11 @@ package dev.preflight.cli.command;
 
 import dev.preflight.check.CheckContext;
 import dev.preflight.check.CheckRunner;
+import dev.preflight.cli.StepCommand;
+import dev.preflight.job.migrate.PreflightChecksTasklet;
 import dev.preflight.kernel.Console;
 import dev.preflight.kernel.ExitCode;
 import dev.preflight.kernel.Options;
-import dev.preflight.cli.StepCommand;
-import dev.preflight.job.migrate.PreflightChecksTasklet;
 import dev.preflight.run.Session;
 import java.sql.Connection;
 import java.util.Set;

@@ -1,11 +1,11 @@
 package dev.preflight.cli.command;
 
 import dev.preflight.cli.Command;
+import dev.preflight.cli.StepCommand;
 import dev.preflight.kernel.Console;
 import dev.preflight.kernel.ExitCode;
 import dev.preflight.kernel.Options;
 import dev.preflight.kernel.PreflightException;
-import dev.preflight.cli.StepCommand;
 import dev.preflight.run.RunHistory;
 import dev.preflight.run.RunId;
 import dev.preflight.run.Session;

@@ -1,13 +1,13 @@
 package dev.preflight.cli.command;
 
 import dev.preflight.cli.StepCommand;
+import dev.preflight.db.Catalog;
+import dev.preflight.job.retune.RetuneJobConfiguration;
+import dev.preflight.job.retune.RetuneSettings;
 import dev.preflight.kernel.Console;
 import dev.preflight.kernel.ExitCode;
 import dev.preflight.kernel.Options;
 import dev.preflight.kernel.PreflightException;
-import dev.preflight.db.Catalog;
-import dev.preflight.job.retune.RetuneJobConfiguration;
-import dev.preflight.job.retune.RetuneSettings;
 import dev.preflight.run.Session;
 import java.sql.Connection;
 import java.util.LinkedHashMap;

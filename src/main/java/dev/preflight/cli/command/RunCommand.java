@@ -1,12 +1,12 @@
 package dev.preflight.cli.command;
 
 import dev.preflight.cli.Command;
+import dev.preflight.cli.StepCommand;
+import dev.preflight.config.ProjectLayout;
 import dev.preflight.kernel.Console;
 import dev.preflight.kernel.ExitCode;
 import dev.preflight.kernel.Options;
 import dev.preflight.kernel.PreflightException;
-import dev.preflight.cli.StepCommand;
-import dev.preflight.config.ProjectLayout;
 import dev.preflight.plan.PlanLoader;
 import dev.preflight.plan.PlanRunner;
 import java.util.List;

@@ -1,15 +1,15 @@
 package dev.preflight.cli.command;
 
 import dev.preflight.cli.Command;
-import dev.preflight.kernel.Console;
-import dev.preflight.kernel.ExitCode;
-import dev.preflight.kernel.Options;
-import dev.preflight.kernel.PreflightException;
 import dev.preflight.cli.StepCommand;
 import dev.preflight.config.DatabaseUrl;
 import dev.preflight.config.ProjectLayout;
 import dev.preflight.db.BatchSchema;
 import dev.preflight.db.Connections;
+import dev.preflight.kernel.Console;
+import dev.preflight.kernel.ExitCode;
+import dev.preflight.kernel.Options;
+import dev.preflight.kernel.PreflightException;
 import dev.preflight.plan.Plan;
 import dev.preflight.plan.PlanLoader;
 import dev.preflight.plan.PlanRunner;

@@ -1,10 +1,10 @@
 package dev.preflight.cli.command;
 
+import dev.preflight.cli.StepCommand;
+import dev.preflight.job.seed.SeedJobConfiguration;
 import dev.preflight.kernel.Console;
 import dev.preflight.kernel.ExitCode;
 import dev.preflight.kernel.Options;
-import dev.preflight.cli.StepCommand;
-import dev.preflight.job.seed.SeedJobConfiguration;
 import dev.preflight.report.SeedSection;
 import dev.preflight.run.Session;
 import java.util.Set;

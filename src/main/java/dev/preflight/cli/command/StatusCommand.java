@@ -1,17 +1,17 @@
 package dev.preflight.cli.command;
 
 import dev.preflight.cli.Command;
+import dev.preflight.db.Catalog;
 import dev.preflight.kernel.Console;
 import dev.preflight.kernel.ExitCode;
 import dev.preflight.kernel.Options;
-import dev.preflight.db.Catalog;
 import dev.preflight.migration.MigrationEngine;
 import dev.preflight.report.MigrationEntry;
 import dev.preflight.report.MigrationStatus.DatabaseState;
 import dev.preflight.run.Session;
-import java.util.Locale;
 import java.sql.Connection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** {@code status}: a short summary of the database's migration state on stdout; writes no files. */

@@ -1,10 +1,10 @@
 package dev.preflight.cli.command;
 
 import dev.preflight.check.smoke.SmokeSuite;
-import dev.preflight.kernel.Options;
 import dev.preflight.cli.StepCommand;
 import dev.preflight.config.ProjectLayout;
 import dev.preflight.job.verify.VerifyJobConfiguration;
+import dev.preflight.kernel.Options;
 import dev.preflight.run.Session;
 import java.util.Set;
 import org.springframework.batch.core.BatchStatus;

@@ -1,8 +1,8 @@
 package dev.preflight.cli.command;
 
-import dev.preflight.job.backfill.distributed.BackfillWorker;
 import dev.preflight.broker.PartitionBroker;
 import dev.preflight.cli.Command;
+import dev.preflight.job.backfill.distributed.BackfillWorker;
 import dev.preflight.kernel.Console;
 import dev.preflight.kernel.ExitCode;
 import dev.preflight.kernel.Options;

@@ -1,7 +1,7 @@
 package dev.preflight.db.schema;
 
-import java.util.Locale;
 import dev.preflight.report.Severity;
+import java.util.Locale;
 
 /**
  * One way the database differs from what its migrations build: the object, what the migrations

@@ -36,7 +36,7 @@ public final class BackfillProgress implements AutoCloseable {
             return t;
         });
         long every = terminal != null ? 1 : 10;
-        timer.scheduleAtFixedRate(this::show, every, every, TimeUnit.SECONDS);
+        var unused = timer.scheduleAtFixedRate(this::show, every, every, TimeUnit.SECONDS); // ends with the timer's shutdown
     }
 
     public void add(long rows) {
@@ -76,7 +76,7 @@ public final class BackfillProgress implements AutoCloseable {
     }
 
     static String format(Duration d) {
-        long s = d.getSeconds();
+        long s = d.toSeconds();
         return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s % 3600 / 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
     }
 

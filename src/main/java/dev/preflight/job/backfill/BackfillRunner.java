@@ -1,8 +1,8 @@
 package dev.preflight.job.backfill;
 
+import dev.preflight.check.CheckContext;
 import dev.preflight.check.CheckFamily;
 import dev.preflight.check.CheckRegistry;
-import dev.preflight.check.CheckContext;
 import dev.preflight.check.CheckRunner;
 import dev.preflight.config.EmbeddingTarget;
 import dev.preflight.config.EmbeddingsConfig;

@@ -36,6 +36,7 @@ public final class BackfillShutdown implements AutoCloseable {
         operator = session.bean(JobOperator.class);
     }
 
+    @SuppressWarnings("removal") // Batch 6 keeps getRunningExecutions/stop(long) until its replacement takes a JobExecution we do not hold here
     private void onSignal() {
         JobOperator op = operator;
         if (op == null) {

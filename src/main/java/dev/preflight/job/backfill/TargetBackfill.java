@@ -58,6 +58,7 @@ final class TargetBackfill implements AutoCloseable {
                     + " vectors are NOT semantic (hash-seeded, for tests and benchmarks only)");
         }
         BackfillStats stats = new BackfillStats();
+        @SuppressWarnings("SystemConsoleNull") // on Java 17, the supported runtime, console() is null unless a terminal is attached
         var terminal = System.console() != null ? session.console().err() : null;
         JobExecution execution;
         BackfillProgress progress = new BackfillProgress(target.name(), planned, terminal);

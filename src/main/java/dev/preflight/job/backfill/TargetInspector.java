@@ -1,7 +1,8 @@
 package dev.preflight.job.backfill;
 
-import dev.preflight.kernel.PreflightException;
 import dev.preflight.config.EmbeddingTarget;
+import dev.preflight.kernel.PreflightException;
+import dev.preflight.report.EmbeddingsSection;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import dev.preflight.report.EmbeddingsSection;
 
 /**
  * Reads what the backfill must know about a target before any work: that its table and columns

@@ -113,7 +113,7 @@ public class VectorWriter implements ItemWriter<EmbeddedRow> {
             for (EmbeddedRow r : issues) {
                 ps.setString(1, task.target().name());
                 ps.setString(2, r.id());
-                ps.setString(3, r.issue().name().toLowerCase());
+                ps.setString(3, r.issue().name().toLowerCase(java.util.Locale.ROOT));
                 ps.setString(4, r.reason());
                 ps.addBatch();
             }

@@ -1,9 +1,9 @@
 package dev.preflight.job.lint;
 
-import dev.preflight.run.RunContext;
 import dev.preflight.migration.AppliedMigration;
 import dev.preflight.migration.Migration;
 import dev.preflight.migration.MigrationSource;
+import dev.preflight.run.RunContext;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,12 +1,10 @@
 package dev.preflight.job.lint;
 
-import dev.preflight.check.lint.StatementMeasurement;
 import dev.preflight.check.lint.LintIssue;
 import dev.preflight.check.lint.LintMerge;
 import dev.preflight.check.lint.LintRules;
 import dev.preflight.check.lint.StaticAnalysis;
 import dev.preflight.check.lint.Suppressions;
-import dev.preflight.run.RunContext;
 import dev.preflight.config.ShadowSettings;
 import dev.preflight.job.verify.ShadowDatabase;
 import dev.preflight.job.verify.ShadowRoles;
@@ -17,6 +15,7 @@ import dev.preflight.report.CheckOutcome;
 import dev.preflight.report.Finding;
 import dev.preflight.report.LintSection;
 import dev.preflight.report.render.SarifRenderer;
+import dev.preflight.run.RunContext;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;

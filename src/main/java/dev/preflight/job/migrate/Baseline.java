@@ -1,18 +1,18 @@
 package dev.preflight.job.migrate;
 
-import dev.preflight.migration.MigrationStateClassifier;
-import dev.preflight.migration.SeamMigration;
-import dev.preflight.kernel.ExitCode;
-import dev.preflight.kernel.PreflightException;
 import dev.preflight.config.DatabaseUrl;
-import dev.preflight.db.schema.SchemaDifference;
 import dev.preflight.db.schema.SchemaDiffer;
+import dev.preflight.db.schema.SchemaDifference;
 import dev.preflight.db.schema.SchemaIntrospector;
 import dev.preflight.db.schema.SchemaModel;
 import dev.preflight.job.verify.DriftReplay;
+import dev.preflight.kernel.ExitCode;
+import dev.preflight.kernel.PreflightException;
 import dev.preflight.migration.Migration;
 import dev.preflight.migration.MigrationExecutor;
 import dev.preflight.migration.MigrationSource;
+import dev.preflight.migration.MigrationStateClassifier;
+import dev.preflight.migration.SeamMigration;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;

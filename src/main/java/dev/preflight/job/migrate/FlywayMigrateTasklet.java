@@ -1,14 +1,14 @@
 package dev.preflight.job.migrate;
 
+import dev.preflight.check.CheckContext;
+import dev.preflight.check.CheckRegistry;
+import dev.preflight.check.CheckRunner;
+import dev.preflight.check.migration.MigrationOrderCheck;
+import dev.preflight.job.verify.DriftReplay;
 import dev.preflight.migration.FlywayMigration;
 import dev.preflight.migration.MigrationEngine;
-import dev.preflight.check.CheckContext;
-import dev.preflight.check.CheckRunner;
-import dev.preflight.check.CheckRegistry;
-import dev.preflight.check.migration.MigrationOrderCheck;
-import dev.preflight.run.RunContext;
-import dev.preflight.job.verify.DriftReplay;
 import dev.preflight.report.CheckOutcome;
+import dev.preflight.run.RunContext;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;

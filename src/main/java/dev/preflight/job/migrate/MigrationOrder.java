@@ -1,10 +1,10 @@
 package dev.preflight.job.migrate;
 
-import dev.preflight.migration.SeamMigration;
 import dev.preflight.check.migration.MigrationOrderCheck.OrderProblem;
 import dev.preflight.migration.Migration;
 import dev.preflight.migration.MigrationExecutor;
 import dev.preflight.migration.MigrationSource;
+import dev.preflight.migration.SeamMigration;
 import dev.preflight.migration.SqlStatement;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,18 +1,18 @@
 package dev.preflight.job.migrate;
 
-import dev.preflight.check.CheckFamily;
-import dev.preflight.check.CheckRegistry;
 import dev.preflight.check.Check;
 import dev.preflight.check.CheckContext;
+import dev.preflight.check.CheckFamily;
+import dev.preflight.check.CheckRegistry;
 import dev.preflight.check.CheckRunner;
-import dev.preflight.run.RunContext;
 import dev.preflight.report.CheckOutcome;
+import dev.preflight.run.RunContext;
 import java.sql.Connection;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 

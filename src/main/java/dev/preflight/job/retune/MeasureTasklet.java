@@ -1,10 +1,10 @@
 package dev.preflight.job.retune;
 
 import dev.preflight.db.Catalog;
-import dev.preflight.run.RunContext;
 import dev.preflight.report.DatabaseInfo.VectorIndex;
 import dev.preflight.report.VectorIndexTuning.Decision;
 import dev.preflight.report.VectorIndexTuning.Measurement;
+import dev.preflight.run.RunContext;
 import java.sql.Connection;
 import java.util.Locale;
 import javax.sql.DataSource;

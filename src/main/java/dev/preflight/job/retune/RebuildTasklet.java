@@ -1,7 +1,7 @@
 package dev.preflight.job.retune;
 
-import dev.preflight.run.RunContext;
 import dev.preflight.report.VectorIndexTuning.Decision;
+import dev.preflight.run.RunContext;
 import java.sql.Connection;
 import javax.sql.DataSource;
 import org.slf4j.Logger;

@@ -1,11 +1,11 @@
 package dev.preflight.job.retune;
 
-import dev.preflight.check.CheckRegistry;
 import dev.preflight.check.CheckContext;
+import dev.preflight.check.CheckRegistry;
 import dev.preflight.check.CheckRunner;
 import dev.preflight.db.Catalog;
-import dev.preflight.run.RunContext;
 import dev.preflight.report.VectorIndexTuning;
+import dev.preflight.run.RunContext;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,7 +1,7 @@
 package dev.preflight.job.seed;
 
-import dev.preflight.seed.SeedSchema;
 import dev.preflight.report.SeedSection;
+import dev.preflight.seed.SeedSchema;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,10 +1,10 @@
 package dev.preflight.job.seed;
 
+import dev.preflight.report.SeedSection;
 import dev.preflight.seed.SeedBlock;
 import dev.preflight.seed.SeedFiles;
 import dev.preflight.seed.SeedInputException;
 import dev.preflight.seed.SeedSchema;
-import dev.preflight.report.SeedSection;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;

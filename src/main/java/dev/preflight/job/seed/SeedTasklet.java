@@ -1,14 +1,14 @@
 package dev.preflight.job.seed;
 
-import dev.preflight.check.CheckRegistry;
-import dev.preflight.seed.SeedFiles;
-import dev.preflight.seed.SeedInputException;
 import dev.preflight.check.Check;
 import dev.preflight.check.CheckContext;
+import dev.preflight.check.CheckRegistry;
 import dev.preflight.check.CheckRunner;
 import dev.preflight.check.seed.SeedRowsPresentCheck;
-import dev.preflight.run.RunContext;
 import dev.preflight.report.SeedSection;
+import dev.preflight.run.RunContext;
+import dev.preflight.seed.SeedFiles;
+import dev.preflight.seed.SeedInputException;
 import java.sql.Connection;
 import java.util.List;
 import javax.sql.DataSource;

@@ -1,9 +1,9 @@
 package dev.preflight.job.seed;
 
+import dev.preflight.db.CatalogQueries;
 import dev.preflight.seed.SeedBlock;
 import dev.preflight.seed.SeedInputException;
 import dev.preflight.seed.SeedSchema;
-import dev.preflight.db.CatalogQueries;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

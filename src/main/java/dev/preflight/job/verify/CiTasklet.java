@@ -1,14 +1,14 @@
 package dev.preflight.job.verify;
 
+import dev.preflight.check.CheckContext;
 import dev.preflight.check.CheckFamily;
 import dev.preflight.check.CheckRegistry;
-import dev.preflight.check.CheckContext;
 import dev.preflight.check.CheckRunner;
 import dev.preflight.check.ci.CiSecretsCheck;
 import dev.preflight.check.ci.WorkflowFiles;
 import dev.preflight.kernel.Console;
-import dev.preflight.run.RunContext;
 import dev.preflight.report.VerifySection;
+import dev.preflight.run.RunContext;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;

@@ -1,15 +1,15 @@
 package dev.preflight.job.verify;
 
-import dev.preflight.check.CheckRegistry;
 import dev.preflight.check.Check;
 import dev.preflight.check.CheckContext;
+import dev.preflight.check.CheckRegistry;
 import dev.preflight.check.CheckRunner;
 import dev.preflight.check.git.GitState;
 import dev.preflight.check.git.NoSecretsTrackedCheck;
 import dev.preflight.check.git.SchemaAndSeedCommittedCheck;
-import dev.preflight.run.RunContext;
 import dev.preflight.report.CheckOutcome;
 import dev.preflight.report.VerifySection;
+import dev.preflight.run.RunContext;
 import java.util.List;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;

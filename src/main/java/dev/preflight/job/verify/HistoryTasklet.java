@@ -1,9 +1,9 @@
 package dev.preflight.job.verify;
 
-import dev.preflight.run.RunContext;
 import dev.preflight.migration.MigrationEngine;
 import dev.preflight.report.MigrationEntry;
 import dev.preflight.report.VerifySection;
+import dev.preflight.run.RunContext;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;

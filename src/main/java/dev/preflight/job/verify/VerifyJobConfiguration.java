@@ -1,9 +1,9 @@
 package dev.preflight.job.verify;
 
-import dev.preflight.kernel.Console;
 import dev.preflight.config.ShadowSettings;
-import dev.preflight.run.RunContext;
+import dev.preflight.kernel.Console;
 import dev.preflight.report.VerifySection;
+import dev.preflight.run.RunContext;
 import dev.preflight.run.Session;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;

@@ -2,9 +2,9 @@ package dev.preflight.migration.ddl;
 
 import dev.preflight.migration.ddl.Ddl.Name;
 import dev.preflight.migration.ddl.Token.Kind;
-import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** A position in a token list with the small vocabulary the recognizer is written in. */
 final class Cursor {

@@ -3,9 +3,9 @@ package dev.preflight.migration.ddl;
 import dev.preflight.migration.SqlStatement;
 import dev.preflight.migration.ddl.Ddl.Name;
 import dev.preflight.migration.ddl.Token.Kind;
-import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**

@@ -4,18 +4,18 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.preflight.report.ReadinessReport;
 import dev.preflight.report.ReportSection;
 import dev.preflight.report.ReportSections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Writes a readiness report as pretty JSON ({@code readiness.json}) and reads it back for comparisons. */
 public final class JsonReportRenderer {

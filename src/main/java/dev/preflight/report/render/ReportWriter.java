@@ -1,7 +1,7 @@
 package dev.preflight.report.render;
 
-import dev.preflight.kernel.PreflightException;
 import dev.preflight.config.ProjectLayout;
+import dev.preflight.kernel.PreflightException;
 import dev.preflight.kernel.Secrets;
 import dev.preflight.report.ReadinessReport;
 import java.io.IOException;

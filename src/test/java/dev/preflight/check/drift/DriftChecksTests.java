@@ -9,9 +9,9 @@ import dev.preflight.db.schema.SchemaDifference.Change;
 import dev.preflight.db.schema.SchemaDifference.ObjectType;
 import dev.preflight.report.Finding;
 import dev.preflight.report.Severity;
-import java.util.Locale;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** The drift family routes each kind of difference to exactly one check, and the replay checks report what the shadow run found. */

@@ -42,7 +42,7 @@ class LintRuleEdgesTests {
     private static List<LintIssue> lint(String sql, boolean nativeTransaction, int serverVersionNum) {
         Migration setup = new Migration("1", "setup", Path.of("V1__setup.sql"), null, SqlSplitter.split(HISTORY));
         Migration change = new Migration("2", "change", Path.of("V2__change.sql"), null, SqlSplitter.split(sql));
-        return StaticAnalysis.run(List.of(setup, change), m -> m == change,
+        return StaticAnalysis.run(List.of(setup, change), change::equals,
                 new StaticAnalysis.Settings(nativeTransaction, serverVersionNum, SeverityPolicy.defaults()));
     }
 

@@ -1,10 +1,10 @@
 package dev.preflight.check.smoke;
 
-import dev.preflight.kernel.PreflightException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.preflight.config.ProjectLayout;
+import dev.preflight.kernel.PreflightException;
 import dev.preflight.testing.CliRun;
 import dev.preflight.testing.Projects;
 import java.nio.file.Files;

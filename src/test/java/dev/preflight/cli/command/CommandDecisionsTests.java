@@ -3,10 +3,10 @@ package dev.preflight.cli.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.preflight.job.backfill.distributed.DistributedSettings;
 import dev.preflight.kernel.Console;
 import dev.preflight.kernel.Options;
 import dev.preflight.kernel.PreflightException;
-import dev.preflight.job.backfill.distributed.DistributedSettings;
 import dev.preflight.report.EmbeddingsSection;
 import dev.preflight.report.MigrationStatus.DatabaseState;
 import dev.preflight.report.MigrationStatus.State;

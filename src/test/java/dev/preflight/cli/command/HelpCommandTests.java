@@ -3,8 +3,8 @@ package dev.preflight.cli.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.preflight.cli.Command;
-import dev.preflight.kernel.Console;
 import dev.preflight.cli.Preflight;
+import dev.preflight.kernel.Console;
 import dev.preflight.testing.CliRun;
 import java.util.List;
 import org.junit.jupiter.api.Test;

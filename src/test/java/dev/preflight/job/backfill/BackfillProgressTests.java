@@ -73,7 +73,7 @@ class BackfillProgressTests {
     @Test
     void timesLeftShowHoursFromOneHour() {
         assertThat(BackfillProgress.format(Duration.ofSeconds(3599))).isEqualTo("59:59");
-        assertThat(BackfillProgress.format(Duration.ofSeconds(3600))).isEqualTo("1:00:00");
+        assertThat(BackfillProgress.format(Duration.ofHours(1))).isEqualTo("1:00:00");
         assertThat(BackfillProgress.format(Duration.ofSeconds(0))).isEqualTo("0:00");
     }
 }

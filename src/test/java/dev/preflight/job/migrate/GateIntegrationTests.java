@@ -2,7 +2,6 @@ package dev.preflight.job.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.preflight.testing.CliRun;
 import dev.preflight.testing.PostgresExtension;
 import dev.preflight.testing.Projects;

@@ -1,18 +1,18 @@
 package dev.preflight.job.migrate;
 
-import dev.preflight.check.drift.ShadowReplay;
-import dev.preflight.migration.FlywayMigration;
-import dev.preflight.migration.MigrationFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.preflight.check.CheckContext;
 import dev.preflight.check.drift.ReplayCheck;
+import dev.preflight.check.drift.ShadowReplay;
 import dev.preflight.config.EmbeddingsConfig;
-import dev.preflight.config.ProjectLayout;
-import dev.preflight.report.Finding;
 import dev.preflight.config.MigrationTimeouts;
 import dev.preflight.config.ProjectConfig;
+import dev.preflight.config.ProjectLayout;
 import dev.preflight.config.RetuneConfig;
+import dev.preflight.migration.FlywayMigration;
+import dev.preflight.migration.MigrationFiles;
+import dev.preflight.report.Finding;
 import dev.preflight.report.MigrationStatus.State;
 import dev.preflight.testing.CliRun;
 import dev.preflight.testing.PostgresExtension;

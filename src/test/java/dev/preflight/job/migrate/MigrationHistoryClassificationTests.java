@@ -1,11 +1,11 @@
 package dev.preflight.job.migrate;
 
-import dev.preflight.migration.MigrationStateClassifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.preflight.migration.AppliedMigration;
 import dev.preflight.migration.AppliedMigration.Status;
 import dev.preflight.migration.Migration;
+import dev.preflight.migration.MigrationStateClassifier;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

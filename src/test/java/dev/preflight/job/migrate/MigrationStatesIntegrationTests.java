@@ -1,8 +1,8 @@
 package dev.preflight.job.migrate;
 
-import dev.preflight.migration.MigrationStateClassifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.preflight.migration.MigrationStateClassifier;
 import dev.preflight.testing.CliRun;
 import dev.preflight.testing.PostgresExtension;
 import dev.preflight.testing.Projects;

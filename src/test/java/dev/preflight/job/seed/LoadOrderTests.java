@@ -1,9 +1,9 @@
 package dev.preflight.job.seed;
 
-import dev.preflight.seed.SeedInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.preflight.seed.SeedInputException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

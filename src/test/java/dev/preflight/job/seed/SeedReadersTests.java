@@ -1,12 +1,12 @@
 package dev.preflight.job.seed;
 
-import dev.preflight.seed.SeedBlock;
-import dev.preflight.seed.SeedFiles;
-import dev.preflight.seed.SeedInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.preflight.config.ProjectLayout;
+import dev.preflight.seed.SeedBlock;
+import dev.preflight.seed.SeedFiles;
+import dev.preflight.seed.SeedInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,12 +1,12 @@
 package dev.preflight.report.render;
 
-import dev.preflight.report.Verdict;
-import dev.preflight.report.Severity;
-import dev.preflight.report.SeedSection;
-import dev.preflight.report.ReadinessReport;
-import dev.preflight.report.Finding;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.preflight.report.Finding;
+import dev.preflight.report.ReadinessReport;
+import dev.preflight.report.SeedSection;
+import dev.preflight.report.Severity;
+import dev.preflight.report.Verdict;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,20 +1,20 @@
 package dev.preflight.report.render;
 
-import dev.preflight.report.StepRecord;
-import dev.preflight.report.MigrationStatus.State;
-import dev.preflight.report.MigrationStatus.DatabaseState;
-import dev.preflight.report.MigrationStatus;
-import dev.preflight.report.MigrationEntry;
-import dev.preflight.report.DatabaseInfo.VectorIndex;
-import dev.preflight.report.DatabaseInfo.VectorColumn;
-import dev.preflight.report.DatabaseInfo.SchemaCounts;
-import dev.preflight.report.DatabaseInfo.Extension;
-import dev.preflight.report.CheckOutcome.Status;
 import dev.preflight.report.CheckOutcome;
+import dev.preflight.report.CheckOutcome.Status;
 import dev.preflight.report.DatabaseInfo;
+import dev.preflight.report.DatabaseInfo.Extension;
+import dev.preflight.report.DatabaseInfo.SchemaCounts;
+import dev.preflight.report.DatabaseInfo.VectorColumn;
+import dev.preflight.report.DatabaseInfo.VectorIndex;
 import dev.preflight.report.Finding;
+import dev.preflight.report.MigrationEntry;
+import dev.preflight.report.MigrationStatus;
+import dev.preflight.report.MigrationStatus.DatabaseState;
+import dev.preflight.report.MigrationStatus.State;
 import dev.preflight.report.ReadinessReport;
 import dev.preflight.report.Severity;
+import dev.preflight.report.StepRecord;
 import dev.preflight.report.Verdict;
 import java.util.List;
 

@@ -93,7 +93,7 @@ public final class BackfillWorker implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        heart.scheduleWithFixedDelay(this::beat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+        var unused = heart.scheduleWithFixedDelay(this::beat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS); // ends with the heart's shutdown
     }
 
     /** The broker for this database's queue (creating the distributed backfill's tables when missing). */
@@ -215,7 +215,7 @@ public final class BackfillWorker implements AutoCloseable {
         log.error("worker {}: cannot run {}: {}", id, se.getStepName(), reason);
         se.setStatus(BatchStatus.FAILED);
         se.setExitStatus(ExitStatus.FAILED.addExitDescription("worker " + id + ": " + reason));
-        se.setEndTime(LocalDateTime.now());
+        se.setEndTime(LocalDateTime.now(java.time.ZoneId.systemDefault()));
         repository.update(se);
     }
 

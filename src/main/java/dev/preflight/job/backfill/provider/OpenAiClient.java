@@ -39,7 +39,7 @@ final class OpenAiClient {
     String post(String body, int tokens) {
         for (int attempt = 0; ; attempt++) {
             limiter.acquire(tokens);
-            HttpRequest.Builder req = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(120))
+            HttpRequest.Builder req = HttpRequest.newBuilder(endpoint).timeout(Duration.ofMinutes(2))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
             if (apiKey != null) {
                 req.header("Authorization", "Bearer " + apiKey);

@@ -1,10 +1,10 @@
 package dev.preflight.job.backfill.provider;
 
-import dev.preflight.kernel.Console;
-import dev.preflight.kernel.PreflightException;
 import dev.preflight.config.EmbeddingTarget;
 import dev.preflight.config.EmbeddingsConfig;
 import dev.preflight.config.EmbeddingsConfig.OpenAiSettings;
+import dev.preflight.kernel.Console;
+import dev.preflight.kernel.PreflightException;
 import dev.preflight.kernel.Secrets;
 
 /** Creates the provider a target uses: {@code --provider}, else the target's own, else the project default. */

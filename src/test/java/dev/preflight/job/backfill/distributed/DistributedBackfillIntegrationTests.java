@@ -1,10 +1,10 @@
 package dev.preflight.job.backfill.distributed;
 
-import dev.preflight.testing.JarRun;
-import dev.preflight.testing.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.preflight.job.backfill.PrefetchingReaderAccess;
+import dev.preflight.testing.CliRun;
+import dev.preflight.testing.JarRun;
 import dev.preflight.testing.MockOpenAiServer;
 import dev.preflight.testing.PostgresExtension;
 import dev.preflight.testing.TestDatabase;

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.preflight.kernel.ExitCode;
 import dev.preflight.report.Finding;
 import dev.preflight.report.ReadinessReport;
+import dev.preflight.report.SeedSection;
 import dev.preflight.report.Severity;
+import dev.preflight.report.StepRecord;
 import dev.preflight.report.Verdict;
 import java.util.List;
 import java.util.Map;
@@ -32,5 +34,23 @@ class ExitDecisionTests {
         assertThat(ExitDecision.of(report(Verdict.NOT_READY, noVector), false)).isEqualTo(ExitCode.USAGE_OR_CONNECTION);
         assertThat(ExitDecision.preflightBlocker(List.of(Finding.of("SRV002", Severity.LOW, "s", "m", "r")))).isEmpty();
         assertThat(ExitDecision.preflightBlocker(List.of(Finding.of("MIG001", Severity.BLOCKER, "s", "m", "r"), noVector))).contains(noVector);
+    }
+
+    @Test
+    void rejectedInputIsTwoAndACommandWhoseOwnJobFailedIsOneWhateverTheVerdict() {
+        SeedSection invalid = new SeedSection("INVALID", false, List.of("jobs/seed/10.yaml"), 0, 1, 0, 0, 0, List.of(), List.of(), null,
+                List.of("jobs/seed/10.yaml line 2: unknown column"), "fix the file");
+        ReadinessReport seed = report(Verdict.NOT_READY).withSections(ReadinessReport.sections(invalid));
+        assertThat(ExitDecision.of(seed, false)).isEqualTo(ExitCode.USAGE_OR_CONNECTION);
+
+        ReadinessReport retune = new ReadinessReport(1, "r", "retune", "t", "v", "p", Verdict.READY, "rule", 1.0, List.of("retune"),
+                List.of(new StepRecord("retune", "retuneMeasureStep", "FAILED", "FAILED", 10)), List.of(), null, null, List.of(), List.of(),
+                List.of(), Map.of());
+        assertThat(ExitDecision.of(retune, false)).isEqualTo(ExitCode.NOT_READY);
+        // in a plan (command gate) a failed step is the plan's PLAN001 finding, not this rule
+        ReadinessReport plan = new ReadinessReport(1, "r", "gate", "t", "v", "p", Verdict.READY, "rule", 1.0, List.of("retune"),
+                List.of(new StepRecord("retune", "retuneMeasureStep", "FAILED", "FAILED", 10)), List.of(), null, null, List.of(), List.of(),
+                List.of(), Map.of());
+        assertThat(ExitDecision.of(plan, false)).isEqualTo(ExitCode.READY);
     }
 }

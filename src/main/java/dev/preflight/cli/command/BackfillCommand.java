@@ -85,7 +85,6 @@ public final class BackfillCommand implements StepCommand {
             String mismatch = mismatch(section);
             if (mismatch != null) {
                 console.error(mismatch);
-                return ExitCode.USAGE_OR_CONNECTION;
             }
             return code;
         }

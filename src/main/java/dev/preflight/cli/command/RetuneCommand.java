@@ -49,7 +49,6 @@ public final class RetuneCommand implements StepCommand {
             if (!completed) {
                 console.error("the retune job failed; the log above says where. Indexes left as they were "
                         + "stay valid; run ./preflight retune again once the cause is fixed");
-                return ExitCode.NOT_READY;
             }
             return code;
         }

@@ -54,9 +54,7 @@ public final class SeedCommand implements StepCommand {
     public ExitCode run(Options options, Console console) throws Exception {
         try (Session session = Session.open(name(), options, console)) {
             execute(session, options);
-            ExitCode code = session.finish();
-            SeedSection seed = session.run().ledger().seed();
-            return seed != null && seed.invalid() ? ExitCode.USAGE_OR_CONNECTION : code;
+            return session.finish();
         }
     }
 

@@ -1,9 +1,6 @@
 package dev.preflight.run;
 
 import dev.preflight.config.DatabaseTarget;
-import dev.preflight.config.KnownSecrets;
-import dev.preflight.config.ProjectConfig;
-import dev.preflight.config.ProjectLayout;
 import dev.preflight.config.ShadowSettings;
 import dev.preflight.db.BatchSchema;
 import dev.preflight.kernel.Console;
@@ -11,9 +8,7 @@ import dev.preflight.kernel.ExitCode;
 import dev.preflight.kernel.Options;
 import dev.preflight.kernel.PreflightException;
 import dev.preflight.kernel.StartupTrace;
-import dev.preflight.migration.MigrationFiles;
 import dev.preflight.report.ReadinessReport;
-import dev.preflight.report.render.ReportWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import javax.sql.DataSource;
@@ -80,25 +75,14 @@ public final class Session implements AutoCloseable {
     }
 
     private static Session open(String command, Options options, Console console, SessionMode mode) {
-        // Inputs first, before any connection or job: a bad run id or an unusable reports folder costs nothing.
-        String runId = options.flag("run-id") != null ? RunId.check(options.flag("run-id")) : RunId.generate(command);
-        ProjectLayout project = new ProjectLayout(options.project(), options.reportsDir());
-        if (mode.writesReport) {
-            ReportWriter.checkFolder(project, runId);
-        }
-        ProjectConfig config = ProjectConfig.load(project);
-        KnownSecrets.registerEnvironmentValue(console.env(), config.embeddings().openai().apiKeyEnv());
-        MigrationFiles files = MigrationFiles.resolve(project, config);
-        ShadowSettings shadowSettings = ShadowSettings.of(options.flag("shadow-url"), console.env("SHADOW_DATABASE_URL"),
-                options.has("shadow-same-cluster"), project);
-        TargetResolver.Resolved resolved = TargetResolver.resolve(options, console, project);
-        RunLedger ledger = new RunLedger(runId);
-        RunContext run = new RunContext(resolved.target(), project, config, files, ledger);
-        Session session = new Session(command, options, console, run, resolved);
+        RunInputs in = RunInputs.read(command, options, console, mode.writesReport);
+        RunLedger ledger = new RunLedger(in.runId());
+        RunContext run = new RunContext(in.resolved().target(), in.project(), in.config(), in.files(), ledger);
+        Session session = new Session(command, options, console, run, in.resolved());
         session.mode = mode;
-        lastRunId = mode.writesDatabase ? runId : null;
-        session.shadowSettings = shadowSettings;
-        java.util.stream.Stream.concat(resolved.target().warnings().stream(), files.warnings().stream()).forEach(w -> {
+        session.shadowSettings = in.shadow();
+        lastRunId = mode.writesDatabase ? in.runId() : null;
+        in.warnings().forEach(w -> {
             console.err().println("[preflight] warning: " + w);
             ledger.warn(w);
         });
@@ -110,7 +94,7 @@ public final class Session implements AutoCloseable {
             StartupTrace.mark("pool and job repository");
         } catch (PreflightException e) {
             if (mode.writesReport) {
-                new ReportPublisher(project, console).publishConnectionFailure(ledger, command, e);
+                new ReportPublisher(in.project(), console).publishConnectionFailure(ledger, command, e);
             }
             session.close();
             throw e;

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * The one decision of a run's exit code from its report: 2 when the input, not the database, is
- * at fault (a blocking pre-flight check of the server or its extensions, seed files that do not
- * validate, an embedding model whose dimension does not fit its column); 1 when the verdict is
+ * at fault (a blocking pre-flight check of the server or its extensions; for seed and backfill run
+ * on their own, seed files that do not validate or a model whose dimension does not fit its column); 1 when the verdict is
  * NOT_READY, when the command's own job failed, or, with {@code --fail-on warning}, when the verdict
  * is READY_WITH_WARNINGS; else 0. Errors that end a run before its report carry their own code
  * ({@code PreflightException}).
@@ -31,10 +31,14 @@ public final class ExitDecision {
         return ExitCode.READY;
     }
 
-    /** Seed files that do not validate, or a model whose vectors do not fit the column: nothing was written, the input must change. */
+    /**
+     * The command's own input rejected: {@code seed} with seed files that do not validate, {@code backfill}
+     * with a model whose vectors do not fit the column; nothing was written, the input must change. In a
+     * plan (the gate) the same findings make the run NOT_READY, like any other blocker.
+     */
     static boolean inputRejected(ReadinessReport report) {
-        boolean seed = report.seed() != null && report.seed().invalid();
-        boolean dimensions = report.embeddings() != null
+        boolean seed = "seed".equals(report.command()) && report.seed() != null && report.seed().invalid();
+        boolean dimensions = "backfill".equals(report.command()) && report.embeddings() != null
                 && report.embeddings().targets().stream().anyMatch(t -> "DIMENSION_MISMATCH".equals(t.status()));
         return seed || dimensions;
     }

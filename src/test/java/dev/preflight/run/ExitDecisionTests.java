@@ -40,8 +40,11 @@ class ExitDecisionTests {
     void rejectedInputIsTwoAndACommandWhoseOwnJobFailedIsOneWhateverTheVerdict() {
         SeedSection invalid = new SeedSection("INVALID", false, List.of("jobs/seed/10.yaml"), 0, 1, 0, 0, 0, List.of(), List.of(), null,
                 List.of("jobs/seed/10.yaml line 2: unknown column"), "fix the file");
-        ReadinessReport seed = report(Verdict.NOT_READY).withSections(ReadinessReport.sections(invalid));
-        assertThat(ExitDecision.of(seed, false)).isEqualTo(ExitCode.USAGE_OR_CONNECTION);
+        ReadinessReport gate = report(Verdict.NOT_READY).withSections(ReadinessReport.sections(invalid));
+        assertThat(ExitDecision.of(gate, false)).as("in the gate: a blocker like any other").isEqualTo(ExitCode.NOT_READY);
+        ReadinessReport seed = new ReadinessReport(1, "r", "seed", "t", "v", "p", Verdict.NOT_READY, "rule", 1.0, List.of("seed"), List.of(),
+                List.of(), null, null, List.of(), List.of(), List.of(), ReadinessReport.sections(invalid));
+        assertThat(ExitDecision.of(seed, false)).as("seed on its own: its input").isEqualTo(ExitCode.USAGE_OR_CONNECTION);
 
         ReadinessReport retune = new ReadinessReport(1, "r", "retune", "t", "v", "p", Verdict.READY, "rule", 1.0, List.of("retune"),
                 List.of(new StepRecord("retune", "retuneMeasureStep", "FAILED", "FAILED", 10)), List.of(), null, null, List.of(), List.of(),

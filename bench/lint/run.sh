@@ -26,33 +26,15 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-WORK="$(mktemp -d)"
-chmod 755 "$WORK"
-STOP_CMD=""
-cleanup() {
-  if [ -n "$STOP_CMD" ]; then $STOP_CMD >/dev/null 2>&1 || true; fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-cp -r "$ROOT/migrations" "$ROOT/jobs" "$WORK/"
-[ -d "$ROOT/templates" ] && cp -r "$ROOT/templates" "$WORK/"
-PREFLIGHT="$ROOT/preflight"
+# A copy of the example project (removed at exit), so reports land in the temporary folder.
+. "$ROOT/bench/example.sh"
+example_work "$ROOT"
 "$PREFLIGHT" help >/dev/null # builds the jar once, outside the measurement
 CP="$(cd "$ROOT" && mvn -B -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
 field() { java -cp "$CP" "$ROOT/bench/JsonField.java" "$@"; } # FILE PATH...: fails loudly on a missing path
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'; }
 
-if [ -z "$DB_URL" ]; then
-  echo "bench: starting an embedded PostgreSQL and migrating the example..."
-  OUT="$("$PREFLIGHT" migrate --project "$WORK" --keep 2>&1)" || { echo "$OUT" | tail -20; exit 1; }
-  DB_URL="$(cat "$(echo "$OUT" | sed -n 's/^Its URL, password included: //p')")"
-  STOP_CMD="$(echo "$OUT" | sed -n 's/^Stop it with: //p')"
-  if [ "$(id -u)" = 0 ] && [ -n "$STOP_CMD" ]; then STOP_CMD="runuser -u postgres -- $STOP_CMD"; fi
-else
-  "$PREFLIGHT" migrate --project "$WORK" --db-url "$DB_URL" >/dev/null 2>&1 || true
-fi
-[ -n "$DB_URL" ] || { echo "bench: could not get a database URL" >&2; exit 1; }
+example_database "$DB_URL"
 
 echo "bench: load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; median of $RUNS runs, lint and verify alternating"
 LINT=(); INNER=(); REPLAY=(); RINNER=()

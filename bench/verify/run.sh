@@ -25,37 +25,16 @@ PG_DUMP="${PG_DUMP:-/usr/lib/postgresql/15/bin/pg_dump}"
 [ -x "$PG_DUMP" ] || PG_DUMP="$(command -v pg_dump || true)"
 [ -n "$PG_DUMP" ] || { echo "bench: pg_dump not found (set PG_DUMP)" >&2; exit 2; }
 
-WORK="$(mktemp -d)"
-chmod 755 "$WORK"
-STOP_CMD=""
-cleanup() {
-  if [ -n "$STOP_CMD" ]; then $STOP_CMD >/dev/null 2>&1 || true; fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-# A copy of the example project, so reports land in the temporary folder.
-cp -r "$ROOT/migrations" "$ROOT/jobs" "$WORK/"
-[ -d "$ROOT/templates" ] && cp -r "$ROOT/templates" "$WORK/"
-PREFLIGHT="$ROOT/preflight"
+# A copy of the example project (removed at exit), so reports land in the temporary folder.
+. "$ROOT/bench/example.sh"
+example_work "$ROOT"
 
 ms() { date +%s%3N; }
 # Report figures by path (bench/json-field.sh): a renamed field stops the bench.
 . "$ROOT/bench/json-field.sh"
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'; }
 
-if [ -z "$DB_URL" ]; then
-  echo "bench: starting an embedded PostgreSQL and migrating the example..."
-  OUT="$("$PREFLIGHT" migrate --project "$WORK" --keep 2>&1)" || { echo "$OUT" | tail -20; exit 1; }
-  DB_URL="$(cat "$(echo "$OUT" | sed -n 's/^Its URL, password included: //p')")"
-  STOP_CMD="$(echo "$OUT" | sed -n 's/^Stop it with: //p')"
-  # As root the cluster runs as the postgres user; stop it the same way.
-  if [ "$(id -u)" = 0 ] && [ -n "$STOP_CMD" ]; then STOP_CMD="runuser -u postgres -- $STOP_CMD"; fi
-else
-  echo "bench: migrating the example on the given database..."
-  "$PREFLIGHT" migrate --project "$WORK" --db-url "$DB_URL" >/dev/null 2>&1 || true
-fi
-[ -n "$DB_URL" ] || { echo "bench: could not get a database URL" >&2; exit 1; }
+example_database "$DB_URL"
 json_field_init "$ROOT/target/preflight.jar" "$WORK/json-field"
 
 TABLES="$("$PREFLIGHT" status --project "$WORK" --db-url "$DB_URL" 2>/dev/null | sed -n 's/^Schema: *//p')"

@@ -151,7 +151,7 @@ public final class RunLedger {
     }
 
     public void seed(SeedSection section) {
-        section((ReportSection) section);
+        section(section);
     }
 
     public EmbeddingsSection embeddings() {
@@ -159,7 +159,7 @@ public final class RunLedger {
     }
 
     public void embeddings(EmbeddingsSection section) {
-        section((ReportSection) section);
+        section(section);
     }
 
     public VectorIndexTuning vectorIndexTuning() {
@@ -167,7 +167,7 @@ public final class RunLedger {
     }
 
     public void vectorIndexTuning(VectorIndexTuning section) {
-        section((ReportSection) section);
+        section(section);
     }
 
     public VerifySection verify() {
@@ -175,7 +175,7 @@ public final class RunLedger {
     }
 
     public void verify(VerifySection section) {
-        section((ReportSection) section);
+        section(section);
     }
 
     public LintSection lint() {
@@ -183,7 +183,7 @@ public final class RunLedger {
     }
 
     public void lint(LintSection section) {
-        section((ReportSection) section);
+        section(section);
     }
 
     /** The plan this run executes, or null for a single command. */

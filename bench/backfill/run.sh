@@ -94,7 +94,7 @@ copy_vs_preflight() {
     baseline reset; read -r N S < <(baseline copy); b="$(rate "$N" "$S")"
     baseline reset
     T0=$(date +%s.%N)
-    java -jar "$JAR" backfill --project "$WORK" --db-url "$URL" --provider deterministic >"$WORK/p.log" 2>&1 || true
+    "$ROOT/preflight" backfill --project "$WORK" --db-url "$URL" --provider deterministic >"$WORK/p.log" 2>&1 || true
     T1=$(date +%s.%N)
     vals="$(json name rowsPerSecond embedded nullsRemaining)"   # an assignment, so a missing path stops the bench
     read -r name p PE PN <<<"$vals"
@@ -156,7 +156,7 @@ java -cp "$CP" dev.preflight.testing.MockOpenAiServer 384 600 450000 "$STATS" >"
 MOCK_PID=$!
 for _ in $(seq 100); do [ -s "$WORK/mock.url" ] && break; sleep 0.1; done
 sed -i "s#baseUrl: .*#baseUrl: $(cat "$WORK/mock.url")#" "$WORK/jobs/preflight.yaml"
-BENCH_KEY=k java -jar "$JAR" backfill --project "$WORK" --db-url "$URL" --provider openai --threads 2 >"$WORK/o.log" 2>&1 || true
+BENCH_KEY=k "$ROOT/preflight" backfill --project "$WORK" --db-url "$URL" --provider openai --threads 2 >"$WORK/o.log" 2>&1 || true
 sleep 1.5
 read -r REQS TOKS R429 FIRST LAST <"$STATS"
 vals="$(json embedded failed nullsRemaining rowsPerSecond)"

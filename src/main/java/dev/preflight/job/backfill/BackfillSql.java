@@ -126,15 +126,22 @@ public final class BackfillSql {
      * into the column's {@code vector(n)} still checks it.
      */
     public static final String STAGING_TABLE = "CREATE TEMP TABLE IF NOT EXISTS preflight_backfill (id text NOT NULL, v vector NOT NULL, "
-            + "h text NOT NULL, recorded boolean NOT NULL) ON COMMIT DELETE ROWS";
+            + "h text NOT NULL, record smallint NOT NULL) ON COMMIT DELETE ROWS";
 
-    public static final String COPY_IN = "COPY preflight_backfill (id, v, h, recorded) FROM STDIN (FORMAT binary)";
+    public static final String COPY_IN = "COPY preflight_backfill (id, v, h, record) FROM STDIN (FORMAT binary)";
+
+    /**
+     * The records written ahead of their vectors, by the producer on its own connection (see
+     * {@link EmbeddedRow.StateRecord#WRITTEN_AHEAD}): a plain COPY, since under the target's lock no
+     * one else records these rows, which had none when read.
+     */
+    public static final String COPY_RECORDS = "COPY preflight.embedding_state (target, row_id, model, content_hash) FROM STDIN (FORMAT binary)";
 
     /**
      * The chunk's write, in one statement (one round trip): the join UPDATE, then the side-table record
-     * of exactly the rows it updated (a row deleted since it was read gets none) and, with
-     * {@code clearIssues}, the removal of their recorded skips and failures. Parameters: the chunk's
-     * first and last id, [target when clearIssues], target, model, target, model.
+     * of exactly the rows it updated whose record is not written ahead (a row deleted since it was read
+     * gets none) and, with {@code clearIssues}, the removal of their recorded skips and failures.
+     * Parameters: the chunk's first and last id, [target when clearIssues], target, model, target, model.
      * The chunk's rows are consecutive in key order, so the id range lets the planner read only them
      * through the primary key: without it, the unanalyzed temp table made it hash-join a full scan of
      * the table for every chunk (measured: 11.5 s of a 19.5 s backfill of 100,000 rows).
@@ -143,11 +150,26 @@ public final class BackfillSql {
      * no one else records them in between. Rows read with one keep the upsert.
      */
     public String write(boolean clearIssues) {
-        return "WITH u AS (UPDATE " + table + " t SET " + vector.substring(2) + " = x.v FROM preflight_backfill x WHERE " + id + " = x.id::"
-                + idType + " AND " + id + " >= ?::" + idType + " AND " + id + " <= ?::" + idType + " RETURNING x.id, x.h, x.recorded)"
+        return "WITH u AS (" + update() + " RETURNING x.id, x.h, x.record)"
                 + (clearIssues ? ", d AS (DELETE FROM preflight.embedding_issues i USING u WHERE i.target = ? AND i.row_id = u.id)" : "")
-                + ", n AS (INSERT INTO preflight.embedding_state (target, row_id, model, content_hash) SELECT ?, id, ?, h FROM u WHERE NOT recorded)"
-                + " INSERT INTO preflight.embedding_state (target, row_id, model, content_hash) SELECT ?, id, ?, h FROM u WHERE recorded"
+                + ", n AS (INSERT INTO preflight.embedding_state (target, row_id, model, content_hash) SELECT ?, id, ?, h FROM u WHERE record = "
+                + EmbeddedRow.StateRecord.NONE.code() + ")"
+                + " INSERT INTO preflight.embedding_state (target, row_id, model, content_hash) SELECT ?, id, ?, h FROM u WHERE record = "
+                + EmbeddedRow.StateRecord.EXISTING.code()
                 + " ON CONFLICT (target, row_id) DO UPDATE SET model = EXCLUDED.model, content_hash = EXCLUDED.content_hash, embedded_at = now()";
+    }
+
+    /**
+     * The chunk's write when every record was written ahead and no issue is to clear (a target's first
+     * backfill): the join UPDATE alone. Parameters: the chunk's first and last id. Writing the records
+     * in the chunk's statement was a third of its time (measured: 400 of 1,150 ms per 100,000 rows).
+     */
+    public String writeVectorsOnly() {
+        return update();
+    }
+
+    private String update() {
+        return "UPDATE " + table + " t SET " + vector.substring(2) + " = x.v FROM preflight_backfill x WHERE " + id + " = x.id::"
+                + idType + " AND " + id + " >= ?::" + idType + " AND " + id + " <= ?::" + idType;
     }
 }

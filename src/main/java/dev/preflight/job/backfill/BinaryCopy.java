@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Encodes rows (id text, vector, hash text, recorded boolean) in PostgreSQL's binary COPY format, the vector in
+ * Encodes rows (id text, vector, hash text, record smallint) in PostgreSQL's binary COPY format, the vector in
  * pgvector's binary layout (int16 dimensions, int16 unused, float4 each, big-endian): the fastest
  * way to get vectors into the server (measured ~27,000 rows/s against ~16,500 for a binary JDBC batch).
  * One exactly sized buffer, floats put in bulk: a DataOutputStream's synchronized four-byte writes
@@ -25,7 +25,7 @@ public final class BinaryCopy {
         for (int i = 0; i < rows.size(); i++) {
             ids[i] = rows.get(i).id().getBytes(StandardCharsets.UTF_8);
             hashes[i] = rows.get(i).hash().getBytes(StandardCharsets.UTF_8);
-            size += 2 + 4 + ids[i].length + 4 + 4 + 4 * dims + 4 + hashes[i].length + 4 + 1;
+            size += 2 + 4 + ids[i].length + 4 + 4 + 4 * dims + 4 + hashes[i].length + 4 + 2;
         }
         ByteBuffer out = ByteBuffer.allocate(size); // big-endian, as COPY wants
         out.put(SIGNATURE).putInt(0).putInt(0); // flags: no OIDs; header extension length
@@ -36,7 +36,29 @@ public final class BinaryCopy {
             out.asFloatBuffer().put(rows.get(i).vector(), 0, dims);
             out.position(out.position() + 4 * dims);
             out.putInt(hashes[i].length).put(hashes[i]);
-            out.putInt(1).put((byte) (rows.get(i).recorded() ? 1 : 0));
+            out.putInt(2).putShort(rows.get(i).record().code());
+        }
+        out.putShort((short) -1);
+        return out.array();
+    }
+
+    /** Side-table records (target, row id, model, content hash: four text fields) of the rows, for {@link BackfillSql#COPY_RECORDS}. */
+    public static byte[] encodeRecords(String target, String model, List<EmbeddedRow> rows) {
+        byte[] t = target.getBytes(StandardCharsets.UTF_8);
+        byte[] m = model.getBytes(StandardCharsets.UTF_8);
+        byte[][] ids = new byte[rows.size()][];
+        byte[][] hashes = new byte[rows.size()][];
+        int size = SIGNATURE.length + 8 + 2;
+        for (int i = 0; i < rows.size(); i++) {
+            ids[i] = rows.get(i).id().getBytes(StandardCharsets.UTF_8);
+            hashes[i] = rows.get(i).hash().getBytes(StandardCharsets.UTF_8);
+            size += 2 + 4 + t.length + 4 + ids[i].length + 4 + m.length + 4 + hashes[i].length;
+        }
+        ByteBuffer out = ByteBuffer.allocate(size);
+        out.put(SIGNATURE).putInt(0).putInt(0);
+        for (int i = 0; i < rows.size(); i++) {
+            out.putShort((short) 4);
+            out.putInt(t.length).put(t).putInt(ids[i].length).put(ids[i]).putInt(m.length).put(m).putInt(hashes[i].length).put(hashes[i]);
         }
         out.putShort((short) -1);
         return out.array();

@@ -6,18 +6,51 @@ package dev.preflight.job.backfill;
  *
  * @param hash md5 of the text, as PostgreSQL computed it when the row was read
  * @param hadVector whether the row had a vector before (refreshed rather than newly embedded)
- * @param recorded whether the row had a record in {@code preflight.embedding_state} when it was read
+ * @param record the row's record in {@code preflight.embedding_state}, and so what the writer does with it
  */
-public record EmbeddedRow(String id, String hash, boolean hadVector, boolean recorded, float[] vector, Issue issue, String reason) {
+public record EmbeddedRow(String id, String hash, boolean hadVector, StateRecord record, float[] vector, Issue issue, String reason) {
 
     /** Why a row got no vector. */
     public enum Issue { SKIPPED, FAILED }
 
-    public static EmbeddedRow embedded(String id, String hash, boolean hadVector, boolean recorded, float[] vector) {
-        return new EmbeddedRow(id, hash, hadVector, recorded, vector, null, null);
+    /**
+     * The row's side-table record; {@link #code} is what the staging table's {@code record} column holds.
+     * A record may be written before its vector only while the row's vector is NULL: a NULL vector needs
+     * work whatever its record says, so a run that dies in between redoes the row, never trusts it.
+     */
+    public enum StateRecord {
+        /** No record when read: the writer inserts one with the vector. */
+        NONE(0),
+        /** A record when read (it may be stale): the writer replaces it with the vector. */
+        EXISTING(1),
+        /** Written ahead by the producer, committed before the vector: the writer leaves it. */
+        WRITTEN_AHEAD(2);
+
+        private final short code;
+
+        StateRecord(int code) {
+            this.code = (short) code;
+        }
+
+        public short code() {
+            return code;
+        }
     }
 
-    public static EmbeddedRow issue(String id, String hash, boolean hadVector, boolean recorded, Issue issue, String reason) {
-        return new EmbeddedRow(id, hash, hadVector, recorded, null, issue, reason);
+    public static EmbeddedRow embedded(String id, String hash, boolean hadVector, StateRecord record, float[] vector) {
+        return new EmbeddedRow(id, hash, hadVector, record, vector, null, null);
+    }
+
+    public static EmbeddedRow issue(String id, String hash, boolean hadVector, StateRecord record, Issue issue, String reason) {
+        return new EmbeddedRow(id, hash, hadVector, record, null, issue, reason);
+    }
+
+    /** Whether its record may be written ahead of the vector: it gets a vector, had none, and has no record yet. */
+    boolean recordableAhead() {
+        return vector != null && !hadVector && record == StateRecord.NONE;
+    }
+
+    EmbeddedRow writtenAhead() {
+        return new EmbeddedRow(id, hash, hadVector, StateRecord.WRITTEN_AHEAD, vector, issue, reason);
     }
 }

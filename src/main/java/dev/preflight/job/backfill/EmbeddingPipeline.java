@@ -4,12 +4,14 @@ import dev.preflight.db.Connections;
 import dev.preflight.job.backfill.provider.EmbeddingProvider;
 import dev.preflight.job.backfill.provider.ProviderException;
 import dev.preflight.job.backfill.provider.TokenEstimate;
+import java.io.ByteArrayInputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +53,7 @@ final class EmbeddingPipeline implements Runnable {
             int rejectedInARow = 0;
             while (!stopped) {
                 int wanted = task.claim(task.chunkSize());
-                List<EmbeddedRow> page = wanted == 0 ? List.of() : embed(read(c, wanted));
+                List<EmbeddedRow> page = wanted == 0 ? List.of() : recordAhead(c, embed(read(c, wanted)));
                 task.release(wanted - page.size());
                 if (page.isEmpty()) {
                     queue.put(new Batch(null, null));
@@ -109,6 +111,23 @@ final class EmbeddingPipeline implements Runnable {
         }
     }
 
+    /**
+     * Commits the records of the page's rows that get their first vector, on this connection, before the
+     * writer gets the page: the writer's chunk statement then only updates the vectors, and the records
+     * are written while it writes the previous chunk. Safe because those rows stay NULL until their
+     * chunk commits, and a NULL vector is redone whatever its record says (see
+     * {@link EmbeddedRow.StateRecord}).
+     */
+    private List<EmbeddedRow> recordAhead(Connection c, List<EmbeddedRow> page) throws Exception {
+        List<EmbeddedRow> ahead = page.stream().filter(EmbeddedRow::recordableAhead).toList();
+        if (ahead.isEmpty()) {
+            return page;
+        }
+        c.unwrap(PGConnection.class).getCopyAPI().copyIn(BackfillSql.COPY_RECORDS,
+                new ByteArrayInputStream(BinaryCopy.encodeRecords(task.target().name(), task.provider().model(), ahead)));
+        return page.stream().map(r -> r.recordableAhead() ? r.writtenAhead() : r).toList();
+    }
+
     /** Skip policy, then one provider call for the page; a rejected answer fails every row of the page. */
     private List<EmbeddedRow> embed(List<PendingRow> rows) {
         EmbeddingProvider provider = task.provider();
@@ -117,7 +136,7 @@ final class EmbeddingPipeline implements Runnable {
         for (PendingRow r : rows) {
             String why = skipReason(r.text(), provider.maxTokensPerInput());
             if (why != null) {
-                out.add(EmbeddedRow.issue(r.id(), r.hash(), r.hadVector(), r.recorded(), EmbeddedRow.Issue.SKIPPED, why));
+                out.add(EmbeddedRow.issue(r.id(), r.hash(), r.hadVector(), r.record(), EmbeddedRow.Issue.SKIPPED, why));
             } else {
                 toEmbed.add(r);
             }
@@ -135,13 +154,13 @@ final class EmbeddingPipeline implements Runnable {
                     throw new ProviderException.Rejected("wrong dimension: expected " + provider.dimensions() + ", got " + vectors.get(i).length);
                 }
                 PendingRow r = toEmbed.get(i);
-                out.add(EmbeddedRow.embedded(r.id(), r.hash(), r.hadVector(), r.recorded(), vectors.get(i)));
+                out.add(EmbeddedRow.embedded(r.id(), r.hash(), r.hadVector(), r.record(), vectors.get(i)));
             }
         } catch (ProviderException.Rejected e) {
             log.warn("backfill {}: chunk of {} row(s) from id {} rejected, nothing of it is written: {}", task.target().name(),
                     rows.size(), rows.get(0).id(), e.getMessage());
             List<EmbeddedRow> failed = new ArrayList<>(out.stream().filter(r -> r.issue() == EmbeddedRow.Issue.SKIPPED).toList());
-            toEmbed.forEach(r -> failed.add(EmbeddedRow.issue(r.id(), r.hash(), r.hadVector(), r.recorded(), EmbeddedRow.Issue.FAILED, e.getMessage())));
+            toEmbed.forEach(r -> failed.add(EmbeddedRow.issue(r.id(), r.hash(), r.hadVector(), r.record(), EmbeddedRow.Issue.FAILED, e.getMessage())));
             return failed;
         }
         return out;
@@ -158,5 +177,8 @@ final class EmbeddingPipeline implements Runnable {
 
     /** A row as read: id, text, md5 of the text, whether it had a vector, whether it had a state record. */
     record PendingRow(String id, String text, String hash, boolean hadVector, boolean recorded) {
+        EmbeddedRow.StateRecord record() {
+            return recorded ? EmbeddedRow.StateRecord.EXISTING : EmbeddedRow.StateRecord.NONE;
+        }
     }
 }

@@ -20,8 +20,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Writes one chunk in the chunk's transaction: binary COPY of the vectors into a temporary table,
- * then one statement for the join UPDATE of the target and the upsert of the side table (model and
- * content hash per row), and the rows that got no vector, with their reasons. A rejected chunk
+ * then one statement for the join UPDATE of the target and the side table's records (model and
+ * content hash per row) not written ahead, and the rows that got no vector, with their reasons. A rejected chunk
  * arrives as FAILED rows, so none of its vectors is written.
  */
 public class VectorWriter implements ItemWriter<EmbeddedRow> {
@@ -69,16 +69,20 @@ public class VectorWriter implements ItemWriter<EmbeddedRow> {
 
     private void writeVectors(Connection c, List<EmbeddedRow> vectors) throws SQLException {
         stage(c, vectors);
-        try (PreparedStatement ps = c.prepareStatement(task.sql().write(clearIssues))) {
+        boolean recordsLeft = vectors.stream().anyMatch(r -> r.record() != EmbeddedRow.StateRecord.WRITTEN_AHEAD);
+        boolean full = recordsLeft || clearIssues;
+        try (PreparedStatement ps = c.prepareStatement(full ? task.sql().write(clearIssues) : task.sql().writeVectorsOnly())) {
             int i = 1;
             ps.setString(i++, vectors.get(0).id());
             ps.setString(i++, vectors.get(vectors.size() - 1).id());
-            if (clearIssues) {
-                ps.setString(i++, task.target().name());
-            }
-            for (int records = 0; records < 2; records++) { // rows read without a record, then with one
-                ps.setString(i++, task.target().name());
-                ps.setString(i++, task.provider().model());
+            if (full) {
+                if (clearIssues) {
+                    ps.setString(i++, task.target().name());
+                }
+                for (int records = 0; records < 2; records++) { // rows read without a record, then with one
+                    ps.setString(i++, task.target().name());
+                    ps.setString(i++, task.provider().model());
+                }
             }
             ps.executeUpdate();
         }

@@ -20,8 +20,8 @@ class BinaryCopyTests {
     @Test
     void rowsAreEncodedInCopysBinaryFormatWithPgvectorsLayout() throws Exception {
         // given
-        List<EmbeddedRow> rows = List.of(EmbeddedRow.embedded("row-é1", "h1", false, false, new float[] {0.5f, -1.25f, 3f}),
-                EmbeddedRow.embedded("r2", "hash2", true, true, new float[] {1f, 2f, Float.MIN_VALUE}));
+        List<EmbeddedRow> rows = List.of(EmbeddedRow.embedded("row-é1", "h1", false, EmbeddedRow.StateRecord.NONE, new float[] {0.5f, -1.25f, 3f}),
+                EmbeddedRow.embedded("r2", "hash2", true, EmbeddedRow.StateRecord.WRITTEN_AHEAD, new float[] {1f, 2f, Float.MIN_VALUE}));
 
         // when
         byte[] bytes = BinaryCopy.encode(rows, 3);
@@ -43,8 +43,30 @@ class BinaryCopyTests {
                 assertThat(in.readFloat()).isEqualTo(f);
             }
             assertThat(text(in)).isEqualTo(r.hash());
-            assertThat(in.readInt()).isEqualTo(1);
-            assertThat(in.readBoolean()).isEqualTo(r.recorded());
+            assertThat(in.readInt()).isEqualTo(2);
+            assertThat(in.readShort()).isEqualTo(r.record().code());
+        }
+        assertThat(in.readShort()).isEqualTo((short) -1);
+        assertThat(in.available()).isZero();
+    }
+
+    @Test
+    void recordsAreEncodedAsFourTextFields() throws Exception {
+        // given
+        List<EmbeddedRow> rows = List.of(EmbeddedRow.embedded("row-é1", "h1", false, EmbeddedRow.StateRecord.NONE, new float[] {1f}),
+                EmbeddedRow.embedded("r2", "hash2", false, EmbeddedRow.StateRecord.NONE, new float[] {2f}));
+
+        // when
+        byte[] bytes = BinaryCopy.encodeRecords("items", "model-x", rows);
+
+        // then
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+        in.readFully(new byte[11]);
+        assertThat(in.readInt()).isZero();
+        assertThat(in.readInt()).isZero();
+        for (EmbeddedRow r : rows) {
+            assertThat(in.readShort()).isEqualTo((short) 4);
+            assertThat(List.of(text(in), text(in), text(in), text(in))).containsExactly("items", r.id(), "model-x", r.hash());
         }
         assertThat(in.readShort()).isEqualTo((short) -1);
         assertThat(in.available()).isZero();

@@ -23,7 +23,7 @@ class VectorWriterIntegrationTests {
             null, false);
 
     private static EmbeddedRow row(long id) {
-        return EmbeddedRow.embedded(Long.toString(id), "hash-" + id, false, false, new float[] {id, 0, 1});
+        return EmbeddedRow.embedded(Long.toString(id), "hash-" + id, false, EmbeddedRow.StateRecord.NONE, new float[] {id, 0, 1});
     }
 
     /** The writer and the chunk transactions on one connection, as the step uses them (the staging table is per connection). */
@@ -78,7 +78,7 @@ class VectorWriterIntegrationTests {
             db.execute("INSERT INTO preflight.embedding_state (target, row_id, model, content_hash) VALUES ('items', '1', 'old-model', 'old-hash')");
 
             // when both are written, row 1 as read with its record
-            writing.chunk(EmbeddedRow.embedded("1", "hash-1", true, true, new float[] {1, 0, 1}), row(2));
+            writing.chunk(EmbeddedRow.embedded("1", "hash-1", true, EmbeddedRow.StateRecord.EXISTING, new float[] {1, 0, 1}), row(2));
 
             // then row 1's record is replaced (not duplicated, no key violation) and row 2 has a new one
             assertThat(db.queryStrings("SELECT row_id || ' ' || model || ' ' || content_hash FROM preflight.embedding_state ORDER BY row_id"))
@@ -86,6 +86,31 @@ class VectorWriterIntegrationTests {
             assertThat(writing.task().stats().refreshed()).isEqualTo(1);
             assertThat(writing.task().stats().embedded()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void recordsWrittenAheadAreLeftAsTheyAreAndTheOthersOfTheChunkAreWritten(TestDatabase db) throws Exception {
+        // given rows 1-4 without vectors, the records of 1-3 written ahead (row 3's by an earlier, killed run)
+        db.execute("CREATE EXTENSION IF NOT EXISTS vector", "CREATE TABLE items (id bigint PRIMARY KEY, body text, embedding vector(3))",
+                "INSERT INTO items (id, body) SELECT g, 'row ' || g FROM generate_series(1, 4) g");
+        try (Connection c = db.connect(); BackfillProgress progress = new BackfillProgress("items", 4, null)) {
+            Writing writing = Writing.on(db, c, progress);
+            db.execute("INSERT INTO preflight.embedding_state (target, row_id, model, content_hash, embedded_at) "
+                    + "SELECT 'items', g::text, 'ahead', 'hash-' || g, now() - interval '1 day' FROM generate_series(1, 3) g");
+
+            // when a chunk of only written-ahead rows, then a mixed one, are written
+            writing.chunk(ahead(row(1)), ahead(row(2)));
+            writing.chunk(ahead(row(3)), row(4));
+        }
+
+        // then every vector is written, the records written ahead are untouched, and row 4 got its record with its vector
+        assertThat(db.queryStrings("SELECT embedding::text FROM items ORDER BY id")).containsExactly("[1,0,1]", "[2,0,1]", "[3,0,1]", "[4,0,1]");
+        assertThat(db.queryStrings("SELECT row_id || ' ' || model || ' ' || (embedded_at < now() - interval '1 hour') FROM preflight.embedding_state ORDER BY row_id"))
+                .containsExactly("1 ahead true", "2 ahead true", "3 ahead true", "4 " + DeterministicProvider.MODEL + " false");
+    }
+
+    private static EmbeddedRow ahead(EmbeddedRow row) {
+        return row.writtenAhead();
     }
 
     private static void write(VectorWriter writer, EmbeddedRow... rows) {

@@ -77,14 +77,18 @@ final class MeasuredAnalysis {
             skipped.addAll(l.skipped());
             load += millisSince(t0);
             long t1 = System.nanoTime();
+            Map<Long, Object[]> snapshot = null; // the relfilenodes after the last measured statement, while nothing else ran
             for (SqlStatement s : m.statements()) {
                 if (s.mode() == SqlStatement.Mode.TRANSACTION_CONTROL) {
                     continue;
                 }
                 statements++;
                 if (worthMeasuring(DdlParser.parse(s))) {
-                    out.put(m.file() + ":" + s.line(), measure(c, m, s, loaded));
+                    Measured r = measure(c, m, s, loaded, snapshot);
+                    out.put(m.file() + ":" + s.line(), r.measurement());
+                    snapshot = r.after();
                 } else {
+                    snapshot = null;
                     String error = run(c, s);
                     if (error != null) {
                         out.put(m.file() + ":" + s.line(), new StatementMeasurement(m.file().toString(), s.line(), List.of(), List.of(), 0, 0, error));
@@ -116,10 +120,19 @@ final class MeasuredAnalysis {
         }
     }
 
-    private static StatementMeasurement measure(Connection c, Migration m, SqlStatement s, Map<String, Long> loaded) throws SQLException {
+    /** A statement's measurement, and the relfilenodes after it (null when it failed: the next one reads its own). */
+    private record Measured(StatementMeasurement measurement, Map<Long, Object[]> after) {
+    }
+
+    /**
+     * @param snapshot the relfilenodes as the previous measured statement left them, when nothing ran since
+     *                 (saves one catalog scan per statement), or null
+     */
+    private static Measured measure(Connection c, Migration m, SqlStatement s, Map<String, Long> loaded, Map<Long, Object[]> snapshot)
+            throws SQLException {
         boolean transactional = s.mode() == SqlStatement.Mode.TRANSACTIONAL;
         c.setAutoCommit(!transactional);
-        Map<Long, Object[]> before = relfilenodes(c);
+        Map<Long, Object[]> before = snapshot != null ? snapshot : relfilenodes(c);
         List<String> locks = List.of();
         long t0 = System.nanoTime();
         try (Statement st = c.createStatement()) {
@@ -128,17 +141,18 @@ final class MeasuredAnalysis {
             if (transactional) {
                 locks = ownLocks(c);
             }
-            List<String> rewritten = rewritten(before, relfilenodes(c));
+            Map<Long, Object[]> after = relfilenodes(c);
+            List<String> rewritten = rewritten(before, after);
             if (transactional) {
                 c.commit();
             }
             long rows = rows(locks, rewritten, loaded);
-            return new StatementMeasurement(m.file().toString(), s.line(), locks, rewritten, ms, rows, null);
+            return new Measured(new StatementMeasurement(m.file().toString(), s.line(), locks, rewritten, ms, rows, null), after);
         } catch (SQLException e) {
             if (transactional) {
                 c.rollback();
             }
-            return new StatementMeasurement(m.file().toString(), s.line(), locks, List.of(), millisSince(t0), 0, firstLine(e));
+            return new Measured(new StatementMeasurement(m.file().toString(), s.line(), locks, List.of(), millisSince(t0), 0, firstLine(e)), null);
         }
     }
 

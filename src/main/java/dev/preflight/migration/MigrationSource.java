@@ -43,6 +43,16 @@ public interface MigrationSource {
         return recorded == null || migration.checksum() == null || migration.checksum().equals(recorded);
     }
 
+    /**
+     * Why the native tool runs {@code migration} inside a transaction block even when the file holds a
+     * single statement (drizzle-orm runs every pending migration in one), where PostgreSQL refuses
+     * {@code CREATE INDEX CONCURRENTLY}; null when it runs a lone statement outside one, as Flyway,
+     * Prisma, golang-migrate and Postgrator do. Lint's LINT003 reads it.
+     */
+    default String transactionBlock(Migration migration) {
+        return null;
+    }
+
     /** Files the native tool would skip or refuse, reported as findings; none by default. */
     default List<SourceProblem> problems() {
         return List.of();

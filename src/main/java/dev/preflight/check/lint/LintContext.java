@@ -12,10 +12,12 @@ import java.util.List;
  * @param earlier the statements of the same migration before this one, with what they do
  * @param nativeTransaction whether the project's own tool runs this file inside one transaction
  *     block (Prisma, golang-migrate and Drizzle do; Flyway does unless the file is all non-transactional)
+ * @param transactionBlock why the project's own tool runs this migration inside a transaction block
+ *     even when the statement stands alone in its file (Drizzle); null when it does not
  * @param serverVersionNum the target server's {@code server_version_num} (150000 when unknown)
  */
 public record LintContext(Migration migration, SqlStatement statement, Ddl ddl, SchemaState schema,
-                          List<Parsed> earlier, boolean nativeTransaction, int serverVersionNum) {
+                          List<Parsed> earlier, boolean nativeTransaction, String transactionBlock, int serverVersionNum) {
 
     /** A statement with what it does. */
     public record Parsed(SqlStatement statement, Ddl ddl) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -26,8 +27,19 @@ public final class StaticAnalysis {
 
     private static final Pattern VECTOR = Pattern.compile("(?i)^(?:[a-z_]+\\.)?(vector|halfvec|sparsevec)\\b");
 
-    /** Options of one analysis. */
-    public record Settings(boolean nativeTransaction, int serverVersionNum, SeverityPolicy severities) {
+    /**
+     * Options of one analysis.
+     *
+     * @param transactionBlock per migration, why the native tool runs it inside a transaction block
+     *     even when a statement stands alone ({@link dev.preflight.migration.MigrationSource#transactionBlock}), or null
+     */
+    public record Settings(boolean nativeTransaction, int serverVersionNum, SeverityPolicy severities,
+                           Function<Migration, String> transactionBlock) {
+
+        /** A layout that runs a lone statement outside any transaction block (Flyway, Prisma, ...). */
+        public Settings(boolean nativeTransaction, int serverVersionNum, SeverityPolicy severities) {
+            this(nativeTransaction, serverVersionNum, severities, m -> null);
+        }
     }
 
     private StaticAnalysis() {
@@ -43,11 +55,12 @@ public final class StaticAnalysis {
             boolean analyse = analysed.test(m);
             List<LintContext.Parsed> earlier = new ArrayList<>();
             String file = m.file() == null ? m.id() : m.file().toString();
+            String block = analyse ? settings.transactionBlock().apply(m) : null;
             for (SqlStatement s : m.statements()) {
                 Ddl ddl = DdlParser.parse(s);
                 if (analyse) {
                     LintContext context = new LintContext(m, s, ddl, schema, List.copyOf(earlier), settings.nativeTransaction(),
-                            settings.serverVersionNum());
+                            block, settings.serverVersionNum());
                     Map<String, String> suppressed = Suppressions.of(s.comments());
                     for (LintRule rule : LintRules.all()) {
                         for (LintRule.LintHit hit : hits(rule, context)) {

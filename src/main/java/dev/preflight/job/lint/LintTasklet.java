@@ -10,6 +10,7 @@ import dev.preflight.job.verify.ShadowDatabase;
 import dev.preflight.job.verify.ShadowRoles;
 import dev.preflight.job.verify.ShadowServer;
 import dev.preflight.migration.Migration;
+import dev.preflight.migration.MigrationSource;
 import dev.preflight.migration.SqlStatement;
 import dev.preflight.report.CheckOutcome;
 import dev.preflight.report.Finding;
@@ -66,9 +67,10 @@ final class LintTasklet implements Tasklet {
         String scope = since != null ? "migrations after " + since : all ? "all migrations" : "pending migrations";
         List<Migration> chosen = history.stream().filter(analysed).toList();
         long t0 = System.nanoTime();
-        // Flyway runs a file in one transaction unless every statement in it is non-transactional.
+        // Flyway runs a file in one transaction unless every statement in it is non-transactional; Drizzle runs all in one.
+        MigrationSource source = run.migrationFiles().require("lint");
         List<LintIssue> issues = StaticAnalysis.run(history, analysed,
-                new StaticAnalysis.Settings(true, serverVersion, run.severityPolicy()));
+                new StaticAnalysis.Settings(true, serverVersion, run.severityPolicy(), source::transactionBlock));
         long staticMs = (System.nanoTime() - t0) / 1_000_000;
 
         MeasuredAnalysis.Result measured = null;

@@ -133,6 +133,12 @@ public final class DrizzleSource implements MigrationSource {
         return problems;
     }
 
+    /** drizzle-orm's PgDialect.migrate opens one transaction and runs every pending migration's statements in it. */
+    @Override
+    public String transactionBlock(Migration migration) {
+        return "drizzle-orm's migrator runs every pending migration in one transaction";
+    }
+
     /** The journal's {@code when} of a migration: the {@code created_at} its row carries. */
     public long when(Migration m) {
         return whenByTag.get(m.id());

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * every over-limit index; identifiers of some statement kinds not checked (columns, index names,
  * constraints, renames); LINT012 silent before PostgreSQL 12 in a transaction, or raised outside one; LINT009 for
  * a NOT VALID constraint or a new table; LINT005 after a validated check; LINT002 for an index of
- * a table created in the same migration; LINT013 twice in a file or after SET lock_timeout; a
+ * a table created in the same migration; LINT013 twice in a file or after SET lock_timeout; LINT003 blind to
+ * a tool that wraps even a lone statement in a transaction (Drizzle), or raised for one that does not; a
  * rule's title empty or its default severity not the README's.
  */
 class LintRuleEdgesTests {
@@ -134,6 +135,22 @@ class LintRuleEdgesTests {
         assertThat(of("LINT013", lint(twoLocks))).as("one per file").singleElement().satisfies(i -> assertThat(i.line()).isEqualTo(1));
         assertThat(of("LINT013", lint("SET lock_timeout = '5s';\n" + twoLocks))).isEmpty();
         assertThat(of("LINT013", lint("CREATE TABLE fresh (id int);\nALTER TABLE fresh ADD COLUMN a int;\n"))).isEmpty();
+    }
+
+    @Test
+    void lint003FlagsALoneConcurrentIndexOnlyWhenTheToolWrapsTheMigrationInATransaction() {
+        String alone = "CREATE INDEX CONCURRENTLY items_status_idx ON items (status);\n";
+        Migration setup = new Migration("1", "setup", Path.of("V1__setup.sql"), null, SqlSplitter.split(HISTORY));
+        Migration change = new Migration("2", "change", Path.of("V2__change.sql"), null, SqlSplitter.split(alone));
+        List<LintIssue> drizzle = StaticAnalysis.run(List.of(setup, change), change::equals, new StaticAnalysis.Settings(true, 150000,
+                SeverityPolicy.defaults(), m -> m.id().equals("2") ? "drizzle-orm's migrator runs every pending migration in one transaction" : null));
+
+        assertThat(of("LINT003", lint(alone))).as("Flyway, Prisma: a lone statement runs outside any transaction").isEmpty();
+        assertThat(of("LINT003", drizzle)).singleElement().satisfies(i -> {
+            assertThat(i.line()).isEqualTo(1);
+            assertThat(i.message()).contains("drizzle-orm's migrator runs every pending migration in one transaction").contains("even alone");
+            assertThat(i.remedy()).contains("./preflight migrate");
+        });
     }
 
     @Test

@@ -1,5 +1,6 @@
 <#-- Section "Migration safety (lint)", included by readiness.md.ftl; renders only when the lint job ran.
-     Sees report (record components as properties) and text (ReportText helpers). -->
+     Sees report (record components as properties) and text (ReportText helpers). A file:line is a code span
+     (text.code): backslash escapes inside backticks would show literally. -->
 <#if report.lint??>
 <#assign lint = report.lint>
 ## Migration safety (lint)
@@ -10,7 +11,7 @@ Analysed ${lint.migrations} migration(s), ${lint.statements} statement(s) (${lin
 | Rule | Severity | Where | Hazard | Measured | Safe alternative |
 |---|---|---|---|---|---|
 <#list lint.hazards as h>
-| ${h.rule} | ${h.severity.id()} | `${text.esc(h.file)}:${h.line}` | ${text.esc(h.message)} | ${text.esc(h.measured!"-")} | ${text.esc(h.remedy)} |
+| ${h.rule} | ${h.severity.id()} | ${text.code(h.file + ":" + h.line?c)} | ${text.esc(h.message)} | ${text.esc(h.measured!"-")} | ${text.esc(h.remedy)} |
 </#list>
 </#if>
 <#if lint.suppressed?has_content>
@@ -18,7 +19,7 @@ Analysed ${lint.migrations} migration(s), ${lint.statements} statement(s) (${lin
 Suppressed with `-- preflight:nolint`:
 
 <#list lint.suppressed as h>
-- ${h.rule} at `${text.esc(h.file)}:${h.line}`: ${text.esc(h.suppressedBecause)}
+- ${h.rule} at ${text.code(h.file + ":" + h.line?c)}: ${text.esc(h.suppressedBecause)}
 </#list>
 </#if>
 <#if lint.sampleSkipped?has_content>

@@ -25,11 +25,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The lint job against a real PostgreSQL: the NeonHub hazards with file, line and the measured
- * lock, the cases where the measurement overrules the text, and SARIF that validates.
+ * lock, the cases where the measurement overrules the text, SARIF that validates, suppressions
+ * and severity overrides as the report shows them.
  *
  * <p>Mutations these tests kill: measuring without data (no rows, so no rewrite evidence), a
  * relfilenode comparison that never differs, locks read after commit (none held), downgrading a
- * measured rewrite, dropping LINT018, a SARIF location without the line.
+ * measured rewrite, dropping LINT018, a SARIF location without the line, a suppression missing from
+ * the report (or its reason lost, or still counted as a finding), the project's {@code severity:}
+ * overrides not reaching lint.
  */
 @ExtendWith(PostgresExtension.class)
 class LintIntegrationTests {
@@ -114,6 +117,51 @@ class LintIntegrationTests {
         assertThat(result.get("locations").get(0).get("physicalLocation").get("region").get("startLine").asInt()).isPositive();
     }
 
+    @Test
+    void aSuppressionIsListedWithItsReasonAndASeverityOverrideReachesTheReport(TestDatabase db, @TempDir Path tmp) throws Exception {
+        // given a migration with a rename silenced by nolint and a non-concurrent index, first with the default severities
+        Path project = tmp.resolve("app");
+        Files.createDirectories(project.resolve("migrations"));
+        Files.writeString(project.resolve("migrations/V1__items.sql"), "CREATE TABLE items (id bigint PRIMARY KEY, owner bigint, name text);\n");
+        Files.writeString(project.resolve("migrations/V2__change.sql"), """
+                SET lock_timeout = '5s';
+                SET statement_timeout = '10min';
+                -- preflight:nolint LINT007 the app reads both names through a view since release 41
+                ALTER TABLE items RENAME COLUMN name TO title;
+                CREATE INDEX items_owner_idx ON items (owner);
+                """);
+
+        // when
+        CliRun defaults = CliRun.run("lint", "--project", project.toString(), "--db-url", db.uri(), "--static-only");
+        JsonNode before = JSON.readTree(Files.readString(project.resolve("reports/latest/readiness.json")));
+        Files.createDirectories(project.resolve("jobs"));
+        Files.writeString(project.resolve("jobs/preflight.yaml"), "severity:\n  LINT001: high\n");
+        CliRun overridden = CliRun.run("lint", "--project", project.toString(), "--db-url", db.uri(), "--static-only");
+        JsonNode after = JSON.readTree(Files.readString(project.resolve("reports/latest/readiness.json")));
+        String markdown = Files.readString(project.resolve("reports/latest/readiness.md"));
+
+        // then the suppressed rename is listed with its reason, and is neither a hazard nor a finding
+        String file = "migrations/V2__change.sql";
+        JsonNode suppressed = after.get("lint").get("suppressed");
+        assertThat(suppressed).as(after.get("lint").toString()).hasSize(1);
+        assertThat(suppressed.get(0).get("rule").asString()).isEqualTo("LINT007");
+        assertThat(suppressed.get(0).get("file").asString()).isEqualTo(file);
+        assertThat(suppressed.get(0).get("line").asInt()).isEqualTo(4);
+        assertThat(suppressed.get(0).get("suppressedBecause").asString()).isEqualTo("the app reads both names through a view since release 41");
+        assertThat(list(after.get("lint").get("hazards"))).extracting(h -> h.get("rule").asString()).containsExactly("LINT001");
+        assertThat(findingIds(after)).contains("LINT001").doesNotContain("LINT007");
+        assertThat(markdown).contains("1 hazard(s), 1 suppressed")
+                .contains("- LINT007 at `" + file + ":4`: the app reads both names through a view since release 41");
+        // and severity: LINT001 is medium by default, high with the override, in the lint section and among the findings (the
+        // verdict is NOT_READY either way: a database never migrated is a blocker of its own, MIG001)
+        assertThat(at(list(before.get("lint").get("hazards")), "LINT001", file, 5).get("severity").asString()).isEqualTo("medium");
+        assertThat(severities(before, "LINT001")).containsExactly("medium");
+        assertThat(at(list(after.get("lint").get("hazards")), "LINT001", file, 5).get("severity").asString()).isEqualTo("high");
+        assertThat(severities(after, "LINT001")).containsExactly("high");
+        assertThat(defaults.exitCode()).as(defaults.err()).isIn(0, 1);
+        assertThat(overridden.exitCode()).as(overridden.err()).isIn(0, 1);
+    }
+
     private static List<JsonNode> list(JsonNode array) {
         List<JsonNode> out = new ArrayList<>();
         array.forEach(out::add);
@@ -124,6 +172,10 @@ class LintIntegrationTests {
         return hazards.stream().filter(h -> h.get("rule").asString().equals(rule) && h.get("file").asString().equals(file)
                 && h.get("line").asInt() == line).findFirst().orElseThrow(() -> new AssertionError(rule + " at " + file + ":" + line
                 + " not among " + hazards.stream().map(h -> h.get("rule").asString() + "@" + h.get("line").asInt()).toList()));
+    }
+
+    private static List<String> severities(JsonNode report, String id) {
+        return report.get("findings").valueStream().filter(f -> f.get("id").asString().equals(id)).map(f -> f.get("severity").asString()).toList();
     }
 
     private static List<String> findingIds(JsonNode report) {

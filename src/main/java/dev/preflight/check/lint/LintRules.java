@@ -22,6 +22,7 @@ public final class LintRules {
             new VolatileDefaultRule(),
             new EnumValueInTransactionRule(),
             new MissingLockTimeoutRule(),
+            new MissingStatementTimeoutRule(),
             new IvfflatOnEmptyTableRule(),
             new VectorIndexDimensionsRule(),
             new LongIdentifierRule());

@@ -32,6 +32,7 @@ class LintRulesTests {
             "LINT007, 18-rename-table, 3, 19-expand-column",
             "LINT008, 20-drop-column, 3, 22-drop-new-table",
             "LINT008, 21-drop-table, 2, 22-drop-new-table",
+            "LINT008, 52-drop-constraint, 3, 53-drop-constraint-new-table",
             "LINT009, 23-fk-valid, 3, 24-fk-not-valid",
             "LINT009, 26-check-valid, 3, 27-check-not-valid",
             "LINT010, 28-unique-constraint, 3, 29-unique-using-index",
@@ -42,6 +43,8 @@ class LintRulesTests {
             "LINT015, 38-hnsw-too-wide, 2, 39-hnsw-halfvec-cast",
             "LINT016, 40-vector-without-index, 3, 41-vector-with-index",
             "LINT017, 42-long-identifier, 2, 43-short-identifier",
+            "LINT022, 49-no-statement-timeout, 3, 50-statement-timeout-set",
+            "LINT022, 51-statement-timeout-disabled, 4, 13-set-not-null-via-check",
     })
     void findsTheHazardAndPassesTheSafeRewrite(String rule, String failing, int line, String passing) {
         // when
@@ -71,7 +74,7 @@ class LintRulesTests {
 
     @org.junit.jupiter.api.Test
     void everyRuleHasATitleAndAUniqueId() {
-        assertThat(LintRules.ids()).doesNotHaveDuplicates().hasSize(21);
+        assertThat(LintRules.ids()).doesNotHaveDuplicates().hasSize(22);
         assertThat(LintRules.ids()).allSatisfy(id -> assertThat(LintRules.title(id)).isNotEqualTo(id));
     }
 }

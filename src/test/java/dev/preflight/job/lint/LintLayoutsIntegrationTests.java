@@ -30,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Mutations these tests kill: lint reading Flyway's history (or none) instead of the layout's,
  * so applied migrations are linted again; file names absolute or without the layout's folder;
+ * measurements keyed so that they miss a layout's findings;
  * {@code --since} ignored; LINT003 blind to drizzle-orm running every pending migration in one
  * transaction (a lone {@code CREATE INDEX CONCURRENTLY} is not enough to be safe there).
  */
@@ -45,9 +46,10 @@ class LintLayoutsIntegrationTests {
         applyFirst(project, 3, db);
 
         // when
-        CliRun run = CliRun.run("lint", "--project", project.toString(), "--db-url", db.uri(), "--static-only");
+        CliRun run = CliRun.run("lint", "--project", project.toString(), "--db-url", db.uri());
 
-        // then only the two pending entries are analysed, each hazard at its Drizzle file and line
+        // then only the two pending entries are analysed, each hazard at its Drizzle file and line, measured on the shadow
+        // database after a replay of the three applied ones
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1); // LINT003 is high
         JsonNode lint = report(project).get("lint");
         assertThat(lint.get("scope").asString()).isEqualTo("pending migrations");
@@ -56,7 +58,10 @@ class LintLayoutsIntegrationTests {
         assertThat(hazards).extracting(h -> h.get("file").asString())
                 .as("0002_document_status.sql (ADD COLUMN on an existing table, LINT013) is applied: not linted")
                 .containsOnly("drizzle/0003_chunks_hnsw.sql", "drizzle/0004_chunks_document_index.sql");
-        assertThat(at(hazards, "LINT001", "drizzle/0003_chunks_hnsw.sql", 1).get("statement").asString()).contains("chunks_embedding_hnsw");
+        JsonNode hnsw = at(hazards, "LINT001", "drizzle/0003_chunks_hnsw.sql", 1);
+        assertThat(hnsw.get("statement").asString()).contains("chunks_embedding_hnsw");
+        assertThat(lint.get("measured").asBoolean()).as(lint.get("measuredNote").asString()).isTrue();
+        assertThat(hnsw.get("measured").asString()).startsWith("SHARE on chunks").contains("1000 rows");
         // drizzle-orm runs all pending migrations in one transaction: the lone CONCURRENTLY of 0004 fails there
         JsonNode concurrently = at(hazards, "LINT003", "drizzle/0004_chunks_document_index.sql", 2);
         assertThat(concurrently.get("severity").asString()).isEqualTo("high");

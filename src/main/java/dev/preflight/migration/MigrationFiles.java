@@ -91,6 +91,21 @@ public record MigrationFiles(Path folder, List<MigrationFile> files, List<Requir
         return source;
     }
 
+    /**
+     * Whether {@code path}, relative to the project root as git names it, belongs to the migrations:
+     * anything in the layout's folder (a Prisma lock file and a Drizzle journal too, which the native
+     * tool reads); when that folder is the project root itself, only the migration files. Always
+     * false for a project without migrations.
+     */
+    public boolean covers(ProjectLayout project, String path) {
+        if (folder == null) {
+            return false;
+        }
+        Path file = project.root().resolve(path).normalize();
+        return folder.equals(project.root()) ? files.stream().anyMatch(f -> f.path().toAbsolutePath().normalize().equals(file))
+                : file.startsWith(folder);
+    }
+
     /** The layout's name, or "none". */
     public String layout() {
         return source == null ? "none" : source.layout();

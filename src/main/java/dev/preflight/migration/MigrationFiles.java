@@ -44,7 +44,11 @@ public record MigrationFiles(Path folder, List<MigrationFile> files, List<Requir
         return of(detected.source(), detected.warnings());
     }
 
-    /** Flyway files in {@code folder}; a missing or empty folder is an error (the behaviour before layouts). */
+    /**
+     * Flyway files in {@code folder}, without detection; a missing or empty folder is an error. No run
+     * reads migrations this way (they use {@link #resolve}, which knows every layout); it stays for
+     * tests that hold a bare Flyway folder.
+     */
     public static MigrationFiles read(Path folder) {
         if (!Files.isDirectory(folder)) {
             throw PreflightException.config("no migrations folder at " + folder,

@@ -4,8 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The folders of the project Preflight works on ({@code --project DIR}): its migrations, job
- * files, templates and report output.
+ * The folders of the project Preflight works on ({@code --project DIR}): its job files, templates,
+ * state and report output. Its migrations are not among them: where they are and how their files
+ * are named is the migration layouts' knowledge ({@code MigrationLayouts}), whatever the layout.
  */
 public record ProjectLayout(Path root, Path reportsDir) {
 
@@ -16,10 +17,6 @@ public record ProjectLayout(Path root, Path reportsDir) {
 
     public static ProjectLayout of(Path root) {
         return new ProjectLayout(root, null);
-    }
-
-    public Path migrations() {
-        return root.resolve("migrations");
     }
 
     public Path jobs() {

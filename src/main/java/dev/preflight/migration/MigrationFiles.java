@@ -44,7 +44,11 @@ public record MigrationFiles(Path folder, List<MigrationFile> files, List<Requir
         return of(detected.source(), detected.warnings());
     }
 
-    /** Flyway files in {@code folder}; a missing or empty folder is an error (the behaviour before layouts). */
+    /**
+     * Flyway files in {@code folder}, without detection; a missing or empty folder is an error. No run
+     * reads migrations this way (they use {@link #resolve}, which knows every layout); it stays for
+     * tests that hold a bare Flyway folder.
+     */
     public static MigrationFiles read(Path folder) {
         if (!Files.isDirectory(folder)) {
             throw PreflightException.config("no migrations folder at " + folder,
@@ -89,6 +93,21 @@ public record MigrationFiles(Path folder, List<MigrationFile> files, List<Requir
                             + "(./preflight report and status run without migrations)");
         }
         return source;
+    }
+
+    /**
+     * Whether {@code path}, relative to the project root as git names it, belongs to the migrations:
+     * anything in the layout's folder (a Prisma lock file and a Drizzle journal too, which the native
+     * tool reads); when that folder is the project root itself, only the migration files. Always
+     * false for a project without migrations.
+     */
+    public boolean covers(ProjectLayout project, String path) {
+        if (folder == null) {
+            return false;
+        }
+        Path file = project.root().resolve(path).normalize();
+        return folder.equals(project.root()) ? files.stream().anyMatch(f -> f.path().toAbsolutePath().normalize().equals(file))
+                : file.startsWith(folder);
     }
 
     /** The layout's name, or "none". */

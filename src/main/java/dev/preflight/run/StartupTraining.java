@@ -43,7 +43,7 @@ public final class StartupTraining {
         try {
             ProjectLayout project = new ProjectLayout(projectDir, reports);
             ProjectConfig config = ProjectConfig.load(project);
-            MigrationFiles files = MigrationFiles.read(project.migrations());
+            MigrationFiles files = MigrationFiles.resolve(project, config); // detected as every run detects it, in any layout
             RunLedger ledger = new RunLedger("cds-training");
             new ReportWriter(project).write(ReportAssembler.assemble(ledger, "report", project, null, null), ledger.attachments());
             DatabaseTarget nowhere = DatabaseTarget.of(DatabaseUrl.of("127.0.0.1", 1, "cds_training", "nobody", "unused"), null,

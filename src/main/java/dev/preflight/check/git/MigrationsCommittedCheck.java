@@ -28,13 +28,20 @@ public final class MigrationsCommittedCheck implements Check {
         return Severity.BLOCKER;
     }
 
+    /** Without migrations there is nothing to be committed; the report says why rather than passing. */
+    @Override
+    public String notRunReason(CheckContext context) {
+        if (context.migrations() == null || !context.migrations().present()) {
+            return "no migrations: " + (context.migrations() == null ? "none in this run" : context.migrations().absentReason());
+        }
+        return null;
+    }
+
     @Override
     public List<Finding> run(CheckContext context) {
         GitState git = context.fact(GitState.class);
-        // the detected layout's folder (prisma/migrations, drizzle/, ...); "migrations/" when the project has none
-        String folder = context != null && context.migrations() != null && context.migrations().present()
-                ? context.project().relative(context.migrations().folder()).replace('\\', '/') + "/" : "migrations/";
-        return git.uncommitted(p -> p.startsWith(folder)).stream().map(u -> finding("migration " + u.path(),
+        // the detected layout's folder (prisma/migrations, drizzle/, ...), as the migration seam says
+        return git.uncommitted(p -> context.migrations().covers(context.project(), p)).stream().map(u -> finding("migration " + u.path(),
                 "migration file " + u + ": CI and other environments would not apply what was tested here", "committed", u.state(),
                 "git add " + u.path() + " && git commit")).toList();
     }

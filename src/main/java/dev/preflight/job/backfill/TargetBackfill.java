@@ -50,7 +50,7 @@ final class TargetBackfill implements AutoCloseable {
             log.info("backfill {} (dry run): {} row(s) need embedding with {} {}", target.name(), pending, provider.name(), provider.model());
             return result(sql, "DRY_RUN", pending, new BackfillStats(), 0, 0, null);
         }
-        log.info("backfill {}: {} row(s) to embed into {}.{} with {} {} ({} dims), chunks of {}, {} thread(s){}", target.name(), planned,
+        log.info("backfill {}: {} row(s) to embed into {}.{} with {} {} ({} dims), chunks of {}, {} partition(s){}", target.name(), planned,
                 target.table(), target.vectorColumn(), provider.name(), provider.model(), provider.dimensions(), config.chunkSize(), threads,
                 provider.semantic() ? "" : "; the deterministic provider's vectors are NOT semantic (tests and benchmarks only)");
         if (!provider.semantic()) {

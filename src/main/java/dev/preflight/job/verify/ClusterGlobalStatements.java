@@ -1,7 +1,9 @@
 package dev.preflight.job.verify;
 
+import dev.preflight.config.ProjectConfig;
 import dev.preflight.migration.MigrationFiles;
 import dev.preflight.migration.MigrationFiles.MigrationFile;
+import dev.preflight.migration.MigrationLayouts;
 import dev.preflight.migration.SqlSplitter;
 import dev.preflight.migration.SqlStatement;
 import java.io.IOException;
@@ -9,8 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The statements of the migrations that reach beyond one database: roles and their membership,
@@ -61,16 +66,33 @@ final class ClusterGlobalStatements {
 
     /**
      * A copy of the migrations in {@code into} with the cluster-global statements blanked out
-     * (lines kept, so the replay's errors still name the right line).
+     * (lines kept, so the replay's errors still name the right line), read by the project's own
+     * layout: the folder's other files up to two levels down come along unchanged, because a layout
+     * may need them to read its migrations (Prisma's {@code migration_lock.toml}, Drizzle's
+     * {@code meta/_journal.json}).
      */
-    static MigrationFiles without(MigrationFiles files, Path into) throws IOException {
+    static MigrationFiles without(MigrationFiles files, Path into, ProjectConfig config) throws IOException {
+        Set<Path> migrations = new HashSet<>();
         for (MigrationFile f : files.files()) {
-            String script = Files.readString(f.path(), StandardCharsets.UTF_8);
-            Path copy = into.resolve(files.folder().relativize(f.path()).toString());
-            Files.createDirectories(copy.getParent());
-            Files.writeString(copy, blank(script), StandardCharsets.UTF_8);
+            Path copy = copyPath(files, f.path(), into);
+            Files.writeString(copy, blank(Files.readString(f.path(), StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+            migrations.add(f.path().toAbsolutePath().normalize());
         }
-        return MigrationFiles.read(into);
+        try (Stream<Path> others = Files.walk(files.folder(), 2)) {
+            for (Path p : (Iterable<Path>) others.filter(Files::isRegularFile)::iterator) {
+                if (!migrations.contains(p.toAbsolutePath().normalize())) {
+                    Files.copy(p, copyPath(files, p, into));
+                }
+            }
+        }
+        return MigrationFiles.of(MigrationLayouts.detect(into, files.layout(), ".", config.schema(), config.historyTable(),
+                config.placeholders()).source(), List.of());
+    }
+
+    private static Path copyPath(MigrationFiles files, Path file, Path into) throws IOException {
+        Path copy = into.resolve(files.folder().relativize(file).toString());
+        Files.createDirectories(copy.getParent());
+        return copy;
     }
 
     static String blank(String script) {

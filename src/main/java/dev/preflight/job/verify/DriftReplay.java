@@ -111,7 +111,7 @@ public final class DriftReplay {
                 ClusterGlobalStatements.find(files).forEach(s -> skipped.add(new SkippedStatement(s.file(), s.line(), s.summary())));
                 if (!skipped.isEmpty()) {
                     copy = Files.createTempDirectory("preflight-replay");
-                    files = ClusterGlobalStatements.without(files, copy);
+                    files = ClusterGlobalStatements.without(files, copy, run.config());
                 }
             }
             Shadow shadow = new Shadow(server.description(), removed, left, skipped, warning);

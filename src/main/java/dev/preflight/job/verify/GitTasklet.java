@@ -39,7 +39,7 @@ final class GitTasklet implements Tasklet {
                     CheckOutcome.Status.NOT_RUN, "no git repository (GIT004)", List.of())));
         }
         VerifySection.Git section = new VerifySection.Git(git.repository(), git.branch(), git.head(),
-                git.uncommitted(p -> p.startsWith("migrations/")).stream().map(Object::toString).toList(),
+                git.uncommitted(p -> run.migrationFiles().covers(run.project(), p)).stream().map(Object::toString).toList(),
                 git.uncommitted(SchemaAndSeedCommittedCheck::covers).stream().map(Object::toString).toList(),
                 git.tracked().stream().filter(NoSecretsTrackedCheck::isSecret).toList(), git.error());
         VerifyJobConfiguration.update(run, s -> s.withGit(section));

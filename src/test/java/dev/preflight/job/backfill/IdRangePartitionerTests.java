@@ -10,7 +10,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * The partitions of a backfill without a database: a restart gets exactly the names the
  * interrupted execution had (Spring Batch then gives each unfinished one its saved range and skips
  * the finished ones), and one thread is one partition open at both ends. The ranges of a first
- * start with several threads come from SQL: {@link BackfillIntegrationTests}.
+ * start with several threads come from SQL: {@link IdRangePartitionerIntegrationTests} (equal
+ * pending rows over skewed ids), {@link BackfillIntegrationTests}.
  *
  * <p>Mutations known to be killed (PIT): a restart given new ranges, fewer or more partitions, or
  * other names (which would strand the rows of the old ranges); a single partition given a bound.

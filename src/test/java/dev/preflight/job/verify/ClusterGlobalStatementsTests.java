@@ -2,7 +2,10 @@ package dev.preflight.job.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.preflight.config.ProjectConfig;
+import dev.preflight.config.ProjectLayout;
 import dev.preflight.migration.MigrationFiles;
+import dev.preflight.testing.Projects;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -87,7 +90,7 @@ class ClusterGlobalStatementsTests {
 
         // when
         var found = ClusterGlobalStatements.find(files);
-        MigrationFiles copy = ClusterGlobalStatements.without(files, dir.resolve("copy"));
+        MigrationFiles copy = ClusterGlobalStatements.without(files, dir.resolve("copy"), ProjectConfig.defaults());
 
         // then
         assertThat(found).containsExactly(new ClusterGlobalStatements.Statement("V2__roles.sql", 3, "CREATE ROLE app_reader NOLOGIN"));
@@ -96,6 +99,29 @@ class ClusterGlobalStatementsTests {
         assertThat(Files.readString(dir.resolve("copy/V1__init.sql"))).isEqualTo("CREATE TABLE a (id int);\n");
         assertThat(Files.readString(dir.resolve("copy/V2__roles.sql")))
                 .isEqualTo("CREATE TABLE b (id int);\n\n/* skipped */           \n          \nGRANT SELECT ON b TO app_reader;\n");
+        assertThat(ClusterGlobalStatements.find(copy)).isEmpty();
+    }
+
+    /** The copy is read by the project's own layout, with what that layout needs besides the SQL (Prisma's lock file, Drizzle's journal). */
+    @ParameterizedTest
+    @ValueSource(strings = {"prisma", "drizzle"})
+    void theCopyOfAnAdoptedLayoutIsReadByThatLayout(String layout, @TempDir Path dir) throws Exception {
+        // given a layout fixture whose last migration also creates a role
+        Path project = dir.resolve("project");
+        Projects.copyTree(Projects.repositoryRoot().resolve("src/test/resources/projects").resolve(layout), project);
+        ProjectLayout projectLayout = ProjectLayout.of(project);
+        MigrationFiles files = MigrationFiles.resolve(projectLayout, ProjectConfig.load(projectLayout));
+        Path last = files.files().get(files.files().size() - 1).path();
+        Files.writeString(last, Files.readString(last) + "\nCREATE ROLE app_reader NOLOGIN;\n");
+
+        // when
+        MigrationFiles copy = ClusterGlobalStatements.without(files, dir.resolve("copy"), ProjectConfig.load(projectLayout));
+
+        // then the same migrations in the same layout and order, without the role
+        assertThat(copy.layout()).isEqualTo(layout);
+        assertThat(copy.files()).extracting(MigrationFiles.MigrationFile::name)
+                .containsExactlyElementsOf(files.files().stream().map(MigrationFiles.MigrationFile::name).toList());
+        assertThat(ClusterGlobalStatements.find(files)).hasSize(1);
         assertThat(ClusterGlobalStatements.find(copy)).isEmpty();
     }
 }

@@ -26,7 +26,7 @@ final class VerifyFixtures {
         SimpleDriverDataSource ds = new SimpleDriverDataSource(new org.postgresql.Driver(), db.url().jdbcUrl());
         ds.setConnectionProperties(db.url().connectionProperties());
         ProjectLayout layout = ProjectLayout.of(project);
-        FlywayMigration.Result r = new FlywayMigration(ds, MigrationFiles.read(layout.migrations()), ProjectConfig.load(layout)).migrate();
+        FlywayMigration.Result r = new FlywayMigration(ds, MigrationFiles.resolve(layout, ProjectConfig.load(layout)), ProjectConfig.load(layout)).migrate();
         assertThat(r.error()).isNull();
     }
 

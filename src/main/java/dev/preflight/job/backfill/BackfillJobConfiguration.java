@@ -1,6 +1,5 @@
 package dev.preflight.job.backfill;
 
-import dev.preflight.run.RunContext;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -15,8 +14,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The backfill job: a partitioned step (one id range per thread, see {@link IdRangePartitioner})
- * whose workers are chunk-oriented steps: read and embed ahead ({@link PrefetchingReader}), write
- * each chunk in one transaction ({@link VectorWriter}). Each partition keeps its own restart
+ * whose workers read and embed ahead ({@link PrefetchingReader}) and write each page of
+ * {@code chunkSize} rows in one transaction ({@link PageTasklet}, {@link VectorWriter}). Each partition keeps its own restart
  * position. Started by {@link BackfillLauncher}, one job instance per target.
  */
 @Configuration(proxyBeanMethods = false)
@@ -39,13 +38,11 @@ public class BackfillJobConfiguration {
     }
 
     @Bean
-    public Step backfillWorkerStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, RunContext run,
+    public Step backfillWorkerStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                    PrefetchingReader backfillReader, VectorWriter backfillWriter) {
         return new StepBuilder("backfillWorkerStep", jobRepository)
-                .<EmbeddedRow, EmbeddedRow>chunk(run.config().embeddings().chunkSize())
-                .reader(backfillReader)
-                .writer(backfillWriter)
-                .transactionManager(transactionManager)
+                .tasklet(new PageTasklet(backfillReader, backfillWriter), transactionManager)
+                .stream(backfillReader)
                 .build();
     }
 

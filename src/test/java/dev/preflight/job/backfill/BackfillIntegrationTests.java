@@ -55,6 +55,13 @@ class BackfillIntegrationTests {
                 + "'::vector < 1e-6")).isEqualTo(1);
         assertThat(db.queryLong("SELECT count(*) FROM preflight.batch_step_execution WHERE step_name LIKE 'backfillWorkerStep:partition%'"))
                 .isEqualTo(2);
+        // Spring Batch is handed pages (PageTasklet), yet its counts are rows: they feed the worker logs and the connection-loss line
+        assertThat(db.queryLong("SELECT sum(read_count) FROM preflight.batch_step_execution WHERE step_name LIKE 'backfillWorkerStep:partition%'"))
+                .isEqualTo(2000);
+        assertThat(db.queryLong("SELECT sum(write_count) FROM preflight.batch_step_execution WHERE step_name LIKE 'backfillWorkerStep:partition%'"))
+                .isEqualTo(2000);
+        assertThat(db.queryLong("SELECT sum(commit_count) FROM preflight.batch_step_execution WHERE step_name LIKE 'backfillWorkerStep:partition%'"))
+                .as("one transaction per page of 100 rows, and each partition's last, empty one").isEqualTo(22);
         JsonNode t = embeddings(project);
         assertThat(t.get("embedded").asLong()).isEqualTo(2000);
         assertThat(t.get("nullsRemaining").asLong()).isZero();

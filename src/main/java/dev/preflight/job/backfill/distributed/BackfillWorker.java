@@ -8,7 +8,7 @@ import dev.preflight.job.backfill.BackfillSql;
 import dev.preflight.job.backfill.BackfillStats;
 import dev.preflight.job.backfill.BackfillTask;
 import dev.preflight.job.backfill.BackfillTasks;
-import dev.preflight.job.backfill.EmbeddedRow;
+import dev.preflight.job.backfill.PageTasklet;
 import dev.preflight.job.backfill.PrefetchingReader;
 import dev.preflight.job.backfill.TargetInspector;
 import dev.preflight.job.backfill.VectorWriter;
@@ -76,11 +76,11 @@ public final class BackfillWorker implements AutoCloseable {
         try (Connection c = dataSource.getConnection()) {
             new TargetInspector(c).ensureStateTables();
         }
+        PrefetchingReader reader = session.bean("backfillReader", PrefetchingReader.class);
         Step step = new StepBuilder("backfillWorkerStep", repository)
-                .<EmbeddedRow, EmbeddedRow>chunk(session.run().config().embeddings().chunkSize())
-                .reader(session.bean("backfillReader", PrefetchingReader.class))
-                .writer(new CountingWriter(session.bean("backfillWriter", VectorWriter.class), dataSource, id))
-                .transactionManager(session.bean(PlatformTransactionManager.class))
+                .tasklet(new PageTasklet(reader, new CountingWriter(session.bean("backfillWriter", VectorWriter.class), dataSource, id)),
+                        session.bean(PlatformTransactionManager.class))
+                .stream(reader)
                 .build();
         handler.setJobRepository(repository);
         handler.setStepLocator(name -> name.equals(step.getName()) ? step : null);

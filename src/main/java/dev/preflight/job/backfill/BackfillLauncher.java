@@ -33,12 +33,15 @@ public final class BackfillLauncher {
     private final JobRepository repository;
     private final Job job;
     private final BackfillTasks tasks;
+    private final boolean inProcess;
 
-    public BackfillLauncher(JobOperator operator, JobRepository repository, Job job, BackfillTasks tasks) {
+    /** @param inProcess whether the job's steps run in this process (not on distributed workers): only then may a first run get a head start */
+    public BackfillLauncher(JobOperator operator, JobRepository repository, Job job, BackfillTasks tasks, boolean inProcess) {
         this.operator = operator;
         this.repository = repository;
         this.job = job;
         this.tasks = tasks;
+        this.inProcess = inProcess;
     }
 
     /**
@@ -78,7 +81,14 @@ public final class BackfillLauncher {
                 .addString("run.id", runId, false)
                 .addString("provider", task.provider().name(), false) // a distributed run's workers build the same provider
                 .toJobParameters();
-        return operator.start(job, params);
+        if (inProcess && task.threads() <= 1) {
+            task.headStart(); // its one partition reads the whole range from the first row (IdRangePartitioner)
+        }
+        try {
+            return operator.start(job, params);
+        } finally {
+            task.dropHeadStart();
+        }
     }
 
     /**

@@ -105,7 +105,7 @@ public final class BackfillRunner {
         }
         if (!mismatch) {
             BackfillLauncher launcher = new BackfillLauncher(session.bean(JobOperator.class), session.bean(JobRepository.class),
-                    job != null ? job : session.bean(BackfillJobConfiguration.JOB + "Job", Job.class), session.bean(BackfillTasks.class));
+                    job != null ? job : session.bean(BackfillJobConfiguration.JOB + "Job", Job.class), session.bean(BackfillTasks.class), job == null);
             for (TargetBackfill b : planned) {
                 results.add(b.run(launcher));
             }

@@ -24,6 +24,7 @@ public final class BackfillTask {
     private volatile boolean clearIssues = true;
     private volatile boolean hasRecords = true;
     private volatile int resumePartitions;
+    private Prefetch headStart;
 
     public BackfillTask(EmbeddingTarget target, BackfillSql sql, EmbeddingProvider provider, DatabaseUrl readUrl, int chunkSize,
                         int threads, boolean reembed, Long limit, BackfillStats stats, BackfillProgress progress) {
@@ -85,6 +86,43 @@ public final class BackfillTask {
 
     void resumePartitions(int n) {
         resumePartitions = n;
+    }
+
+    /**
+     * Starts reading and embedding the whole key range before the job does: on a first run of one
+     * partition in this process, the job's start-up (its repository rows, the step, the reader's
+     * connection) took about 130 ms before the first page was read, with the writer idle.
+     */
+    synchronized void headStart() {
+        headStart = Prefetch.start(this, null, null, "preflight-backfill-embed-head-start");
+    }
+
+    /** The head start if it reads exactly this range (the reader then adopts it), else null, the head start being dropped. */
+    synchronized Prefetch takeHeadStart(String after, String high) {
+        Prefetch p = headStart;
+        headStart = null;
+        if (p == null || p.covers(after, high)) {
+            return p;
+        }
+        drop(p);
+        return null;
+    }
+
+    /** Stops a head start no step adopted (the job ended or failed before its step opened). */
+    synchronized void dropHeadStart() {
+        if (headStart != null) {
+            drop(headStart);
+            headStart = null;
+        }
+    }
+
+    /**
+     * Its records written ahead are committed, so from now on the target has records: a reader that
+     * assumed none would insert them again and fail on the key.
+     */
+    private void drop(Prefetch p) {
+        p.stop();
+        hasRecords = true;
     }
 
     public EmbeddingTarget target() {

@@ -1,31 +1,25 @@
 package dev.preflight.job.backfill;
 
-import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemStream;
 
 /**
  * The reader of one partition, with the embedding done ahead: a producer thread
  * ({@link EmbeddingPipeline}) reads pages by keyset and embeds them while the step writes the
- * previous chunk, at most {@value #AHEAD} chunks ahead. The restart position saved with each
- * commit is the last id the step has read, never the producer's, so a restart resumes right after
- * the last committed chunk.
+ * previous chunk, at most {@value #AHEAD} chunks ahead. It hands out whole pages ({@link PageTasklet}
+ * writes one per transaction). The restart position saved with each commit is the last id the
+ * step has taken, never the producer's, so a restart resumes right after the last committed chunk.
  */
-public class PrefetchingReader implements ItemStreamReader<EmbeddedRow> {
+public class PrefetchingReader implements ItemStream {
 
     static final String LOW = "backfill.low";
     static final String HIGH = "backfill.high";
     static final String LAST = "backfill.last";
-    static final int AHEAD = 2;
+    static final int AHEAD = Prefetch.AHEAD;
 
     private final BackfillTask task;
-    private final BlockingQueue<EmbeddingPipeline.Batch> queue = new ArrayBlockingQueue<>(AHEAD);
-    private EmbeddingPipeline pipeline;
-    private Thread producer;
-    private Iterator<EmbeddedRow> current = List.<EmbeddedRow>of().iterator();
+    private Prefetch prefetch;
     private boolean ended;
     private String last;
 
@@ -37,32 +31,28 @@ public class PrefetchingReader implements ItemStreamReader<EmbeddedRow> {
     public void open(ExecutionContext ctx) {
         last = ctx.containsKey(LAST) ? ctx.getString(LAST) : ctx.containsKey(LOW) ? ctx.getString(LOW) : null;
         String high = ctx.containsKey(HIGH) ? ctx.getString(HIGH) : null;
-        pipeline = new EmbeddingPipeline(task, last, high, queue);
-        producer = new Thread(pipeline, "preflight-backfill-embed-" + Thread.currentThread().getName());
-        producer.setDaemon(true);
-        producer.start();
+        prefetch = task.takeHeadStart(last, high);
+        if (prefetch == null) {
+            prefetch = Prefetch.start(task, last, high, "preflight-backfill-embed-" + Thread.currentThread().getName());
+        }
     }
 
-    @Override
-    public EmbeddedRow read() throws Exception {
-        while (!current.hasNext()) {
-            if (ended) {
-                return null;
-            }
-            EmbeddingPipeline.Batch batch = queue.take();
-            if (batch.error() != null) {
-                ended = true;
-                throw batch.error();
-            }
-            if (batch.rows() == null) {
-                ended = true;
-                return null;
-            }
-            current = batch.rows().iterator();
+    /** The next page, in key order, or null when the partition is done; the producer's failure is thrown here. */
+    public List<EmbeddedRow> readPage() throws Exception {
+        if (ended) {
+            return null;
         }
-        EmbeddedRow row = current.next();
-        last = row.id();
-        return row;
+        EmbeddingPipeline.Batch batch = prefetch.take();
+        if (batch.error() != null) {
+            ended = true;
+            throw batch.error();
+        }
+        if (batch.rows() == null) {
+            ended = true;
+            return null;
+        }
+        last = batch.rows().get(batch.rows().size() - 1).id();
+        return batch.rows();
     }
 
     @Override
@@ -74,15 +64,9 @@ public class PrefetchingReader implements ItemStreamReader<EmbeddedRow> {
 
     @Override
     public void close() {
-        if (producer != null) {
-            pipeline.stop();
-            producer.interrupt();
-            try {
-                producer.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            producer = null;
+        if (prefetch != null) {
+            prefetch.stop();
+            prefetch = null;
         }
     }
 }

@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The packaged jar, killed or stopped mid-run and run again.
@@ -33,7 +35,11 @@ class BackfillKillIntegrationTests {
     private static final int CHUNK = 50;
     private static final int THREADS = 2;
     /** Rows a killed run may have embedded without committing: per partition, the chunk being written and those read ahead. */
-    private static final int IN_FLIGHT = THREADS * (PrefetchingReader.AHEAD + 2) * CHUNK;
+    private static final int IN_FLIGHT = inFlight(THREADS);
+
+    private static int inFlight(int threads) {
+        return threads * (PrefetchingReader.AHEAD + 2) * CHUNK;
+    }
 
     private static List<String> backfillStatuses(TestDatabase db) {
         return db.queryStrings("SELECT e.status FROM preflight.batch_job_execution e JOIN preflight.batch_job_instance i "
@@ -55,9 +61,13 @@ class BackfillKillIntegrationTests {
     }
 
     private static Process start(Path project, TestDatabase db, String... more) throws Exception {
+        return start(project, db, THREADS, more);
+    }
+
+    private static Process start(Path project, TestDatabase db, int threads, String... more) throws Exception {
         List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 JarRun.jar().toString(), "backfill", "--project", project.toString(), "--db-url", db.uri(), "--threads",
-                String.valueOf(THREADS)));
+                String.valueOf(threads)));
         cmd.addAll(List.of(more));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(project.resolve("first-run.log").toFile());
         pb.environment().put("MOCK_KEY", "k");
@@ -69,10 +79,14 @@ class BackfillKillIntegrationTests {
      * producer for a chunk that was not committed yet, so there are at most as many as rows in flight.
      */
     private static void assertEveryVectorHasItsRecordAndOnlyRowsInFlightAreRecordedAhead(TestDatabase db, long vectors) throws Exception {
+        assertEveryVectorHasItsRecordAndOnlyRowsInFlightAreRecordedAhead(db, vectors, THREADS);
+    }
+
+    private static void assertEveryVectorHasItsRecordAndOnlyRowsInFlightAreRecordedAhead(TestDatabase db, long vectors, int threads) throws Exception {
         assertThat(db.queryLong("SELECT count(*) FROM items i JOIN preflight.embedding_state s ON s.row_id = i.id::text "
                 + "WHERE i.embedding IS NOT NULL")).as("committed vectors with their record").isEqualTo(vectors);
         assertThat(db.queryLong("SELECT count(*) FROM items i JOIN preflight.embedding_state s ON s.row_id = i.id::text "
-                + "WHERE i.embedding IS NULL")).as("records written ahead of a vector not committed").isLessThanOrEqualTo(IN_FLIGHT);
+                + "WHERE i.embedding IS NULL")).as("records written ahead of a vector not committed").isLessThanOrEqualTo(inFlight(threads));
     }
 
     private static void awaitCommitted(TestDatabase db, Process p, long rows, Path project) throws Exception {
@@ -94,23 +108,28 @@ class BackfillKillIntegrationTests {
         return project;
     }
 
-    @Test
-    void killedWithSigkillThenRunAgainEmbedsEveryRowOnceAndLeavesNoNulls(TestDatabase db, @TempDir Path tmp) throws Exception {
+    /**
+     * One partition is the head start's case: its producer starts before the job and the step adopts it
+     * ({@link BackfillTask#headStart}), so a kill then must leave the same as with two partitions.
+     */
+    @ParameterizedTest(name = "{0} partition(s)")
+    @ValueSource(ints = {1, 2})
+    void killedWithSigkillThenRunAgainEmbedsEveryRowOnceAndLeavesNoNulls(int threads, TestDatabase db, @TempDir Path tmp) throws Exception {
         try (MockOpenAiServer mock = new MockOpenAiServer(8).delay(100)) {
             Path project = project(tmp, mock, db);
 
             // given a run killed with SIGKILL once some chunks are committed
-            Process p = start(project, db);
+            Process p = start(project, db, threads);
             awaitCommitted(db, p, 600, project);
             p.destroyForcibly().waitFor();
             Set<String> committed = new HashSet<>(db.queryStrings("SELECT id::text FROM items WHERE embedding IS NOT NULL"));
             assertThat(committed.size()).isBetween(600, ROWS - 1);
-            assertEveryVectorHasItsRecordAndOnlyRowsInFlightAreRecordedAhead(db, committed.size());
+            assertEveryVectorHasItsRecordAndOnlyRowsInFlightAreRecordedAhead(db, committed.size(), threads);
             long instance = onlyInstance(db);
 
             // when run again
             JarRun again = JarRun.run(project, Map.of("MOCK_KEY", "k"), "backfill", "--project", project.toString(), "--db-url", db.uri(),
-                    "--threads", String.valueOf(THREADS));
+                    "--threads", String.valueOf(threads));
 
             // then the killed execution is restarted, no NULL is left, and no committed row was embedded again
             assertThat(again.exitCode()).as(again.output()).isZero();
@@ -122,7 +141,7 @@ class BackfillKillIntegrationTests {
             committed.forEach(id -> assertThat(calls.get(id)).as("calls for committed row " + id).isEqualTo(1));
             assertThat(calls.values()).allMatch(n -> n <= 2);
             assertThat(calls.values().stream().filter(n -> n == 2).count()).as("rows embedded but not committed at the kill")
-                    .isLessThanOrEqualTo(IN_FLIGHT);
+                    .isLessThanOrEqualTo(inFlight(threads));
             assertThat(backfillStatuses(db)).containsExactly("FAILED", "COMPLETED");
             assertSameInstanceRestarted(db, instance);
         }

@@ -89,4 +89,29 @@ class BackfillTaskTests {
         assertThat(task.threads()).isEqualTo(2);
         assertThat(task.reembed()).isFalse();
     }
+
+    @Test
+    void aHeadStartIsAdoptedOnlyForItsOwnRangeAndOneDroppedMarksTheTargetAsHavingRecords() {
+        BackfillTask task = task(null);
+        task.hasRecords(false);
+
+        task.headStart();
+        Prefetch adopted = task.takeHeadStart(null, null);
+        assertThat(adopted).as("the whole range, as the head start reads it").isNotNull();
+        adopted.stop();
+        assertThat(task.hasRecords()).as("an adopted head start's records are the reader's own").isFalse();
+        assertThat(task.takeHeadStart(null, null)).as("adopted once").isNull();
+
+        // a reader of another range (never the case today) gets none, and the rows the head start recorded ahead are not inserted twice
+        task.headStart();
+        assertThat(task.takeHeadStart("100", null)).isNull();
+        assertThat(task.hasRecords()).isTrue();
+
+        // nor when the job ended before its step took it
+        task.hasRecords(false);
+        task.headStart();
+        task.dropHeadStart();
+        assertThat(task.hasRecords()).isTrue();
+        assertThat(task.takeHeadStart(null, null)).isNull();
+    }
 }

@@ -83,7 +83,9 @@ final class EmbeddingPipeline implements Runnable {
     private List<PendingRow> read(Connection c, int limit) throws Exception {
         boolean reembed = task.reembed();
         boolean records = task.hasRecords();
-        try (PreparedStatement ps = c.prepareStatement(task.sql().page(reembed, records, last != null, high != null))) {
+        String sql = records ? task.sql().page(reembed, last != null, high != null)
+                : task.sql().pageRecordingAhead(reembed, last != null, high != null);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             if (records) {
                 ps.setString(i++, task.target().name());
@@ -97,11 +99,19 @@ final class EmbeddingPipeline implements Runnable {
             if (high != null) {
                 ps.setString(i++, high);
             }
-            ps.setInt(i, limit);
+            ps.setInt(i++, limit);
+            if (!records) {
+                ps.setString(i++, task.target().name());
+                ps.setString(i, task.provider().model());
+            }
             List<PendingRow> rows = new ArrayList<>(limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new PendingRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5)));
+                    boolean had = rs.getBoolean(4);
+                    // without records, the statement itself recorded every row that had no vector
+                    EmbeddedRow.StateRecord record = !records ? (had ? EmbeddedRow.StateRecord.NONE : EmbeddedRow.StateRecord.WRITTEN_AHEAD)
+                            : rs.getBoolean(5) ? EmbeddedRow.StateRecord.EXISTING : EmbeddedRow.StateRecord.NONE;
+                    rows.add(new PendingRow(rs.getString(1), rs.getString(2), rs.getString(3), had, record));
                 }
             }
             if (!rows.isEmpty()) {
@@ -116,7 +126,7 @@ final class EmbeddingPipeline implements Runnable {
      * writer gets the page: the writer's chunk statement then only updates the vectors, and the records
      * are written while it writes the previous chunk. Safe because those rows stay NULL until their
      * chunk commits, and a NULL vector is redone whatever its record says (see
-     * {@link EmbeddedRow.StateRecord}).
+     * {@link EmbeddedRow.StateRecord}). A first backfill's rows were recorded by their page read.
      */
     private List<EmbeddedRow> recordAhead(Connection c, List<EmbeddedRow> page) throws Exception {
         List<EmbeddedRow> ahead = page.stream().filter(EmbeddedRow::recordableAhead).toList();
@@ -175,10 +185,7 @@ final class EmbeddingPipeline implements Runnable {
         return tokens > maxTokens ? "text too long: ~" + tokens + " tokens estimated, the model's limit is " + maxTokens : null;
     }
 
-    /** A row as read: id, text, md5 of the text, whether it had a vector, whether it had a state record. */
-    record PendingRow(String id, String text, String hash, boolean hadVector, boolean recorded) {
-        EmbeddedRow.StateRecord record() {
-            return recorded ? EmbeddedRow.StateRecord.EXISTING : EmbeddedRow.StateRecord.NONE;
-        }
+    /** A row as read: id, text, md5 of the text, whether it had a vector, its state record. */
+    record PendingRow(String id, String text, String hash, boolean hadVector, EmbeddedRow.StateRecord record) {
     }
 }

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 final class EmbeddingPipeline implements Runnable {
 
     /** A page ready to write; {@code rows == null} ends the partition, {@code error} fails the step. */
-    record Batch(List<EmbeddedRow> rows, Exception error) {
+    record Batch(Page rows, Exception error) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddingPipeline.class);
@@ -61,7 +61,7 @@ final class EmbeddingPipeline implements Runnable {
                 }
                 boolean rejected = page.stream().anyMatch(r -> r.issue() == EmbeddedRow.Issue.FAILED);
                 rejectedInARow = rejected ? rejectedInARow + 1 : 0;
-                queue.put(new Batch(page, null));
+                queue.put(new Batch(new Page(page, task.provider().dimensions()), null));
                 if (rejectedInARow >= MAX_REJECTED_IN_A_ROW) {
                     String reason = page.stream().filter(r -> r.issue() == EmbeddedRow.Issue.FAILED).findFirst().orElseThrow().reason();
                     queue.put(new Batch(null, new ProviderException.Unavailable(MAX_REJECTED_IN_A_ROW

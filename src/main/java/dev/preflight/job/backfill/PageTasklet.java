@@ -1,10 +1,8 @@
 package dev.preflight.job.backfill;
 
-import java.util.List;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
@@ -27,11 +25,11 @@ public final class PageTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext context) throws Exception {
-        List<EmbeddedRow> page = reader.readPage();
+        Page page = reader.readPage();
         if (page == null) {
             return RepeatStatus.FINISHED;
         }
-        writer.write(new Chunk<>(page));
+        writer.write(page);
         for (int i = 0; i < page.size(); i++) {
             contribution.incrementReadCount(); // Batch counts reads one at a time; rows, as before, not pages
         }

@@ -1,6 +1,5 @@
 package dev.preflight.job.backfill;
 
-import java.util.List;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
 
@@ -38,7 +37,7 @@ public class PrefetchingReader implements ItemStream {
     }
 
     /** The next page, in key order, or null when the partition is done; the producer's failure is thrown here. */
-    public List<EmbeddedRow> readPage() throws Exception {
+    public Page readPage() throws Exception {
         if (ended) {
             return null;
         }
@@ -51,7 +50,7 @@ public class PrefetchingReader implements ItemStream {
             ended = true;
             return null;
         }
-        last = batch.rows().get(batch.rows().size() - 1).id();
+        last = batch.rows().getItems().get(batch.rows().size() - 1).id();
         return batch.rows();
     }
 

@@ -53,7 +53,7 @@ public class VectorWriter implements ItemWriter<EmbeddedRow> {
         Connection c = DataSourceUtils.getConnection(dataSource);
         try {
             if (!vectors.isEmpty()) {
-                writeVectors(c, vectors);
+                writeVectors(c, vectors, chunk instanceof Page page ? page.vectorCopy() : null);
             }
             if (!issues.isEmpty()) {
                 writeIssues(c, issues);
@@ -67,8 +67,8 @@ public class VectorWriter implements ItemWriter<EmbeddedRow> {
         task.progress().add(chunk.size());
     }
 
-    private void writeVectors(Connection c, List<EmbeddedRow> vectors) throws SQLException {
-        stage(c, vectors);
+    private void writeVectors(Connection c, List<EmbeddedRow> vectors, byte[] encoded) throws SQLException {
+        stage(c, vectors, encoded);
         boolean recordsLeft = vectors.stream().anyMatch(r -> r.record() != EmbeddedRow.StateRecord.WRITTEN_AHEAD);
         boolean full = recordsLeft || clearIssues;
         try (PreparedStatement ps = c.prepareStatement(full ? task.sql().write(clearIssues) : task.sql().writeVectorsOnly())) {
@@ -88,8 +88,11 @@ public class VectorWriter implements ItemWriter<EmbeddedRow> {
         }
     }
 
-    /** The chunk's vectors into the connection's staging table, created first when this connection has none yet. */
-    private void stage(Connection c, List<EmbeddedRow> vectors) throws SQLException {
+    /**
+     * The chunk's vectors into the connection's staging table, created first when this connection has none yet;
+     * {@code encoded}: their COPY as the producer encoded it ({@link Page}), or null to encode them here.
+     */
+    private void stage(Connection c, List<EmbeddedRow> vectors, byte[] encoded) throws SQLException {
         PGConnection pg = c.unwrap(PGConnection.class);
         if (!STAGED.contains(pg)) {
             try (Statement st = c.createStatement()) {
@@ -106,7 +109,8 @@ public class VectorWriter implements ItemWriter<EmbeddedRow> {
             }
         }
         try {
-            pg.getCopyAPI().copyIn(BackfillSql.COPY_IN, new ByteArrayInputStream(BinaryCopy.encode(vectors, task.provider().dimensions())));
+            byte[] copy = encoded != null ? encoded : BinaryCopy.encode(vectors, task.provider().dimensions());
+            pg.getCopyAPI().copyIn(BackfillSql.COPY_IN, new ByteArrayInputStream(copy));
         } catch (java.io.IOException e) {
             throw new SQLException("COPY of " + vectors.size() + " vectors failed: " + e.getMessage(), e);
         }

@@ -71,4 +71,17 @@ class BinaryCopyTests {
         assertThat(in.readShort()).isEqualTo((short) -1);
         assertThat(in.available()).isZero();
     }
+
+    @Test
+    void aPageCarriesTheCopyOfItsRowsWithAVectorInPageOrderAndNoneWhenNoRowHasOne() {
+        EmbeddedRow a = EmbeddedRow.embedded("1", "h1", false, EmbeddedRow.StateRecord.NONE, new float[] {1f, 0f});
+        EmbeddedRow skipped = EmbeddedRow.issue("2", "h2", false, EmbeddedRow.StateRecord.NONE, EmbeddedRow.Issue.SKIPPED, "empty text");
+        EmbeddedRow b = EmbeddedRow.embedded("3", "h3", true, EmbeddedRow.StateRecord.EXISTING, new float[] {0f, 1f});
+
+        Page page = new Page(List.of(a, skipped, b), 2);
+
+        assertThat(page.size()).isEqualTo(3);
+        assertThat(page.vectorCopy()).isEqualTo(BinaryCopy.encode(List.of(a, b), 2));
+        assertThat(new Page(List.of(skipped), 2).vectorCopy()).isNull();
+    }
 }

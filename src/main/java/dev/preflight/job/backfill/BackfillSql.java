@@ -35,6 +35,9 @@ public final class BackfillSql {
             + "VALUES (?, ?, ?, ?) ON CONFLICT (target, row_id) DO UPDATE SET kind = EXCLUDED.kind, reason = EXCLUDED.reason, "
             + "recorded_at = now()";
 
+    /** Parameters: target, row ids (text[]). Records written ahead of vectors that will not come. */
+    public static final String UNRECORD = "DELETE FROM preflight.embedding_state WHERE target = ? AND row_id = ANY (?)";
+
     public static final String HAS_ISSUES = "SELECT EXISTS (SELECT 1 FROM preflight.embedding_issues WHERE target = ?)";
 
     public static final String HAS_RECORDS = "SELECT EXISTS (SELECT 1 FROM preflight.embedding_state WHERE target = ?)";

@@ -53,7 +53,7 @@ final class EmbeddingPipeline implements Runnable {
             int rejectedInARow = 0;
             while (!stopped) {
                 int wanted = task.claim(task.chunkSize());
-                List<EmbeddedRow> page = wanted == 0 ? List.of() : recordAhead(c, embed(read(c, wanted)));
+                List<EmbeddedRow> page = wanted == 0 ? List.of() : recordAhead(c, unrecordRowsWithoutVector(c, embed(read(c, wanted))));
                 task.release(wanted - page.size());
                 if (page.isEmpty()) {
                     queue.put(new Batch(null, null));
@@ -119,6 +119,23 @@ final class EmbeddingPipeline implements Runnable {
             }
             return rows;
         }
+    }
+
+    /**
+     * Deletes the records the page read wrote for rows that got no vector after all (skipped, or in a
+     * rejected chunk): a record stands for a vector, written or in flight, never for a row left NULL.
+     */
+    private List<EmbeddedRow> unrecordRowsWithoutVector(Connection c, List<EmbeddedRow> page) throws Exception {
+        List<String> ids = page.stream().filter(r -> r.vector() == null && r.record() == EmbeddedRow.StateRecord.WRITTEN_AHEAD)
+                .map(EmbeddedRow::id).toList();
+        if (!ids.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(BackfillSql.UNRECORD)) {
+                ps.setString(1, task.target().name());
+                ps.setArray(2, c.createArrayOf("text", ids.toArray()));
+                ps.executeUpdate();
+            }
+        }
+        return page;
     }
 
     /**

@@ -203,6 +203,9 @@ class BackfillIntegrationTests {
         assertThat(db.queryStrings("SELECT id::text FROM items WHERE embedding IS NULL ORDER BY items.id")).containsExactly("3", "4", "5");
         assertThat(db.queryStrings("SELECT row_id || ' ' || reason FROM preflight.embedding_issues ORDER BY row_id"))
                 .containsExactly("3 empty text", "4 empty text", "5 text too long: ~12500 tokens estimated, the model's limit is 8191");
+        // the first backfill's page read records its rows; a skipped row's record is taken back, as it gets no vector
+        assertThat(db.queryStrings("SELECT row_id FROM preflight.embedding_state ORDER BY row_id::int"))
+                .containsExactly("1", "2", "6", "7", "8", "9", "10");
         assertThat(status(project, "EMB002")).isEqualTo("FAILED");
         assertThat(status(project, "EMB001")).isEqualTo("PASSED");
         assertThat(embeddings(project).get("skipped").asLong()).isEqualTo(3);

@@ -83,31 +83,24 @@ public final class BackfillSql {
     }
 
     /**
-     * Rows that need work: id, text, its md5, whether it has a vector, whether it has a state record.
-     * Parameters: target, [model unless reembed], [low], [high], limit. A target with no record at all
-     * (its first backfill) is read by {@link #pageRecordingAhead} instead, without this join: its probe
-     * per row was most of the page's time (measured: 4-12 of 11-14 ms a page of 2,000).
+     * A page of the rows that need work (id, text, its md5, whether it had a vector, whether it has a
+     * record) and, in the same statement, so from the same snapshot of the text, the records of those
+     * that have neither a vector nor a record (see {@link EmbeddedRow.StateRecord#WRITTEN_AHEAD}).
+     * PostgreSQL computes each md5 once and keeps it: reading the hashes out and copying the records
+     * back in cost the producer a third of its time (measured: 480 of 1,420 ms per 100,000 rows).
+     * With {@code joinRecords} false (the target has no record at all: its first backfill) a row needs
+     * work exactly when its vector is NULL, and the page is read without the join to the side table:
+     * its probe per row was most of the page's time (measured: 4-12 of 11-14 ms a page of 2,000).
+     * Parameters: [target, and model unless reembed, when joinRecords], [low], [high], limit, target, model.
      */
-    public String page(boolean reembed, boolean low, boolean high) {
-        return "SELECT " + id + "::text, " + text + ", md5(coalesce(" + text + ", '')), " + vector + " IS NOT NULL, s.row_id IS NOT NULL"
-                + from() + "WHERE " + needsWork(reembed) + (low ? " AND " + id + " > ?::" + idType : "")
-                + (high ? " AND " + id + " <= ?::" + idType : "") + " ORDER BY " + id + " LIMIT ?";
-    }
-
-    /**
-     * A first backfill's page read (the target has no record at all, so a row needs work exactly when
-     * its vector is NULL, or always with {@code reembed}): the rows, and in the same statement, so from
-     * the same snapshot of the text, the records of those without a vector (see {@link EmbeddedRow.StateRecord#WRITTEN_AHEAD}).
-     * PostgreSQL computes each md5 once and keeps it: reading the hashes out and copying them back in
-     * cost the producer a third of its time (measured: 480 of 1,420 ms per 100,000 rows).
-     * Parameters: [low], [high], limit, target, model.
-     */
-    public String pageRecordingAhead(boolean reembed, boolean low, boolean high) {
+    public String page(boolean reembed, boolean joinRecords, boolean low, boolean high) {
+        String needsWork = joinRecords ? needsWork(reembed) : reembed ? "TRUE" : vector + " IS NULL";
         return "WITH p AS (SELECT " + id + " AS k, " + id + "::text AS id, " + text + " AS body, md5(coalesce(" + text + ", '')) AS h, "
-                + vector + " IS NOT NULL AS had FROM " + table + " t WHERE " + (reembed ? "TRUE" : vector + " IS NULL")
+                + vector + " IS NOT NULL AS had, " + (joinRecords ? "s.row_id IS NOT NULL" : "FALSE") + " AS rec"
+                + (joinRecords ? from() : " FROM " + table + " t ") + "WHERE " + needsWork
                 + (low ? " AND " + id + " > ?::" + idType : "") + (high ? " AND " + id + " <= ?::" + idType : "") + " ORDER BY " + id
                 + " LIMIT ?), r AS (INSERT INTO preflight.embedding_state (target, row_id, model, content_hash) SELECT ?, id, ?, h FROM p "
-                + "WHERE NOT had) SELECT id, body, h, had FROM p ORDER BY k";
+                + "WHERE NOT had AND NOT rec" + ") SELECT id, body, h, had, rec FROM p ORDER BY k";
     }
 
     /** Parameters: target, [model]. Rows the run would embed. */
@@ -145,13 +138,6 @@ public final class BackfillSql {
             + "h text NOT NULL, record smallint NOT NULL) ON COMMIT DELETE ROWS";
 
     public static final String COPY_IN = "COPY preflight_backfill (id, v, h, record) FROM STDIN (FORMAT binary)";
-
-    /**
-     * The records written ahead of their vectors, by the producer on its own connection (see
-     * {@link EmbeddedRow.StateRecord#WRITTEN_AHEAD}): a plain COPY, since under the target's lock no
-     * one else records these rows, which had none when read.
-     */
-    public static final String COPY_RECORDS = "COPY preflight.embedding_state (target, row_id, model, content_hash) FROM STDIN (FORMAT binary)";
 
     /**
      * The chunk's write, in one statement (one round trip): the join UPDATE, then the side-table record

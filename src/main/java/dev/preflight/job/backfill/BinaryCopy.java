@@ -41,26 +41,4 @@ public final class BinaryCopy {
         out.putShort((short) -1);
         return out.array();
     }
-
-    /** Side-table records (target, row id, model, content hash: four text fields) of the rows, for {@link BackfillSql#COPY_RECORDS}. */
-    public static byte[] encodeRecords(String target, String model, List<EmbeddedRow> rows) {
-        byte[] t = target.getBytes(StandardCharsets.UTF_8);
-        byte[] m = model.getBytes(StandardCharsets.UTF_8);
-        byte[][] ids = new byte[rows.size()][];
-        byte[][] hashes = new byte[rows.size()][];
-        int size = SIGNATURE.length + 8 + 2;
-        for (int i = 0; i < rows.size(); i++) {
-            ids[i] = rows.get(i).id().getBytes(StandardCharsets.UTF_8);
-            hashes[i] = rows.get(i).hash().getBytes(StandardCharsets.UTF_8);
-            size += 2 + 4 + t.length + 4 + ids[i].length + 4 + m.length + 4 + hashes[i].length;
-        }
-        ByteBuffer out = ByteBuffer.allocate(size);
-        out.put(SIGNATURE).putInt(0).putInt(0);
-        for (int i = 0; i < rows.size(); i++) {
-            out.putShort((short) 4);
-            out.putInt(t.length).put(t).putInt(ids[i].length).put(ids[i]).putInt(m.length).put(m).putInt(hashes[i].length).put(hashes[i]);
-        }
-        out.putShort((short) -1);
-        return out.array();
-    }
 }

@@ -23,7 +23,7 @@ public record EmbeddedRow(String id, String hash, boolean hadVector, StateRecord
         NONE(0),
         /** A record when read (it may be stale): the writer replaces it with the vector. */
         EXISTING(1),
-        /** Written ahead by the producer, committed before the vector: the writer leaves it. */
+        /** Written by the producer's page read, committed before the vector: the writer leaves it. */
         WRITTEN_AHEAD(2);
 
         private final short code;
@@ -43,14 +43,5 @@ public record EmbeddedRow(String id, String hash, boolean hadVector, StateRecord
 
     public static EmbeddedRow issue(String id, String hash, boolean hadVector, StateRecord record, Issue issue, String reason) {
         return new EmbeddedRow(id, hash, hadVector, record, null, issue, reason);
-    }
-
-    /** Whether its record may be written ahead of the vector: it gets a vector, had none, and has no record yet. */
-    boolean recordableAhead() {
-        return vector != null && !hadVector && record == StateRecord.NONE;
-    }
-
-    EmbeddedRow writtenAhead() {
-        return new EmbeddedRow(id, hash, hadVector, StateRecord.WRITTEN_AHEAD, vector, issue, reason);
     }
 }

@@ -4,14 +4,12 @@ import dev.preflight.db.Connections;
 import dev.preflight.job.backfill.provider.EmbeddingProvider;
 import dev.preflight.job.backfill.provider.ProviderException;
 import dev.preflight.job.backfill.provider.TokenEstimate;
-import java.io.ByteArrayInputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +51,7 @@ final class EmbeddingPipeline implements Runnable {
             int rejectedInARow = 0;
             while (!stopped) {
                 int wanted = task.claim(task.chunkSize());
-                List<EmbeddedRow> page = wanted == 0 ? List.of() : recordAhead(c, unrecordRowsWithoutVector(c, embed(read(c, wanted))));
+                List<EmbeddedRow> page = wanted == 0 ? List.of() : unrecordRowsWithoutVector(c, embed(read(c, wanted)));
                 task.release(wanted - page.size());
                 if (page.isEmpty()) {
                     queue.put(new Batch(null, null));
@@ -80,12 +78,17 @@ final class EmbeddingPipeline implements Runnable {
         }
     }
 
+    /**
+     * Reads the next page; the statement also commits the records of its rows that had neither a vector
+     * nor a record, before the writer gets the page: the writer's chunk statement then only updates the
+     * vectors, and the records are written while it writes the previous chunk. Safe because those rows
+     * stay NULL until their chunk commits, and a NULL vector is redone whatever its record says (see
+     * {@link EmbeddedRow.StateRecord}).
+     */
     private List<PendingRow> read(Connection c, int limit) throws Exception {
         boolean reembed = task.reembed();
         boolean records = task.hasRecords();
-        String sql = records ? task.sql().page(reembed, last != null, high != null)
-                : task.sql().pageRecordingAhead(reembed, last != null, high != null);
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = c.prepareStatement(task.sql().page(reembed, records, last != null, high != null))) {
             int i = 1;
             if (records) {
                 ps.setString(i++, task.target().name());
@@ -100,17 +103,14 @@ final class EmbeddingPipeline implements Runnable {
                 ps.setString(i++, high);
             }
             ps.setInt(i++, limit);
-            if (!records) {
-                ps.setString(i++, task.target().name());
-                ps.setString(i, task.provider().model());
-            }
+            ps.setString(i++, task.target().name());
+            ps.setString(i, task.provider().model());
             List<PendingRow> rows = new ArrayList<>(limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     boolean had = rs.getBoolean(4);
-                    // without records, the statement itself recorded every row that had no vector
-                    EmbeddedRow.StateRecord record = !records ? (had ? EmbeddedRow.StateRecord.NONE : EmbeddedRow.StateRecord.WRITTEN_AHEAD)
-                            : rs.getBoolean(5) ? EmbeddedRow.StateRecord.EXISTING : EmbeddedRow.StateRecord.NONE;
+                    EmbeddedRow.StateRecord record = rs.getBoolean(5) ? EmbeddedRow.StateRecord.EXISTING
+                            : had ? EmbeddedRow.StateRecord.NONE : EmbeddedRow.StateRecord.WRITTEN_AHEAD;
                     rows.add(new PendingRow(rs.getString(1), rs.getString(2), rs.getString(3), had, record));
                 }
             }
@@ -136,23 +136,6 @@ final class EmbeddingPipeline implements Runnable {
             }
         }
         return page;
-    }
-
-    /**
-     * Commits the records of the page's rows that get their first vector, on this connection, before the
-     * writer gets the page: the writer's chunk statement then only updates the vectors, and the records
-     * are written while it writes the previous chunk. Safe because those rows stay NULL until their
-     * chunk commits, and a NULL vector is redone whatever its record says (see
-     * {@link EmbeddedRow.StateRecord}). A first backfill's rows were recorded by their page read.
-     */
-    private List<EmbeddedRow> recordAhead(Connection c, List<EmbeddedRow> page) throws Exception {
-        List<EmbeddedRow> ahead = page.stream().filter(EmbeddedRow::recordableAhead).toList();
-        if (ahead.isEmpty()) {
-            return page;
-        }
-        c.unwrap(PGConnection.class).getCopyAPI().copyIn(BackfillSql.COPY_RECORDS,
-                new ByteArrayInputStream(BinaryCopy.encodeRecords(task.target().name(), task.provider().model(), ahead)));
-        return page.stream().map(r -> r.recordableAhead() ? r.writtenAhead() : r).toList();
     }
 
     /** Skip policy, then one provider call for the page; a rejected answer fails every row of the page. */

@@ -210,5 +210,17 @@ class BackfillIntegrationTests {
         assertThat(status(project, "EMB001")).isEqualTo("PASSED");
         assertThat(embeddings(project).get("skipped").asLong()).isEqualTo(3);
         assertThat(run.exitCode()).isZero(); // skips are a warning (EMB002 medium), not a blocker
+
+        // when rows come later, one of them blank, and the next run reads through the side table (the target has records now)
+        db.execute("INSERT INTO items (id, body) VALUES (11, 'row-11: added later'), (12, '   ')");
+        CliRun later = CliRun.run("backfill", "--project", project.toString(), "--db-url", db.uri());
+
+        // then its page read recorded the new row with the md5 of the text embedded, and no skipped row, old or new, keeps a record
+        assertThat(later.exitCode()).as(later.err()).isZero();
+        assertThat(db.queryStrings("SELECT id::text FROM items WHERE embedding IS NULL ORDER BY items.id")).containsExactly("3", "4", "5", "12");
+        assertThat(db.queryStrings("SELECT s.row_id FROM preflight.embedding_state s JOIN items i ON s.row_id = i.id::text "
+                + "WHERE s.content_hash = md5(i.body) ORDER BY s.row_id::int")).containsExactly("1", "2", "6", "7", "8", "9", "10", "11");
+        assertThat(db.queryLong("SELECT count(*) FROM preflight.embedding_state")).isEqualTo(8);
+        assertThat(embeddings(project).get("embedded").asLong()).isEqualTo(1);
     }
 }

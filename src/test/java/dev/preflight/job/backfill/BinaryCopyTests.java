@@ -51,28 +51,6 @@ class BinaryCopyTests {
     }
 
     @Test
-    void recordsAreEncodedAsFourTextFields() throws Exception {
-        // given
-        List<EmbeddedRow> rows = List.of(EmbeddedRow.embedded("row-é1", "h1", false, EmbeddedRow.StateRecord.NONE, new float[] {1f}),
-                EmbeddedRow.embedded("r2", "hash2", false, EmbeddedRow.StateRecord.NONE, new float[] {2f}));
-
-        // when
-        byte[] bytes = BinaryCopy.encodeRecords("items", "model-x", rows);
-
-        // then
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-        in.readFully(new byte[11]);
-        assertThat(in.readInt()).isZero();
-        assertThat(in.readInt()).isZero();
-        for (EmbeddedRow r : rows) {
-            assertThat(in.readShort()).isEqualTo((short) 4);
-            assertThat(List.of(text(in), text(in), text(in), text(in))).containsExactly("items", r.id(), "model-x", r.hash());
-        }
-        assertThat(in.readShort()).isEqualTo((short) -1);
-        assertThat(in.available()).isZero();
-    }
-
-    @Test
     void aPageCarriesTheCopyOfItsRowsWithAVectorInPageOrderAndNoneWhenNoRowHasOne() {
         EmbeddedRow a = EmbeddedRow.embedded("1", "h1", false, EmbeddedRow.StateRecord.NONE, new float[] {1f, 0f});
         EmbeddedRow skipped = EmbeddedRow.issue("2", "h2", false, EmbeddedRow.StateRecord.NONE, EmbeddedRow.Issue.SKIPPED, "empty text");

@@ -110,7 +110,7 @@ class VectorWriterIntegrationTests {
     }
 
     private static EmbeddedRow ahead(EmbeddedRow row) {
-        return row.writtenAhead();
+        return new EmbeddedRow(row.id(), row.hash(), row.hadVector(), EmbeddedRow.StateRecord.WRITTEN_AHEAD, row.vector(), row.issue(), row.reason());
     }
 
     private static void write(VectorWriter writer, EmbeddedRow... rows) {

@@ -22,7 +22,7 @@ Then:
 | # | command | clears | why |
 |---:|---|---|---|
 <#list plan.steps as s>
-| ${s.order} | `${text.esc(s.command)}` | ${s.clears?has_content?then(s.clears?join(", "), "-")} | ${text.esc(s.why)} |
+| ${s.order} | ${text.code(s.command)} | ${s.clears?has_content?then(s.clears?join(", "), "-")} | ${text.esc(s.why)} |
 </#list>
 </#if>
 

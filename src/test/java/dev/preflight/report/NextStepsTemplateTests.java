@@ -38,6 +38,15 @@ class NextStepsTemplateTests {
     }
 
     @Test
+    void aCommandShowsAsTypedSoItCanBeCopied() throws Exception {
+        // Markdown escapes inside a code span show literally: V2\_\_x.sql would not be the file's name
+        String md = render(new NextSteps(List.of(new NextSteps.Step(1, "git", "git add migrations/V2__x.sql && git commit -m 'a|b'",
+                "commit the migration", List.of("GIT001"))), List.of()));
+
+        assertThat(md).contains("| 1 | `git add migrations/V2__x.sql && git commit -m 'a\\|b'` | GIT001 | commit the migration |");
+    }
+
+    @Test
     void commandsAloneNeedNoPreamble() throws Exception {
         String md = render(new NextSteps(List.of(new NextSteps.Step(1, "preflight", "./preflight gate", "run again", List.of())), List.of()));
 

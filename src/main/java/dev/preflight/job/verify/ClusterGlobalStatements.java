@@ -1,6 +1,7 @@
 package dev.preflight.job.verify;
 
 import dev.preflight.config.ProjectConfig;
+import dev.preflight.migration.Migration;
 import dev.preflight.migration.MigrationFiles;
 import dev.preflight.migration.MigrationFiles.MigrationFile;
 import dev.preflight.migration.MigrationLayouts;
@@ -11,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -51,13 +54,23 @@ final class ClusterGlobalStatements {
         return GLOBAL.matcher(code).find() || (code.regionMatches(true, 0, "DO", 0, 2) && GLOBAL_INSIDE.matcher(code).find());
     }
 
-    /** The cluster-global statements of every file, in file order. */
-    static List<Statement> find(MigrationFiles files) throws IOException {
+    /**
+     * The cluster-global statements the migrations apply, in order, as their own layout reads them:
+     * a dbmate file's down section or a golang-migrate down file is never replayed, so a
+     * {@code DROP ROLE} there is not one.
+     */
+    static List<Statement> find(MigrationFiles files) {
+        if (files.source() == null) {
+            return List.of(); // no migrations: nothing is replayed
+        }
+        Map<Path, String> names = new HashMap<>();
+        files.files().forEach(f -> names.put(f.path().toAbsolutePath().normalize(), f.name()));
         List<Statement> out = new ArrayList<>();
-        for (MigrationFile f : files.files()) {
-            for (SqlStatement s : SqlSplitter.split(Files.readString(f.path(), StandardCharsets.UTF_8))) {
+        for (Migration m : files.source().migrations()) {
+            String name = names.getOrDefault(m.file().toAbsolutePath().normalize(), m.file().getFileName().toString());
+            for (SqlStatement s : m.statements()) {
                 if (isGlobal(s.sql())) {
-                    out.add(new Statement(f.name(), s.line(), s.summary(100)));
+                    out.add(new Statement(name, s.line(), s.summary(100)));
                 }
             }
         }

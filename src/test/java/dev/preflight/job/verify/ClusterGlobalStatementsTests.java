@@ -8,6 +8,7 @@ import dev.preflight.migration.MigrationFiles;
 import dev.preflight.testing.Projects;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -102,6 +103,23 @@ class ClusterGlobalStatementsTests {
         assertThat(ClusterGlobalStatements.find(copy)).isEmpty();
     }
 
+    @Test
+    void aDbmateDownSectionIsNotReplayedSoItsRoleStatementsAreNotListed(@TempDir Path dir) throws Exception {
+        // given a dbmate project whose last migration creates a role in its up section and drops it in its down section
+        Path project = dir.resolve("project");
+        Projects.copyTree(Projects.repositoryRoot().resolve("src/test/resources/projects/dbmate"), project);
+        Path last = project.resolve("db/migrations/20250102120000_create_chunks.sql");
+        Files.writeString(last, Files.readString(last).replace("-- migrate:down\n", "CREATE ROLE app_reader NOLOGIN;\n\n-- migrate:down\nDROP ROLE app_reader;\n"));
+        ProjectLayout projectLayout = ProjectLayout.of(project);
+        MigrationFiles files = MigrationFiles.resolve(projectLayout, ProjectConfig.load(projectLayout));
+
+        // when
+        var found = ClusterGlobalStatements.find(files);
+
+        // then only the up section's statement is listed, at its line in the file
+        assertThat(found).containsExactly(new ClusterGlobalStatements.Statement("20250102120000_create_chunks.sql", 11, "CREATE ROLE app_reader NOLOGIN"));
+    }
+
     /** The copy is read by the project's own layout, with what that layout needs besides the SQL (Prisma's lock file, Drizzle's journal). */
     @ParameterizedTest
     @ValueSource(strings = {"prisma", "drizzle"})
@@ -110,9 +128,10 @@ class ClusterGlobalStatementsTests {
         Path project = dir.resolve("project");
         Projects.copyTree(Projects.repositoryRoot().resolve("src/test/resources/projects").resolve(layout), project);
         ProjectLayout projectLayout = ProjectLayout.of(project);
-        MigrationFiles files = MigrationFiles.resolve(projectLayout, ProjectConfig.load(projectLayout));
-        Path last = files.files().get(files.files().size() - 1).path();
+        List<MigrationFiles.MigrationFile> before = MigrationFiles.resolve(projectLayout, ProjectConfig.load(projectLayout)).files();
+        Path last = before.get(before.size() - 1).path();
         Files.writeString(last, Files.readString(last) + "\nCREATE ROLE app_reader NOLOGIN;\n");
+        MigrationFiles files = MigrationFiles.resolve(projectLayout, ProjectConfig.load(projectLayout)); // sources read the files once
 
         // when
         MigrationFiles copy = ClusterGlobalStatements.without(files, dir.resolve("copy"), ProjectConfig.load(projectLayout));

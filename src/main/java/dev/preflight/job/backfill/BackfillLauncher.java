@@ -46,9 +46,12 @@ public final class BackfillLauncher {
 
     /**
      * Runs the task to its end (COMPLETED, FAILED or STOPPED) holding the target's lock on
-     * {@code lockConnection}, a connection outside the pool, kept open by the caller.
+     * {@code lockConnection}, a connection outside the pool, kept open by the caller. Returns null,
+     * launching no job, when {@code planned} is 0 and no unfinished instance waits for a restart: a
+     * job with nothing to do cost a nightly run about 150 ms per target of Spring Batch bookkeeping
+     * (the example's three targets: 561 ms for 91 ms of steps).
      */
-    public JobExecution run(BackfillTask task, Connection lockConnection, String runId) throws Exception {
+    public JobExecution run(BackfillTask task, Connection lockConnection, String runId, long planned) throws Exception {
         lock(lockConnection, task.target().name());
         // read under the lock: no other run can record rows or issues for this target from here on
         TargetInspector inspector = new TargetInspector(lockConnection);
@@ -71,6 +74,9 @@ public final class BackfillLauncher {
             // distributed), where restart would look the job up by name
             return operator.start(job, new JobParametersBuilder(previous.getJobParameters())
                     .addString("provider", task.provider().name(), false).toJobParameters());
+        }
+        if (planned == 0) {
+            return null; // an unfinished instance was restarted above, even with nothing pending: it ends COMPLETED
         }
         long generation = previous == null ? 1 : previous.getJobParameters().getLong("generation") + 1;
         JobParameters params = new JobParametersBuilder()

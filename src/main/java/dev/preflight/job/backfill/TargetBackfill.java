@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 
 /**
@@ -65,9 +66,13 @@ final class TargetBackfill implements AutoCloseable {
         try (Connection lock = Connections.open(session.target().ddlUrl())) {
             BackfillTask task = new BackfillTask(target, sql, provider, session.target().ddlUrl(), config.chunkSize(), threads,
                     request.reembed(), request.limit(), stats, progress);
-            execution = launcher.run(task, lock, session.run().ledger().runId());
+            execution = launcher.run(task, lock, session.run().ledger().runId(), planned);
         } finally {
             progress.close();
+        }
+        if (execution == null) {
+            log.info("backfill {}: nothing to embed (no job launched)", target.name());
+            return result(sql, BatchStatus.COMPLETED.name(), pending, stats, 0, 0, null);
         }
         session.record(BackfillJobConfiguration.JOB, execution);
         String note = failure(execution);

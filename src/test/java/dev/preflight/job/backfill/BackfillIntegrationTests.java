@@ -70,10 +70,14 @@ class BackfillIntegrationTests {
         assertThat(status(project, "EMB004")).isEqualTo("FAILED"); // deterministic vectors are not semantic, and the report says so
         assertThat(run.err()).contains("NOT semantic");
 
-        // when run again, then nothing is left to do
+        // when run again, then nothing is left to do, and no job is launched for nothing
+        long executions = db.queryLong("SELECT count(*) FROM preflight.batch_job_execution");
         CliRun again = CliRun.run("backfill", "--project", project.toString(), "--db-url", db.uri());
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(embeddings(project).get("pending").asLong()).isZero();
+        assertThat(embeddings(project).get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(db.queryLong("SELECT count(*) FROM preflight.batch_job_execution")).isEqualTo(executions);
+        assertThat(status(project, "EMB001")).isEqualTo("PASSED");
     }
 
     @Test

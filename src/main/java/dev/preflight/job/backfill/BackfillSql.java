@@ -100,7 +100,7 @@ public final class BackfillSql {
                 + (joinRecords ? from() : " FROM " + table + " t ") + "WHERE " + needsWork
                 + (low ? " AND " + id + " > ?::" + idType : "") + (high ? " AND " + id + " <= ?::" + idType : "") + " ORDER BY " + id
                 + " LIMIT ?), r AS (INSERT INTO preflight.embedding_state (target, row_id, model, content_hash) SELECT ?, id, ?, h FROM p "
-                + "WHERE NOT had AND NOT rec" + ") SELECT id, body, h, had, rec FROM p ORDER BY k";
+                + "WHERE NOT had AND NOT rec) SELECT id, body, h, had, rec FROM p ORDER BY k";
     }
 
     /** Parameters: target, [model]. Rows the run would embed. */

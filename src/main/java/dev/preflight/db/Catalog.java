@@ -30,8 +30,9 @@ public final class Catalog {
     /** Measures the whole database section; row and NULL counts of vector columns are exact counts. */
     public DatabaseInfo snapshot(String maskedUrl, String source) throws SQLException {
         Object[] server = row(CatalogQueries.SERVER);
+        List<VectorColumn> columns = vectorColumns();
         return new DatabaseInfo(maskedUrl, source, (String) server[0], (Integer) server[1], (String) server[2],
-                (String) server[3], Boolean.TRUE.equals(server[4]), counts(), extensions(), vectorColumns(), vectorIndexes());
+                (String) server[3], Boolean.TRUE.equals(server[4]), counts(), extensions(), columns, vectorIndexes(columns));
     }
 
     public SchemaCounts counts() throws SQLException {
@@ -89,6 +90,15 @@ public final class Catalog {
     }
 
     public List<VectorIndex> vectorIndexes() throws SQLException {
+        return vectorIndexes(vectorColumns());
+    }
+
+    /**
+     * The vector indexes, each with the rows it holds counted: rows whose first key is not NULL, inside a partial
+     * index's predicate, and, for a cosine opclass, with a norm above 0 (pgvector leaves zero vectors out of those).
+     * A plain column without predicate or norm takes its count from {@code columns}, which already scanned the table.
+     */
+    public List<VectorIndex> vectorIndexes(List<VectorColumn> columns) throws SQLException {
         List<VectorIndex> out = new ArrayList<>();
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(CatalogQueries.VECTOR_INDEXES)) {
             while (rs.next()) {
@@ -104,12 +114,34 @@ public final class Catalog {
                 if (lists == null && method.equals("ivfflat")) {
                     lists = 100; // pgvector's default when the index names no lists
                 }
-                out.add(new VectorIndex(rs.getString(2), qualified(rs.getString(1), rs.getString(3)), rs.getString(4),
-                        method, rs.getString(6), lists, option(options, "m"), option(options, "ef_construction"),
-                        rs.getLong(8), rs.getBoolean(9), Math.max(0, rs.getLong(10))));
+                String table = qualified(rs.getString(1), rs.getString(3));
+                String column = rs.getString(4);
+                long rows = indexedRows(columns, rs.getString(1), rs.getString(3), table, column, rs.getString(10),
+                        rs.getString(11), rs.getString(12));
+                out.add(new VectorIndex(rs.getString(2), table, column, method, rs.getString(6), lists,
+                        option(options, "m"), option(options, "ef_construction"), rs.getLong(8), rs.getBoolean(9), rows));
             }
         }
         return out;
+    }
+
+    private long indexedRows(List<VectorColumn> columns, String schema, String relname, String table, String column,
+                             String key, String predicate, String norm) throws SQLException {
+        if (column != null && predicate == null && norm == null) {
+            for (VectorColumn c : columns) {
+                if (c.table().equals(table) && c.column().equals(column)) {
+                    return c.rows() - c.nulls();
+                }
+            }
+        }
+        // key, predicate and norm come from the server's own deparsing (pg_get_indexdef, pg_get_expr, regproc).
+        String where = "(" + key + ") IS NOT NULL" + (predicate == null ? "" : " AND (" + predicate + ")")
+                + (norm == null ? "" : " AND " + norm + "(" + key + ") > 0");
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM " + ident(schema) + "." + ident(relname) + " WHERE " + where)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static Integer option(List<String> options, String name) {

@@ -59,10 +59,16 @@ public final class CatalogQueries {
             + "WHERE t.typname IN ('vector','halfvec','sparsevec') AND c.relkind IN ('r','p') AND NOT a.attisdropped AND a.attnum > 0 "
             + "AND c.relnamespace IN " + APP_NS + " ORDER BY c.relname, a.attnum";
 
-    /** Indexes using the ivfflat or hnsw access methods, first key column and opclass, options and size. */
+    /**
+     * Indexes using the ivfflat or hnsw access methods, first key column and opclass, options and size; then what
+     * decides which rows the index holds: its first key as SQL, its predicate (NULL unless partial), and the opclass's
+     * norm function (support function 2: set for the cosine opclasses, whose indexes leave out zero vectors).
+     */
     public static final String VECTOR_INDEXES = "SELECT n.nspname, ic.relname AS index_name, tc.relname AS table_name, "
             + "a.attname, am.amname, oc.opcname, ic.reloptions, pg_relation_size(ic.oid), i.indisvalid, "
-            + "ic.reltuples::bigint "
+            + "pg_get_indexdef(i.indexrelid, 1, true), pg_get_expr(i.indpred, i.indrelid), "
+            + "(SELECT p.amproc::regproc::text FROM pg_amproc p WHERE p.amprocfamily = oc.opcfamily AND p.amprocnum = 2 "
+            + "AND p.amproclefttype = oc.opcintype AND p.amprocrighttype = oc.opcintype) "
             + "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class tc ON tc.oid = i.indrelid "
             + "JOIN pg_namespace n ON n.oid = ic.relnamespace JOIN pg_am am ON am.oid = ic.relam "
             + "LEFT JOIN pg_attribute a ON a.attrelid = tc.oid AND a.attnum = i.indkey[0] "

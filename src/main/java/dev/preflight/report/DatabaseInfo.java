@@ -29,7 +29,7 @@ public record DatabaseInfo(
     public record VectorColumn(String table, String column, String type, Integer dimensions, long rows, long nulls) {
     }
 
-    /** An ANN index on a vector column with its build options. */
+    /** An ANN index on a vector column with its build options, and the rows it holds measured by count (see Catalog). */
     public record VectorIndex(String name, String table, String column, String method, String opclass,
                               Integer lists, Integer m, Integer efConstruction, long sizeBytes, boolean valid,
                               long indexedRows) {

@@ -157,6 +157,12 @@ public final class Catalog {
         return "public".equals(schema) ? table : schema + "." + table;
     }
 
+    /** Quotes a table named as the catalog shows it ({@code table}, or {@code schema.table} outside public) for SQL. */
+    public static String quoteTable(String table) {
+        int dot = table.indexOf('.');
+        return dot < 0 ? ident(table) : ident(table.substring(0, dot)) + "." + ident(table.substring(dot + 1));
+    }
+
     /** Quotes an identifier the way PostgreSQL's quote_ident does. */
     public static String ident(String name) {
         return "\"" + name.replace("\"", "\"\"") + "\"";

@@ -44,6 +44,7 @@ public record NextSteps(List<Step> steps, List<Manual> manual) implements Report
         MIGRATE("migrate the database to the files"),
         SCHEMA("bring the schema back to the migrations (review drift.sql first)"),
         SEED("load the seed data the checks expect"),
+        PLACEHOLDERS("turn zero-vector placeholders into NULLs, which the backfill (also in the gate below) embeds"),
         BACKFILL("fill the embeddings"),
         INDEX("rebuild or drop what the index checks named"),
         RETUNE("measure the vector indexes and choose their search settings"),
@@ -58,6 +59,7 @@ public record NextSteps(List<Step> steps, List<Manual> manual) implements Report
     }
 
     private static final Pattern PREFLIGHT = Pattern.compile("\\./preflight [a-z]+(?: --[a-z-]+)*");
+    private static final Pattern ZERO_VECTORS_SQL = Pattern.compile("UPDATE [^;']+ = NULL WHERE [^;']+ = 0");
     private static final Pattern INDEX_SQL = Pattern.compile("(REINDEX INDEX CONCURRENTLY|DROP INDEX CONCURRENTLY) [\\w.\"]+");
 
     /** The plan for a report's findings (ids sorted within a step); null when nothing is open (the report leaves the section out). */
@@ -118,6 +120,10 @@ public record NextSteps(List<Step> steps, List<Manual> manual) implements Report
         }
         if (id.startsWith("SEED")) {
             return new String[] {"SEED", "preflight", "./preflight seed"};
+        }
+        Matcher zeros = ZERO_VECTORS_SQL.matcher(remedy);
+        if (id.equals("IDX002") && zeros.find()) {
+            return new String[] {"PLACEHOLDERS", "psql", "psql \"$DATABASE_URL\" -c '" + zeros.group() + "'"};
         }
         if (id.equals("EMB004")) {
             return new String[] {"BACKFILL", "preflight", "./preflight backfill --reembed"};

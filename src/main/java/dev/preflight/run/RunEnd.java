@@ -58,7 +58,7 @@ final class RunEnd {
                 migrationChecks.forEach(check -> run.ledger().add(new CheckOutcome(check.id(), check.title(), command,
                         CheckOutcome.Status.NOT_RUN, "no migrations: " + files.absentReason(), List.of())));
             }
-            run.ledger().addAll(runner.run(command, CheckRegistry.get().checks("IDX001"), ctx));
+            run.ledger().addAll(runner.run(command, CheckRegistry.get().checks("IDX001", "IDX002"), ctx));
             database = new Catalog(c, run.config().historyTable()).snapshot(run.target().url().masked(),
                     run.target().source().name().toLowerCase(Locale.ROOT));
         }

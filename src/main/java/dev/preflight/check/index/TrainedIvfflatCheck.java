@@ -51,7 +51,7 @@ public final class TrainedIvfflatCheck implements Check {
         Catalog catalog = new Catalog(ctx.connection(), Catalog.DEFAULT_HISTORY_TABLE);
         List<VectorColumn> columns = catalog.vectorColumns();
         List<Finding> out = new ArrayList<>();
-        for (VectorIndex ix : catalog.vectorIndexes()) {
+        for (VectorIndex ix : catalog.vectorIndexes(columns)) {
             if (!ix.method().equals("ivfflat") || !ix.valid()) {
                 continue;
             }
@@ -88,7 +88,7 @@ public final class TrainedIvfflatCheck implements Check {
      * credited for finding itself.
      */
     static double probeRecall(Connection c, VectorIndex ix, int samples) throws SQLException {
-        String table = quoteQualified(ix.table());
+        String table = Catalog.quoteTable(ix.table());
         String col = Catalog.ident(ix.column());
         String op = switch (ix.opclass() == null ? "" : ix.opclass()) {
             case "vector_cosine_ops", "halfvec_cosine_ops" -> "<=>";
@@ -137,10 +137,5 @@ public final class TrainedIvfflatCheck implements Check {
             }
         }
         return out;
-    }
-
-    private static String quoteQualified(String table) {
-        int dot = table.indexOf('.');
-        return dot < 0 ? Catalog.ident(table) : Catalog.ident(table.substring(0, dot)) + "." + Catalog.ident(table.substring(dot + 1));
     }
 }

@@ -2,10 +2,13 @@ package dev.preflight.check;
 
 import dev.preflight.config.DatabaseTarget;
 import dev.preflight.config.ProjectLayout;
+import dev.preflight.db.Catalog;
+import dev.preflight.db.VectorCensus;
 import dev.preflight.migration.MigrationFiles;
 import dev.preflight.report.MigrationEntry;
 import dev.preflight.report.MigrationStatus.DatabaseState;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +46,12 @@ public record CheckContext(Connection connection, DatabaseTarget target, Project
             all.put(fact.getClass(), fact);
         }
         return new CheckContext(connection, target, project, migrations, migrationState, migrationEntries, migrationError, all);
+    }
+
+    /** The vector census the run already took (a fact), or one counted now for this check alone. */
+    public VectorCensus vectorCensus() throws SQLException {
+        Object fact = facts.get(VectorCensus.class);
+        return fact != null ? (VectorCensus) fact : VectorCensus.measure(new Catalog(connection, Catalog.DEFAULT_HISTORY_TABLE));
     }
 
     /** The fact of this type the running job measured; a check run without it is a programming error, named here. */

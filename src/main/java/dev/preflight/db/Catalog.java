@@ -29,10 +29,14 @@ public final class Catalog {
 
     /** Measures the whole database section; row and NULL counts of vector columns are exact counts. */
     public DatabaseInfo snapshot(String maskedUrl, String source) throws SQLException {
+        return snapshot(maskedUrl, source, VectorCensus.measure(this));
+    }
+
+    /** The database section with the vector columns and indexes already counted in this run. */
+    public DatabaseInfo snapshot(String maskedUrl, String source, VectorCensus census) throws SQLException {
         Object[] server = row(CatalogQueries.SERVER);
-        List<VectorColumn> columns = vectorColumns();
         return new DatabaseInfo(maskedUrl, source, (String) server[0], (Integer) server[1], (String) server[2],
-                (String) server[3], Boolean.TRUE.equals(server[4]), counts(), extensions(), columns, vectorIndexes(columns));
+                (String) server[3], Boolean.TRUE.equals(server[4]), counts(), extensions(), census.columns(), census.indexes());
     }
 
     public SchemaCounts counts() throws SQLException {
@@ -90,7 +94,7 @@ public final class Catalog {
     }
 
     public List<VectorIndex> vectorIndexes() throws SQLException {
-        return vectorIndexes(vectorColumns());
+        return VectorCensus.measure(this).indexes();
     }
 
     /**
@@ -119,7 +123,8 @@ public final class Catalog {
                 long rows = indexedRows(columns, rs.getString(1), rs.getString(3), table, column, rs.getString(10),
                         rs.getString(11), rs.getString(12));
                 out.add(new VectorIndex(rs.getString(2), table, column, method, rs.getString(6), lists,
-                        option(options, "m"), option(options, "ef_construction"), rs.getLong(8), rs.getBoolean(9), rows));
+                        option(options, "m"), option(options, "ef_construction"), rs.getLong(8), rs.getBoolean(9), rows,
+                        rs.getString(11)));
             }
         }
         return out;

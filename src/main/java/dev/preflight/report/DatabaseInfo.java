@@ -29,9 +29,12 @@ public record DatabaseInfo(
     public record VectorColumn(String table, String column, String type, Integer dimensions, long rows, long nulls) {
     }
 
-    /** An ANN index on a vector column with its build options, and the rows it holds measured by count (see Catalog). */
+    /**
+     * An ANN index on a vector column (column null for an expression index) with its build options, the rows it holds
+     * measured by count (see Catalog), and a partial index's predicate (null when it covers the whole table).
+     */
     public record VectorIndex(String name, String table, String column, String method, String opclass,
                               Integer lists, Integer m, Integer efConstruction, long sizeBytes, boolean valid,
-                              long indexedRows) {
+                              long indexedRows, String predicate) {
     }
 }

@@ -5,6 +5,7 @@ import dev.preflight.check.CheckContext;
 import dev.preflight.check.CheckRegistry;
 import dev.preflight.check.CheckRunner;
 import dev.preflight.db.Catalog;
+import dev.preflight.db.VectorCensus;
 import dev.preflight.migration.MigrationEngine;
 import dev.preflight.migration.MigrationFiles;
 import dev.preflight.report.CheckOutcome;
@@ -47,8 +48,10 @@ final class RunEnd {
         run.ledger().migrations(entries);
         DatabaseInfo database;
         try (Connection c = dataSource.getConnection()) {
+            Catalog catalog = new Catalog(c, run.config().historyTable());
+            VectorCensus census = VectorCensus.measure(catalog);
             CheckContext ctx = CheckContext.of(c, run.target(), run.project(), files)
-                    .withMigrations(after, entries, run.ledger().migrationError());
+                    .withMigrations(after, entries, run.ledger().migrationError()).with(census);
             CheckRunner runner = new CheckRunner(run.severityPolicy());
             List<Check> migrationChecks = CheckRegistry.get().checks(MIGRATION_CHECKS);
             if (files.present()) {
@@ -59,8 +62,7 @@ final class RunEnd {
                         CheckOutcome.Status.NOT_RUN, "no migrations: " + files.absentReason(), List.of())));
             }
             run.ledger().addAll(runner.run(command, CheckRegistry.get().checks("IDX001", "IDX002"), ctx));
-            database = new Catalog(c, run.config().historyTable()).snapshot(run.target().url().masked(),
-                    run.target().source().name().toLowerCase(Locale.ROOT));
+            database = catalog.snapshot(run.target().url().masked(), run.target().source().name().toLowerCase(Locale.ROOT), census);
         }
         MigrationStatus status = new MigrationStatus(run.ledger().stateBefore(), after, files.files().size(), files.totalLines(),
                 run.ledger().appliedInThisRun(), run.ledger().migrationError());

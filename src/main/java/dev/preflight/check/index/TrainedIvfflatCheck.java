@@ -3,7 +3,7 @@ package dev.preflight.check.index;
 import dev.preflight.check.Check;
 import dev.preflight.check.CheckContext;
 import dev.preflight.db.Catalog;
-import dev.preflight.report.DatabaseInfo.VectorColumn;
+import dev.preflight.db.VectorCensus;
 import dev.preflight.report.DatabaseInfo.VectorIndex;
 import dev.preflight.report.Finding;
 import dev.preflight.report.Severity;
@@ -20,7 +20,7 @@ import java.util.Set;
 /**
  * IDX001: IVFFlat indexes are trained on the data they index. pgvector trains IVFFlat lists when
  * the index is built; built on an empty column its centres stay random forever and recall
- * collapses (measured: 0.10 at probes=1) with no error. On an empty column the index is flagged
+ * collapses (measured: 0.10 at probes=1) with no error. An index that holds no vectors is flagged
  * outright; on a filled one a small recall probe (index forced against exact search, at the
  * current probes) tells an untrained index from a trained one. Rebuild after loading data
  * ({@code ./preflight retune}, or REINDEX INDEX CONCURRENTLY).
@@ -48,23 +48,25 @@ public final class TrainedIvfflatCheck implements Check {
 
     @Override
     public List<Finding> run(CheckContext ctx) throws Exception {
-        Catalog catalog = new Catalog(ctx.connection(), Catalog.DEFAULT_HISTORY_TABLE);
-        List<VectorColumn> columns = catalog.vectorColumns();
+        VectorCensus census = ctx.vectorCensus();
         List<Finding> out = new ArrayList<>();
-        for (VectorIndex ix : catalog.vectorIndexes(columns)) {
+        for (VectorIndex ix : census.indexes()) {
             if (!ix.method().equals("ivfflat") || !ix.valid()) {
                 continue;
             }
-            long vectors = columns.stream().filter(c -> c.table().equals(ix.table()) && c.column().equals(ix.column()))
-                    .mapToLong(c -> c.rows() - c.nulls()).findFirst().orElse(0);
-            if (vectors == 0) {
-                out.add(finding("index " + ix.name(), "IVFFlat index " + ix.name() + " (lists=" + ix.lists() + ") covers "
-                                + ix.table() + "." + ix.column() + ", which holds no vectors: its centres are untrained and will "
-                                + "stay so after data arrives, silently wrecking recall",
-                        "built after the data exists", "0 non-NULL vectors",
+            // the rows the index holds, counted: a partial or expression index is judged by its own rows
+            if (ix.indexedRows() == 0) {
+                out.add(finding("index " + ix.name(), "IVFFlat index " + ix.name() + " (lists=" + ix.lists() + ") on "
+                                + ix.table() + (ix.column() == null ? "" : "." + ix.column()) + " holds no vectors: its centres "
+                                + "are untrained and will stay so after data arrives, silently wrecking recall",
+                        "built after the data exists", "0 vectors in the index",
                         "after the backfill, run ./preflight retune (or REINDEX INDEX CONCURRENTLY " + ix.name() + ")"));
                 continue;
             }
+            if (ix.column() == null || ix.predicate() != null) {
+                continue; // the probe orders by the column over the whole table: it cannot force an expression or partial index
+            }
+            long vectors = ix.indexedRows();
             int samples = vectors > 50_000 ? 5 : 10;
             double recall = probeRecall(ctx.connection(), ix, samples);
             if (recall < MIN_RECALL) {
@@ -97,7 +99,9 @@ public final class TrainedIvfflatCheck implements Check {
         };
         List<String[]> queries = new ArrayList<>();
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT ctid::text, " + col + "::text FROM " + table + " WHERE " + col + " IS NOT NULL ORDER BY ctid LIMIT " + samples)) {
+             ResultSet rs = st.executeQuery("SELECT ctid::text, " + col + "::text FROM " + table + " WHERE " + col + " IS NOT NULL"
+                     // a zero vector's cosine distance is NaN: as a query it would rank nothing, and the index leaves it out
+                     + (op.equals("<=>") ? " AND (" + col + " <=> " + col + ") < 1" : "") + " ORDER BY ctid LIMIT " + samples)) {
             while (rs.next()) {
                 queries.add(new String[] {rs.getString(1), rs.getString(2)});
             }

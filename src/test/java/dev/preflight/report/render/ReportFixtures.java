@@ -45,9 +45,9 @@ final class ReportFixtures {
                 List.of(new VectorColumn("chunks", "embedding", "vector", 1536, 300, 120),
                         new VectorColumn("messages", "embedding", "vector", null, 0, 0)),
                 List.of(new VectorIndex("chunks_embedding_cosine_idx", "chunks", "embedding", "ivfflat", "vector_cosine_ops",
-                                100, null, null, 1_638_400, true, 0),
+                                100, null, null, 1_638_400, true, 0, null),
                         new VectorIndex("messages_embedding_hnsw_idx", "messages", "embedding", "hnsw", "vector_l2_ops",
-                                null, 16, 64, 8192, false, 0)));
+                                null, 16, 64, 8192, false, 0, null)));
         MigrationStatus status = new MigrationStatus(
                 new DatabaseState(State.NEVER_MIGRATED, null, 0, 5, 0, 0, false),
                 new DatabaseState(State.PENDING, "3", 3, 2, 0, 12, true), 5, 1270, 3, null);

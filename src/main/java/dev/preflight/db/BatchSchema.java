@@ -39,15 +39,10 @@ public final class BatchSchema {
             try (Statement st = c.createStatement()) {
                 st.execute("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")");
                 st.execute("SET LOCAL client_min_messages = warning");
-                boolean schemaExists;
-                try (var rs = st.executeQuery("SELECT to_regnamespace('preflight') IS NOT NULL")) {
-                    schemaExists = rs.next() && rs.getBoolean(1);
-                }
+                Schemas.ensure(st, "preflight");
                 for (String sql : script.split(";")) {
                     String stmt = sql.lines().filter(l -> !l.trim().startsWith("--")).reduce("", (a, b) -> a + "\n" + b).trim();
-                    // CREATE SCHEMA IF NOT EXISTS checks CREATE on the database before it looks for the schema:
-                    // skipped when an administrator created it for a role without that privilege
-                    if (!stmt.isEmpty() && !(schemaExists && stmt.toUpperCase(java.util.Locale.ROOT).startsWith("CREATE SCHEMA"))) {
+                    if (!stmt.isEmpty() && !stmt.toUpperCase(java.util.Locale.ROOT).startsWith("CREATE SCHEMA")) {
                         st.execute(stmt);
                     }
                 }

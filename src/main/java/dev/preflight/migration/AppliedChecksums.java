@@ -1,6 +1,7 @@
 package dev.preflight.migration;
 
 import dev.preflight.db.CatalogQueries;
+import dev.preflight.db.Schemas;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,7 +55,7 @@ public final class AppliedChecksums {
      */
     public void record(Connection c, Migration migration) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("CREATE SCHEMA IF NOT EXISTS " + CatalogQueries.PREFLIGHT_SCHEMA);
+            Schemas.ensure(st, CatalogQueries.PREFLIGHT_SCHEMA);
             st.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (history_table text NOT NULL, id text NOT NULL, checksum text NOT NULL, "
                     + "recorded_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (history_table, id))");
         }

@@ -1,6 +1,7 @@
 package dev.preflight.migration;
 
 import dev.preflight.db.CatalogQueries;
+import dev.preflight.db.Schemas;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,7 +37,7 @@ final class MigrationProgress {
 
     static void ensureTable(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("CREATE SCHEMA IF NOT EXISTS " + CatalogQueries.PREFLIGHT_SCHEMA);
+            Schemas.ensure(st, CatalogQueries.PREFLIGHT_SCHEMA);
             st.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (history_table text NOT NULL, version text NOT NULL, "
                     + "statement_index int NOT NULL, line int NOT NULL, sql_sha256 text NOT NULL, committed_at timestamptz NOT NULL DEFAULT now(), "
                     + "PRIMARY KEY (history_table, version, statement_index))");

@@ -1,6 +1,7 @@
 package dev.preflight.migration;
 
 import dev.preflight.config.MigrationTimeouts;
+import dev.preflight.db.Schemas;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -166,7 +167,7 @@ final class NonTransactionalMigration {
             }
         }
         try (java.sql.Statement st = c.createStatement()) {
-            st.execute("CREATE SCHEMA IF NOT EXISTS " + quote(schema));
+            Schemas.ensure(st, quote(schema));
             st.execute("CREATE TABLE " + q + " (\"installed_rank\" INT NOT NULL, \"version\" VARCHAR(50), \"description\" VARCHAR(200) NOT NULL, "
                     + "\"type\" VARCHAR(20) NOT NULL, \"script\" VARCHAR(1000) NOT NULL, \"checksum\" INTEGER, \"installed_by\" VARCHAR(100) NOT NULL, "
                     + "\"installed_on\" TIMESTAMP NOT NULL DEFAULT now(), \"execution_time\" INTEGER NOT NULL, \"success\" BOOLEAN NOT NULL)");

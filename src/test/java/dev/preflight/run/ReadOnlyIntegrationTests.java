@@ -120,6 +120,42 @@ class ReadOnlyIntegrationTests {
     }
 
     @Test
+    void aRoleGivenSchemaPreflightButNoCreateOnTheDatabaseMigratesAndBackfills(TestDatabase db, @TempDir Path dir) throws Exception {
+        // given: a role that may create in public but not in the database (PostgreSQL's default), and the schema preflight
+        // an administrator made for it, as the printed remedy says; a migration that must run outside a transaction
+        Path project = project(dir);
+        Files.writeString(project.resolve("migrations/V2__body_index.sql"), "CREATE INDEX CONCURRENTLY items_body_idx ON items (body);\n");
+        Files.createDirectories(project.resolve("jobs"));
+        Files.writeString(project.resolve("jobs/preflight.yaml"), "embeddings:\n  provider: deterministic\n  targets:\n"
+                + "    items:\n      table: items\n      text: body\n      vector: embedding\n");
+        String role = role("own");
+        db.execute("CREATE EXTENSION vector", "CREATE ROLE " + role + " LOGIN PASSWORD '" + PASSWORD + "'",
+                "GRANT CONNECT ON DATABASE " + db.url().database() + " TO " + role,
+                "GRANT USAGE, CREATE ON SCHEMA public TO " + role, "CREATE SCHEMA preflight AUTHORIZATION " + role);
+        String url = DatabaseUrl.parse("postgresql://" + role + ":" + PASSWORD + "@" + db.url().hosts() + "/" + db.url().database())
+                .secretUri();
+        try {
+            assertThat(db.queryString("SELECT has_database_privilege('" + role + "', current_database(), 'CREATE')::text"))
+                    .isEqualTo("false");
+
+            // when
+            CliRun migrate = CliRun.run("migrate", "--project", project.toString(), "--db-url", url);
+            db.execute("INSERT INTO items SELECT g, 'text ' || g FROM generate_series(1, 20) g");
+            CliRun backfill = CliRun.run("backfill", "--project", project.toString(), "--db-url", url);
+
+            // then: both ran (CREATE SCHEMA IF NOT EXISTS would have been refused), and the work is done
+            assertThat(migrate.exitCode()).as(migrate.err()).isIn(0, 1);
+            assertThat(db.queryLong("SELECT count(*) FROM pg_indexes WHERE indexname = 'items_body_idx'")).isEqualTo(1);
+            assertThat(backfill.exitCode()).as(backfill.err()).isIn(0, 1);
+            assertThat(backfill.err()).doesNotContain("permission denied");
+            assertThat(db.queryLong("SELECT count(*) FROM items WHERE embedding IS NULL")).isZero();
+            assertThat(db.queryLong("SELECT count(*) FROM preflight.embedding_state")).isEqualTo(20);
+        } finally {
+            dropRole(db, role);
+        }
+    }
+
+    @Test
     void aBlockedReportsFolderStopsTheRunBeforeAnyMigration(TestDatabase db, @TempDir Path dir) throws Exception {
         Path project = project(dir);
         Files.writeString(project.resolve("reports"), "a file in the way");

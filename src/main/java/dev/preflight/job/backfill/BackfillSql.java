@@ -11,9 +11,8 @@ import dev.preflight.db.Catalog;
  */
 public final class BackfillSql {
 
-    /** The side tables: which model and text produced each vector, and rows that could not be embedded. */
+    /** The side tables (in schema preflight): which model and text produced each vector, and rows that could not be embedded. */
     public static final String STATE_DDL = """
-            CREATE SCHEMA IF NOT EXISTS preflight;
             CREATE TABLE IF NOT EXISTS preflight.embedding_state (
               target text NOT NULL, row_id text NOT NULL, model text NOT NULL, content_hash text NOT NULL,
               embedded_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (target, row_id));

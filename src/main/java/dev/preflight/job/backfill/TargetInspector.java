@@ -1,6 +1,7 @@
 package dev.preflight.job.backfill;
 
 import dev.preflight.config.EmbeddingTarget;
+import dev.preflight.db.Schemas;
 import dev.preflight.kernel.PreflightException;
 import dev.preflight.report.EmbeddingsSection;
 import java.sql.Connection;
@@ -35,6 +36,7 @@ public final class TargetInspector {
     public void ensureStateTables() throws SQLException {
         try (Statement st = connection.createStatement()) {
             st.execute("SET client_min_messages = warning");
+            Schemas.ensure(st, "preflight");
             for (String ddl : BackfillSql.STATE_DDL.split(";")) {
                 st.execute(ddl);
             }

@@ -1,5 +1,6 @@
 package dev.preflight.migration.dbmate;
 
+import dev.preflight.db.Schemas;
 import dev.preflight.migration.AppliedChecksums;
 import dev.preflight.migration.AppliedMigration;
 import dev.preflight.migration.Migration;
@@ -117,7 +118,7 @@ public final class DbmateSource implements MigrationSource {
     @Override
     public void createHistoryTable(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("CREATE SCHEMA IF NOT EXISTS " + quote(schema));
+            Schemas.ensure(st, quote(schema));
             st.execute("CREATE TABLE IF NOT EXISTS " + historyTable() + " (version varchar primary key)");
         }
     }

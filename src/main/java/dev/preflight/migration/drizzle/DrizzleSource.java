@@ -1,5 +1,6 @@
 package dev.preflight.migration.drizzle;
 
+import dev.preflight.db.Schemas;
 import dev.preflight.kernel.PreflightException;
 import dev.preflight.migration.AppliedMigration;
 import dev.preflight.migration.LayoutSettings;
@@ -168,7 +169,7 @@ public final class DrizzleSource implements MigrationSource {
     @Override
     public void createHistoryTable(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("CREATE SCHEMA IF NOT EXISTS " + MigrationText.quote(SCHEMA));
+            Schemas.ensure(st, MigrationText.quote(SCHEMA));
             st.execute("CREATE TABLE IF NOT EXISTS " + MigrationText.quote(SCHEMA) + "." + MigrationText.quote(TABLE)
                     + " (\n\tid SERIAL PRIMARY KEY,\n\thash text NOT NULL,\n\tcreated_at bigint\n)");
         }

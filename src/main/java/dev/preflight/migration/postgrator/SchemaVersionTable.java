@@ -1,5 +1,6 @@
 package dev.preflight.migration.postgrator;
 
+import dev.preflight.db.Schemas;
 import dev.preflight.migration.AppliedMigration;
 import dev.preflight.migration.Migration;
 import java.sql.Connection;
@@ -60,7 +61,7 @@ final class SchemaVersionTable {
     void ensure(Connection c, boolean missing) throws SQLException {
         try (Statement st = c.createStatement()) {
             if (missing) {
-                st.execute("CREATE SCHEMA IF NOT EXISTS " + PostgratorSource.quote(schema));
+                Schemas.ensure(st, PostgratorSource.quote(schema));
                 st.execute("CREATE TABLE " + qualified + " (version BIGINT PRIMARY KEY)");
                 st.execute("INSERT INTO " + qualified + " (version) VALUES (0)");
             }

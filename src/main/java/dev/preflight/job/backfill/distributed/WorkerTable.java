@@ -1,5 +1,6 @@
 package dev.preflight.job.backfill.distributed;
 
+import dev.preflight.db.Schemas;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,8 +18,8 @@ import javax.sql.DataSource;
  */
 final class WorkerTable {
 
+    /** Run after the schema preflight exists. */
     static final String DDL = """
-            CREATE SCHEMA IF NOT EXISTS preflight;
             CREATE TABLE IF NOT EXISTS preflight.backfill_workers (
               worker_id text PRIMARY KEY, host text NOT NULL, pid bigint NOT NULL,
               started_at timestamptz NOT NULL DEFAULT now(), heartbeat_at timestamptz NOT NULL DEFAULT now(),
@@ -106,6 +107,7 @@ final class WorkerTable {
             st.execute("SELECT pg_advisory_lock(" + 0x5046_4457_0000_0001L + ")");
             try {
                 st.execute("SET client_min_messages = warning");
+                Schemas.ensure(st, "preflight");
                 for (String ddl : DDL.split(";")) {
                     st.execute(ddl);
                 }

@@ -142,6 +142,11 @@ public final class Session implements AutoCloseable {
         return pool;
     }
 
+    /** Where this run may replay migrations (verify's drift check, migrate's order check, baseline). */
+    public ShadowSettings shadowSettings() {
+        return shadowSettings;
+    }
+
     /**
      * Starts a job identified by the run id (plus any identifying parameters given). When the run
      * id is that of an earlier failed run, Spring Batch restarts the failed instance where it

@@ -40,7 +40,7 @@ public final class BaselineCommand implements Command {
         try (Session session = Session.open(name(), options, console)) {
             var run = session.run();
             var source = run.migrationFiles().source();
-            Baseline.Result r = new Baseline(session.dataSource(), run.target().ddlUrl(), source, run.config().historyTable())
+            Baseline.Result r = new Baseline(session.dataSource(), run.target(), run.migrationFiles(), run.config(), session.shadowSettings())
                     .run(options.flag("to"));
             if (r.recorded().isEmpty() && r.checksumsRecorded().isEmpty()) {
                 console.out().println("baseline: nothing to record: every " + source.layout() + " migration up to " + r.upTo()

@@ -1,18 +1,23 @@
 package dev.preflight.job.migrate;
 
-import dev.preflight.config.DatabaseUrl;
+import dev.preflight.config.DatabaseTarget;
+import dev.preflight.config.ProjectConfig;
+import dev.preflight.config.ShadowSettings;
 import dev.preflight.db.schema.SchemaDiffer;
 import dev.preflight.db.schema.SchemaDifference;
 import dev.preflight.db.schema.SchemaIntrospector;
 import dev.preflight.db.schema.SchemaModel;
 import dev.preflight.job.verify.DriftReplay;
+import dev.preflight.job.verify.ShadowReplay;
 import dev.preflight.kernel.ExitCode;
 import dev.preflight.kernel.PreflightException;
 import dev.preflight.migration.Migration;
 import dev.preflight.migration.MigrationExecutor;
+import dev.preflight.migration.MigrationFiles;
 import dev.preflight.migration.MigrationSource;
 import dev.preflight.migration.MigrationStateClassifier;
 import dev.preflight.migration.SeamMigration;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -41,15 +46,22 @@ public final class Baseline {
     }
 
     private final DataSource target;
-    private final DatabaseUrl ddlUrl;
+    private final DatabaseTarget targetInfo;
+    private final MigrationFiles files;
     private final MigrationSource source;
+    private final ProjectConfig config;
     private final String historyTable;
+    private final ShadowSettings shadowSettings;
 
-    public Baseline(DataSource target, DatabaseUrl ddlUrl, MigrationSource source, String historyTable) {
+    /** The drift check replays on the server verify would use ({@link ShadowReplay}), never the target's cluster unless allowed. */
+    public Baseline(DataSource target, DatabaseTarget targetInfo, MigrationFiles files, ProjectConfig config, ShadowSettings shadowSettings) {
         this.target = target;
-        this.ddlUrl = ddlUrl;
-        this.source = source;
-        this.historyTable = historyTable;
+        this.targetInfo = targetInfo;
+        this.files = files;
+        this.source = files.source();
+        this.config = config;
+        this.historyTable = config.historyTable();
+        this.shadowSettings = shadowSettings;
     }
 
     /** The migrations up to {@code to} (all when null), in native order; an unknown id is a usage error listing the known ones. */
@@ -92,20 +104,29 @@ public final class Baseline {
             }
         }
         long t0 = System.nanoTime();
-        Object[] replay = DriftReplay.inShadow(ddlUrl, (shadow, name) -> {
-            MigrationExecutor executor = new MigrationExecutor(SeamMigration.LOCK_TIMEOUT, Duration.ZERO);
-            try (Connection c = shadow.getConnection()) {
-                for (Migration m : range) {
-                    var r = executor.apply(c, m.statements(), null);
-                    if (!r.success()) {
-                        throw new PreflightException(ExitCode.NOT_READY, "baseline: the migrations up to " + last + " do not replay on an empty "
-                                + "database: " + m.file().getFileName() + " line " + (r.failed() == null ? 0 : r.failed().line()) + ": "
-                                + r.error().getMessage().lines().findFirst().orElse(""), "fix the migrations first (./preflight verify shows the replay)");
+        Object[] replay;
+        try {
+            replay = ShadowReplay.run(shadowSettings, targetInfo, config, files, site -> {
+                MigrationExecutor executor = new MigrationExecutor(SeamMigration.LOCK_TIMEOUT, Duration.ZERO);
+                List<Migration> replayed = site.files().source().migrations().subList(0, range.size());
+                try (Connection c = site.shadow().getConnection()) {
+                    for (Migration m : replayed) {
+                        var r = executor.apply(c, m.statements(), null);
+                        if (!r.success()) {
+                            String error = r.error().getMessage().lines().findFirst().orElse("");
+                            String role = DriftReplay.missingRole(error, site.server(), shadowSettings.roles());
+                            throw new PreflightException(ExitCode.NOT_READY, "baseline: the migrations up to " + last + " do not replay on "
+                                    + "an empty database: " + m.file().getFileName() + " line " + (r.failed() == null ? 0 : r.failed().line())
+                                    + ": " + (role != null ? role : error), "fix the migrations first (./preflight verify shows the replay)");
+                        }
                     }
+                    return new Object[] {new SchemaIntrospector(c, historyTable).read(), site.name()};
                 }
-                return new Object[] {new SchemaIntrospector(c, historyTable).read(), name};
-            }
-        });
+            });
+        } catch (IOException e) {
+            throw new PreflightException(ExitCode.USAGE_OR_CONNECTION, "baseline: cannot copy the migrations for the replay: " + e.getMessage(),
+                    "check the temporary folder's free space and permissions");
+        }
         long replayMs = (System.nanoTime() - t0) / 1_000_000;
         SchemaModel expected = (SchemaModel) replay[0];
         SchemaModel actual;

@@ -4,11 +4,16 @@ import dev.preflight.check.CheckContext;
 import dev.preflight.check.CheckRegistry;
 import dev.preflight.check.CheckRunner;
 import dev.preflight.check.migration.MigrationOrderCheck;
+import dev.preflight.config.ShadowSettings;
 import dev.preflight.job.verify.DriftReplay;
+import dev.preflight.job.verify.ShadowReplay;
+import dev.preflight.job.verify.ShadowServer;
 import dev.preflight.migration.FlywayMigration;
 import dev.preflight.migration.MigrationEngine;
+import dev.preflight.migration.MigrationFiles;
 import dev.preflight.report.CheckOutcome;
 import dev.preflight.run.RunContext;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
@@ -29,10 +34,12 @@ public final class FlywayMigrateTasklet implements Tasklet {
 
     private final DataSource dataSource;
     private final RunContext run;
+    private final ShadowSettings shadowSettings;
 
-    public FlywayMigrateTasklet(DataSource dataSource, RunContext run) {
+    public FlywayMigrateTasklet(DataSource dataSource, RunContext run, ShadowSettings shadowSettings) {
         this.dataSource = dataSource;
         this.run = run;
+        this.shadowSettings = shadowSettings;
     }
 
     @Override
@@ -62,37 +69,52 @@ public final class FlywayMigrateTasklet implements Tasklet {
 
     /**
      * MIG005, measured before anything is applied: the layout's migrations replayed in native order
-     * on a shadow database. Returns false when they do not apply; without CREATEDB the check is
-     * recorded as not run and migrate goes on (the target itself then reports the failure).
+     * on a shadow database, on the server verify would use (never the target's cluster unless
+     * allowed, where the cluster-global statements are left out). Returns false when they do not
+     * apply; when no shadow can be had, or the replay needs a role nobody declared, the check is
+     * recorded as not run and migrate goes on (the target itself then reports a failure).
      */
     private boolean orderApplies() {
-        var source = run.migrationFiles().source();
-        CheckContext ctx = CheckContext.of(null, run.target(), run.project(), run.migrationFiles());
+        MigrationFiles files = run.migrationFiles();
+        CheckContext ctx = CheckContext.of(null, run.target(), run.project(), files);
         long t0 = System.nanoTime();
-        MigrationOrderCheck.OrderProblem problem;
-        String shadowName;
+        Object[] measured;
         try {
-            var measured = DriftReplay.inShadow(run.target().ddlUrl(), (shadow, name) -> new Object[] {MigrationOrder.replay(shadow, source), name});
-            problem = (MigrationOrderCheck.OrderProblem) measured[0];
-            shadowName = (String) measured[1];
-        } catch (SQLException e) {
-            var check = CheckRegistry.get().check("MIG005");
-            run.ledger().add(new CheckOutcome(check.id(), check.title(), MigrateJobConfiguration.JOB, CheckOutcome.Status.NOT_RUN,
-                    "no shadow database to replay in (" + e.getMessage().lines().findFirst().orElse("") + "): the role needs CREATEDB",
-                    List.of()));
-            return true;
+            measured = ShadowReplay.run(shadowSettings, run.target(), run.config(), files,
+                    site -> new Object[] {MigrationOrder.replay(site.shadow(), site.files().source()), site});
+        } catch (ShadowServer.RefusedException e) {
+            return notRun(e.getMessage());
+        } catch (SQLException | IOException | RuntimeException e) {
+            return notRun("no shadow database to replay in (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
+                    + "): give --shadow-url, or --shadow-same-cluster with a role that has CREATEDB");
+        }
+        MigrationOrderCheck.OrderProblem problem = (MigrationOrderCheck.OrderProblem) measured[0];
+        ShadowReplay.Site site = (ShadowReplay.Site) measured[1];
+        String role = problem == null ? null : DriftReplay.missingRole(problem.error(), site.server(), shadowSettings.roles());
+        if (role != null) {
+            return notRun(role);
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         var outcome = new CheckRunner(run.severityPolicy()).runOne(MigrateJobConfiguration.JOB, CheckRegistry.get().check("MIG005"),
                 ctx.with(new MigrationOrderCheck.Replay(problem)));
         if (problem == null) {
             outcome = new CheckOutcome(outcome.id(), outcome.title(), outcome.job(), outcome.status(), "replayed "
-                    + source.migrations().size() + " migration(s) in " + source.layout() + " order on shadow " + shadowName + " in " + ms + " ms",
+                    + files.source().migrations().size() + " migration(s) in " + files.layout() + " order on shadow " + site.name()
+                    + " in " + site.server().description() + " in " + ms + " ms"
+                    + (site.skipped().isEmpty() ? "" : "; left out " + site.skipped().size() + " cluster-global statement(s), first "
+                            + site.skipped().get(0).file() + ":" + site.skipped().get(0).line()),
                     outcome.findings());
         }
         run.ledger().add(outcome);
         log.info("migrate: order check on a shadow database: {} ({} ms)", problem == null ? "applies in order" : problem.file() + " fails", ms);
         return problem == null;
+    }
+
+    private boolean notRun(String why) {
+        var check = CheckRegistry.get().check("MIG005");
+        run.ledger().add(new CheckOutcome(check.id(), check.title(), MigrateJobConfiguration.JOB, CheckOutcome.Status.NOT_RUN, why, List.of()));
+        log.warn("migrate: order check not run: {}", why);
+        return true;
     }
 
     /** Fails the step; the message is already in the ledger, where the report picks it up. */

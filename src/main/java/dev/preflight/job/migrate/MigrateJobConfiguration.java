@@ -1,5 +1,6 @@
 package dev.preflight.job.migrate;
 
+import dev.preflight.config.ShadowSettings;
 import dev.preflight.run.RunContext;
 import javax.sql.DataSource;
 import org.springframework.batch.core.job.Job;
@@ -37,9 +38,9 @@ public class MigrateJobConfiguration {
 
     @Bean
     public Step migrateFlywayStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                  DataSource dataSource, RunContext run) {
+                                  DataSource dataSource, RunContext run, ShadowSettings shadowSettings) {
         return new StepBuilder("migrateFlywayStep", jobRepository)
-                .tasklet(new FlywayMigrateTasklet(dataSource, run), transactionManager)
+                .tasklet(new FlywayMigrateTasklet(dataSource, run, shadowSettings), transactionManager)
                 .build();
     }
 }

@@ -43,7 +43,9 @@ final class ClusterGlobalStatements {
 
     /** A DO block or function body that runs one of them. */
     private static final Pattern GLOBAL_INSIDE = Pattern.compile(
-            "\\b(?:(?:CREATE|ALTER|DROP)\\s+(?:ROLE|GROUP)|ALTER\\s+SYSTEM|(?:CREATE|DROP)\\s+(?:TABLESPACE|DATABASE))\\b",
+            "\\b(?:(?:CREATE|ALTER|DROP)\\s+(?:ROLE|GROUP)|(?:CREATE|ALTER|DROP)\\s+USER\\b(?!\\s+MAPPING\\b)|ALTER\\s+SYSTEM"
+                    + "|(?:CREATE|DROP)\\s+(?:TABLESPACE|DATABASE)"
+                    + "|(?:GRANT|REVOKE)\\s+(?:(?!\\bON\\b)[^;'])*?\\b(?:TO|FROM)\\b)\\b", // GRANT role TO role: no ON before TO
             Pattern.CASE_INSENSITIVE);
 
     private ClusterGlobalStatements() {

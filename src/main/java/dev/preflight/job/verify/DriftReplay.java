@@ -17,11 +17,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -120,7 +118,7 @@ public final class DriftReplay {
             return failed(actual, introspectTarget, new Shadow(server.description(), removed, left, List.of(), warning),
                     "cannot copy the migrations for the replay: " + e.getMessage());
         } finally {
-            deleteTree(copy);
+            ShadowReplay.deleteTree(copy);
         }
     }
 
@@ -162,13 +160,19 @@ public final class DriftReplay {
 
     /** A role the shadow cluster lacks is a missing declaration, not a broken migration: say so and how to declare it. */
     static String explain(String error, ShadowServer server, List<String> declaredRoles) {
+        String missing = missingRole(error, server, declaredRoles);
+        return missing != null ? missing : "the migrations do not replay on an empty database: " + error;
+    }
+
+    /** When {@code error} is a role the shadow cluster lacks and nobody declared: what to declare; otherwise null. */
+    public static String missingRole(String error, ShadowServer server, List<String> declaredRoles) {
         Matcher m = MISSING_ROLE.matcher(error);
         if (m.find() && server.replaysClusterGlobalStatements() && !declaredRoles.contains(m.group(1))) {
             return "the migrations use role " + m.group(1) + ", which does not exist in " + server.description()
                     + " (roles are cluster-wide: the shadow has only the roles declared in jobs/preflight.yaml): "
                     + "declare it under verify.shadowRoles: [" + m.group(1) + "] (" + error + ")";
         }
-        return "the migrations do not replay on an empty database: " + error;
+        return null;
     }
 
     private static void cleanOrphans(dev.preflight.config.DatabaseUrl server, List<String> removed, List<String> left) {
@@ -196,34 +200,7 @@ public final class DriftReplay {
         }
     }
 
-    private static void deleteTree(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a leftover copy in the temporary folder is harmless
-        }
-    }
-
     private static long millisSince(long t0) {
         return (System.nanoTime() - t0) / 1_000_000;
-    }
-
-    /** Work done in a throwaway shadow database. */
-    @FunctionalInterface
-    public interface ShadowWork<T> {
-        T run(DataSource shadow, String shadowName) throws SQLException;
-    }
-
-    /**
-     * Runs {@code work} in a shadow database created on the server of {@code server} and dropped
-     * afterwards: the migrate job's order check and baseline's drift check replay through it.
-     */
-    public static <T> T inShadow(dev.preflight.config.DatabaseUrl server, ShadowWork<T> work) throws SQLException {
-        try (ShadowDatabase shadow = ShadowDatabase.create(server)) {
-            return work.run(shadow.dataSource(), shadow.name());
-        }
     }
 }

@@ -31,7 +31,12 @@ class ClusterGlobalStatementsTests {
             "CREATE GROUP readers", "GRANT app_reader TO bob", "REVOKE app_reader FROM bob", "ALTER SYSTEM SET work_mem = '4MB'",
             "CREATE TABLESPACE fast LOCATION '/ssd'", "CREATE DATABASE other", "GRANT CONNECT ON DATABASE app TO bob",
             "COMMENT ON ROLE bob IS 'x'", "-- a comment first\nDROP ROLE x",
-            "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'x') THEN CREATE ROLE x; END IF; END $$"})
+            "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'x') THEN CREATE ROLE x; END IF; END $$",
+            // supabase's migrations: a user created, and a role granted, inside DO blocks
+            "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'supabase_replication_admin') THEN\n"
+                    + "  create user supabase_replication_admin with login replication; END IF; END $$",
+            "DO $$ BEGIN GRANT pg_read_all_data TO supabase_read_only_user; END $$",
+            "DO $$ BEGIN ALTER USER authenticator SET statement_timeout = '8s'; END $$"})
     void clusterGlobalStatementsAreRecognised(String sql) {
         assertThat(ClusterGlobalStatements.isGlobal(sql)).isTrue();
     }
@@ -39,7 +44,9 @@ class ClusterGlobalStatementsTests {
     @ParameterizedTest
     @ValueSource(strings = {"GRANT SELECT ON documents TO app_reader", "REVOKE ALL ON TABLE t FROM PUBLIC", "CREATE USER MAPPING FOR bob SERVER s",
             "ALTER TABLE t OWNER TO app", "CREATE POLICY p ON t TO app USING (true)", "CREATE TABLE roles (id int)",
-            "DO $$ BEGIN PERFORM 1; END $$"})
+            "DO $$ BEGIN PERFORM 1; END $$",
+            "DO $$ BEGIN GRANT SELECT ON TABLE t TO app; REVOKE ALL ON t FROM PUBLIC; END $$",
+            "DO $$ BEGIN CREATE USER MAPPING FOR bob SERVER s; END $$"})
     void databaseLocalStatementsAreNot(String sql) {
         assertThat(ClusterGlobalStatements.isGlobal(sql)).isFalse();
     }

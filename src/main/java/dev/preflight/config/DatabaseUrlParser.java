@@ -1,7 +1,6 @@
 package dev.preflight.config;
 
 import dev.preflight.kernel.PreflightException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -119,8 +118,28 @@ final class DatabaseUrlParser {
         }
     }
 
-    private static String decode(String s) {
-        // '+' is literal in URL userinfo and paths; only %XX escapes are decoded.
-        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    /**
+     * Decodes %XX escapes; '+' is literal in URL userinfo and paths. A '%' that starts no escape is kept as written, as
+     * an unencoded '@' in a password is: throwing here would print a stack trace naming part of the password.
+     */
+    static String decode(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '%' && i + 2 < s.length() && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {
+                bytes.write(hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2)));
+                i += 2;
+                continue;
+            }
+            out.append(bytes.toString(StandardCharsets.UTF_8));
+            bytes.reset();
+            out.append(ch);
+        }
+        return out.append(bytes.toString(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static int hex(char c) {
+        return Character.digit(c, 16);
     }
 }

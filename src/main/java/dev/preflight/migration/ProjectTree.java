@@ -17,7 +17,7 @@ import java.util.Set;
  */
 public final class ProjectTree {
 
-    /** Deep enough for monorepos: {@code apps/api/prisma/migrations}, {@code packages/db/drizzle/meta}. */
+    /** Deep enough for monorepos and Spring Boot: {@code apps/api/prisma/migrations}, {@code src/main/resources/db/migration}. */
     static final int MAX_DEPTH = 5;
     private static final Set<String> SKIPPED = Set.of("node_modules", ".git", "target", "build", "dist", "reports", ".preflight",
             ".next", ".turbo", "vendor", ".venv");
@@ -39,7 +39,7 @@ public final class ProjectTree {
             List<Path> out = new ArrayList<>();
             if (Files.isDirectory(root)) {
                 try {
-                    Files.walkFileTree(root, Set.of(), MAX_DEPTH, new SimpleFileVisitor<>() {
+                    Files.walkFileTree(root, Set.of(), MAX_DEPTH + 1, new SimpleFileVisitor<>() { // folders at MAX_DEPTH are visited as folders
                         @Override
                         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                             if (!dir.equals(root) && SKIPPED.contains(dir.getFileName().toString())) {

@@ -43,6 +43,17 @@ class DatabaseUrlTests {
     }
 
     @Test
+    void aPercentSignThatStartsNoEscapeIsKeptAsWritten() {
+        // a password pasted unencoded: '%zz' and a '%' at the end are no escapes, so they are the password's own characters
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://u:Secret%zzTop%4%@h:5432/db");
+
+        assertThat(url.secretPassword()).isEqualTo("Secret%zzTop%4%");
+        assertThat(url.masked()).doesNotContain("Secret").doesNotContain("zz");
+        // escapes around it are still decoded, multi-byte ones included
+        assertThat(DatabaseUrl.parse("postgresql://u:%C3%A9t%E9%zz%41@h/db").secretPassword()).isEqualTo("\u00e9t\ufffd%zzA");
+    }
+
+    @Test
     void unencodedAtSignInPasswordIsTolerated() {
         DatabaseUrl url = DatabaseUrl.parse("postgresql://bob:p@ss@host:5432/db");
 

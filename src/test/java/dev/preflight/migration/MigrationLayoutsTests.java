@@ -41,6 +41,27 @@ class MigrationLayoutsTests {
     }
 
     @Test
+    void findsFoldersFiveLevelsDeepAsDocumented(@TempDir Path root) throws Exception {
+        // given: Spring Boot's standard Flyway folder and Mattermost's golang-migrate folder, five folders below the project
+        Path flyway = root.resolve("service/src/main/resources/db/migration");
+        Files.createDirectories(flyway);
+        Files.writeString(flyway.resolve("V1__init.sql"), "CREATE TABLE t (id int);\n");
+        Path golang = root.resolve("mm/server/channels/db/migrations/postgres");
+
+        // then
+        assertThat(detect(root.resolve("service"), null, null).source().layout()).isEqualTo("flyway");
+        assertThat(detect(root.resolve("service"), null, null).source().folder()).isEqualTo(flyway.toAbsolutePath().normalize());
+        Files.createDirectories(golang);
+        Files.writeString(golang.resolve("000001_init.up.sql"), "CREATE TABLE t (id int);\n");
+        assertThat(detect(root.resolve("mm"), null, null).source().layout()).isEqualTo("golang-migrate");
+        // and six folders deep is past the documented depth
+        Path six = root.resolve("deep/a/b/c/d/e/migrations");
+        Files.createDirectories(six);
+        Files.writeString(six.resolve("V1__init.sql"), "CREATE TABLE t (id int);\n");
+        assertThat(detect(root.resolve("deep"), null, null).source()).isNull();
+    }
+
+    @Test
     void noMigrationsIsNotAnErrorButAForcedLayoutThatIsMissingIs(@TempDir Path root) {
         var none = detect(root, null, null);
         assertThat(none.source()).isNull();

@@ -29,6 +29,12 @@ final class CreateParser {
             return createIndex(c, unique);
         }
         c.accept("unlogged");
+        if (!c.accept("global")) {
+            c.accept("local"); // GLOBAL and LOCAL are noise words before TEMP
+        }
+        if (!c.accept("temporary")) {
+            c.accept("temp"); // a temporary table a migration creates, uses and drops is still one it created
+        }
         if (c.peekIs("table")) {
             return createTable(c);
         }

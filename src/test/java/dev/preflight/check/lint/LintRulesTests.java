@@ -33,6 +33,7 @@ class LintRulesTests {
             "LINT008, 20-drop-column, 3, 22-drop-new-table",
             "LINT008, 21-drop-table, 2, 22-drop-new-table",
             "LINT008, 52-drop-constraint, 3, 53-drop-constraint-new-table",
+            "LINT008, 21-drop-table, 2, 54-drop-temp-table",
             "LINT009, 23-fk-valid, 3, 24-fk-not-valid",
             "LINT009, 26-check-valid, 3, 27-check-not-valid",
             "LINT010, 28-unique-constraint, 3, 29-unique-using-index",

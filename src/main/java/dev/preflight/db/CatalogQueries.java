@@ -52,12 +52,27 @@ public final class CatalogQueries {
     public static final String SERVER = "SELECT current_setting('server_version'), current_setting('server_version_num')::int, "
             + "current_database(), current_user, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)";
 
-    /** Vector-typed columns with their declared dimension (atttypmod, -1 when undeclared). */
-    public static final String VECTOR_COLUMNS = "SELECT n.nspname, c.relname, a.attname, t.typname, a.atttypmod "
-            + "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-            + "JOIN pg_type t ON t.oid = a.atttypid "
+    private static final String VECTOR_ATTRIBUTES = "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+            + "JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_type t ON t.oid = a.atttypid "
             + "WHERE t.typname IN ('vector','halfvec','sparsevec') AND c.relkind IN ('r','p') AND NOT a.attisdropped AND a.attnum > 0 "
-            + "AND c.relnamespace IN " + APP_NS + " ORDER BY c.relname, a.attnum";
+            + "AND c.relnamespace IN " + APP_NS;
+
+    /**
+     * Vector-typed columns with their declared dimension (atttypmod, -1 when undeclared), of the tables the role can
+     * count: a column it may not read is left out here and named by IDX003, never a crash of the report.
+     */
+    public static final String VECTOR_COLUMNS = "SELECT n.nspname, c.relname, a.attname, t.typname, a.atttypmod "
+            + VECTOR_ATTRIBUTES + " AND has_column_privilege(c.oid, a.attnum, 'SELECT') ORDER BY c.relname, a.attnum";
+
+    /**
+     * IDX003: vector columns the connecting role cannot measure in full: row-level security active for it on the table
+     * ({@code row_security_active}: enabled and not the owner, or forced; never for a superuser or BYPASSRLS), or no
+     * SELECT on the column. Schema, table, column, RLS active, forced, readable.
+     */
+    public static final String UNMEASURED_VECTOR_COLUMNS = "SELECT n.nspname, c.relname, a.attname, "
+            + "c.relrowsecurity AND row_security_active(c.oid), c.relforcerowsecurity, has_column_privilege(c.oid, a.attnum, 'SELECT') "
+            + VECTOR_ATTRIBUTES + " AND ((c.relrowsecurity AND row_security_active(c.oid)) OR NOT has_column_privilege(c.oid, a.attnum, 'SELECT')) "
+            + "ORDER BY c.relname, a.attnum";
 
     /**
      * Indexes using the ivfflat or hnsw access methods, first key column and opclass, options and size; then what
@@ -73,7 +88,8 @@ public final class CatalogQueries {
             + "JOIN pg_namespace n ON n.oid = ic.relnamespace JOIN pg_am am ON am.oid = ic.relam "
             + "LEFT JOIN pg_attribute a ON a.attrelid = tc.oid AND a.attnum = i.indkey[0] "
             + "LEFT JOIN pg_opclass oc ON oc.oid = i.indclass[0] "
-            + "WHERE am.amname IN ('ivfflat','hnsw') AND tc.relnamespace IN " + APP_NS + " ORDER BY tc.relname, ic.relname";
+            + "WHERE am.amname IN ('ivfflat','hnsw') AND tc.relnamespace IN " + APP_NS + " AND has_table_privilege(tc.oid, 'SELECT') "
+            + "ORDER BY tc.relname, ic.relname";
 
     /** Parameters 1 and 2: schema and table name. */
     public static final String TABLE_EXISTS = "SELECT to_regclass(quote_ident(?) || '.' || quote_ident(?)) IS NOT NULL";

@@ -20,7 +20,7 @@ import javax.sql.DataSource;
 
 /**
  * What every run ends with, whatever its jobs: the migration state measured against the files, the
- * migration checks and IDX001 on the database as it is now, the catalog snapshot, and the report
+ * migration checks and IDX001-003 on the database as it is now, the catalog snapshot, and the report
  * assembled from all the run recorded.
  */
 final class RunEnd {
@@ -61,7 +61,7 @@ final class RunEnd {
                 migrationChecks.forEach(check -> run.ledger().add(new CheckOutcome(check.id(), check.title(), command,
                         CheckOutcome.Status.NOT_RUN, "no migrations: " + files.absentReason(), List.of())));
             }
-            run.ledger().addAll(runner.run(command, CheckRegistry.get().checks("IDX001", "IDX002"), ctx));
+            run.ledger().addAll(runner.run(command, CheckRegistry.get().checks("IDX001", "IDX002", "IDX003"), ctx));
             database = catalog.snapshot(run.target().url().masked(), run.target().source().name().toLowerCase(Locale.ROOT), census);
         }
         MigrationStatus status = new MigrationStatus(run.ledger().stateBefore(), after, files.files().size(), files.totalLines(),

@@ -13,18 +13,24 @@ public final class CatalogQueries {
             + "AND nspname NOT IN ('information_schema', '" + PREFLIGHT_SCHEMA + "'))";
 
     /**
-     * The history tables of the migration tools Preflight reads (Flyway, Prisma, Drizzle, Postgrator, golang-migrate and
-     * dbmate): bookkeeping, never application schema, so counts and drift leave them out whatever the layout.
+     * SQL that is true unless {@code alias} (a pg_class row) is a history table of the migration tools Preflight reads:
+     * bookkeeping, never application schema, so counts and drift leave them out whatever the layout. Flyway's, Prisma's
+     * and Drizzle's names are their own anywhere; the generic {@code schema_migrations} (golang-migrate, dbmate) and
+     * {@code schemaversion} (Postgrator) only in the connection's current schema, where those tools create them: Supabase's
+     * {@code auth.schema_migrations} is an application table like any other.
      */
-    public static final String NATIVE_HISTORY_TABLES = "('flyway_schema_history', '_prisma_migrations', '__drizzle_migrations', "
-            + "'schemaversion', 'schema_migrations')";
+    public static String notNativeHistory(String alias) {
+        return "NOT (" + alias + ".relname IN ('flyway_schema_history', '_prisma_migrations', '__drizzle_migrations') OR ("
+                + alias + ".relname IN ('schemaversion', 'schema_migrations') AND " + alias
+                + ".relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())))";
+    }
 
     /** Sequences owned by a history table (Drizzle's SERIAL id). */
     public static final String NATIVE_HISTORY_SEQUENCES = "('__drizzle_migrations_id_seq')";
 
     /** Parameter 1: the history table name to leave out. */
     public static final String TABLE_COUNT = "SELECT count(*) FROM pg_class c WHERE c.relkind IN ('r','p') "
-            + "AND NOT c.relispartition AND c.relnamespace IN " + APP_NS + " AND c.relname <> ? AND c.relname NOT IN " + NATIVE_HISTORY_TABLES;
+            + "AND NOT c.relispartition AND c.relnamespace IN " + APP_NS + " AND c.relname <> ? AND " + notNativeHistory("c");
 
     public static final String ENUM_COUNT = "SELECT count(*) FROM pg_type t WHERE t.typtype = 'e' AND t.typnamespace IN " + APP_NS;
 
@@ -32,11 +38,11 @@ public final class CatalogQueries {
 
     /** Parameter 1: history table name. Indexes of the history table are left out. */
     public static final String INDEX_COUNT = "SELECT count(*) FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid "
-            + "WHERE t.relnamespace IN " + APP_NS + " AND t.relname <> ? AND t.relname NOT IN " + NATIVE_HISTORY_TABLES;
+            + "WHERE t.relnamespace IN " + APP_NS + " AND t.relname <> ? AND " + notNativeHistory("t");
 
     /** Unique constraints and unique indexes, primary keys excluded. Parameter 1: history table name. */
     public static final String UNIQUE_COUNT = "SELECT count(*) FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid "
-            + "WHERE i.indisunique AND NOT i.indisprimary AND t.relnamespace IN " + APP_NS + " AND t.relname <> ? AND t.relname NOT IN " + NATIVE_HISTORY_TABLES;
+            + "WHERE i.indisunique AND NOT i.indisprimary AND t.relnamespace IN " + APP_NS + " AND t.relname <> ? AND " + notNativeHistory("t");
 
     public static final String VIEW_COUNT = "SELECT count(*) FROM pg_class WHERE relkind IN ('v','m') AND relnamespace IN " + APP_NS;
 

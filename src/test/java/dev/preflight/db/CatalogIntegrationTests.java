@@ -2,6 +2,7 @@ package dev.preflight.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.preflight.report.DatabaseInfo;
 import dev.preflight.report.DatabaseInfo.VectorIndex;
 import dev.preflight.testing.PostgresExtension;
 import dev.preflight.testing.TestDatabase;
@@ -48,6 +49,26 @@ class CatalogIntegrationTests {
         // and those are the rows pgvector returns from the two IVFFlat indexes when its one list is probed
         assertThat(indexScanRows(db, "<=>")).isEqualTo(20);
         assertThat(indexScanRows(db, "<->")).isEqualTo(23);
+    }
+
+    @Test
+    void historyTablesAreLeftOutOnlyWhereTheirToolsMakeThem(TestDatabase db) throws Exception {
+        // given: golang-migrate's and Postgrator's tables in the current schema, Flyway's in another schema, and Supabase's
+        // auth.schema_migrations, an application table that happens to share golang-migrate's name
+        db.execute("CREATE TABLE t (id int PRIMARY KEY)", "CREATE TABLE schema_migrations (version bigint PRIMARY KEY)",
+                "CREATE TABLE schemaversion (version bigint PRIMARY KEY)", "CREATE SCHEMA app",
+                "CREATE TABLE app.flyway_schema_history (installed_rank int PRIMARY KEY)", "CREATE SCHEMA auth",
+                "CREATE TABLE auth.schema_migrations (version text PRIMARY KEY)");
+
+        // when
+        DatabaseInfo.SchemaCounts counts;
+        try (Connection c = db.connect()) {
+            counts = new Catalog(c, Catalog.DEFAULT_HISTORY_TABLE).counts();
+        }
+
+        // then: t and auth.schema_migrations, with their primary key indexes
+        assertThat(counts.tables()).isEqualTo(2);
+        assertThat(counts.indexes()).isEqualTo(2);
     }
 
     private static long indexScanRows(TestDatabase db, String operator) throws Exception {

@@ -20,19 +20,19 @@ public final class SchemaQueries {
 
     public static final String TABLES = "SELECT " + NAME.formatted("c.relname") + " FROM pg_class c "
             + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r','p') AND NOT c.relispartition "
-            + "AND c.relnamespace IN " + APP_NS + " AND c.relname <> ? AND c.relname NOT IN " + CatalogQueries.NATIVE_HISTORY_TABLES + " ORDER BY 1";
+            + "AND c.relnamespace IN " + APP_NS + " AND c.relname <> ? AND " + CatalogQueries.notNativeHistory("c") + " ORDER BY 1";
 
     public static final String COLUMNS = "SELECT " + NAME.formatted("c.relname") + ", a.attname, a.attnum, "
             + "format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(ad.adbin, ad.adrelid) "
             + "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
             + "LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum "
             + "WHERE c.relkind IN ('r','p') AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped "
-            + "AND c.relnamespace IN " + APP_NS + " AND c.relname <> ? AND c.relname NOT IN " + CatalogQueries.NATIVE_HISTORY_TABLES + " ORDER BY 1, a.attnum";
+            + "AND c.relnamespace IN " + APP_NS + " AND c.relname <> ? AND " + CatalogQueries.notNativeHistory("c") + " ORDER BY 1, a.attnum";
 
     public static final String CONSTRAINTS = "SELECT " + NAME.formatted("c.relname") + ", co.conname, co.contype, "
             + "pg_get_constraintdef(co.oid, true) FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid "
             + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE co.contype IN ('p','f','u','c','x') "
-            + "AND c.relnamespace IN " + APP_NS + " AND c.relname <> ? AND c.relname NOT IN " + CatalogQueries.NATIVE_HISTORY_TABLES + " ORDER BY 1, 2";
+            + "AND c.relnamespace IN " + APP_NS + " AND c.relname <> ? AND " + CatalogQueries.notNativeHistory("c") + " ORDER BY 1, 2";
 
     /**
      * Indexes not backing a constraint. Column 5: key definitions (columns or expressions) from
@@ -44,7 +44,7 @@ public final class SchemaQueries {
             + "ic.reloptions, pg_get_expr(i.indpred, i.indrelid, true), pg_get_indexdef(i.indexrelid) "
             + "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid "
             + "JOIN pg_namespace n ON n.oid = t.relnamespace JOIN pg_am am ON am.oid = ic.relam "
-            + "WHERE t.relkind IN ('r','p') AND t.relnamespace IN " + APP_NS + " AND t.relname <> ? AND t.relname NOT IN " + CatalogQueries.NATIVE_HISTORY_TABLES + " "
+            + "WHERE t.relkind IN ('r','p') AND t.relnamespace IN " + APP_NS + " AND t.relname <> ? AND " + CatalogQueries.notNativeHistory("t") + " "
             + "AND NOT EXISTS (SELECT 1 FROM pg_constraint co WHERE co.conindid = i.indexrelid AND co.contype IN ('p','u','x')) "
             + "ORDER BY 1, 2";
 

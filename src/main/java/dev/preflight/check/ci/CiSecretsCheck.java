@@ -33,6 +33,12 @@ public final class CiSecretsCheck implements Check {
         return Severity.MEDIUM;
     }
 
+    /** Outside CI there is nothing to check: NOT_RUN, so the confidence does not count it as verified. */
+    @Override
+    public String notRunReason(CheckContext context) {
+        return context.fact(Environment.class).ci() ? null : "not running in CI (CI is not true): the CI secrets are checked in CI";
+    }
+
     @Override
     public List<Finding> run(CheckContext context) {
         boolean ci = context.fact(Environment.class).ci();

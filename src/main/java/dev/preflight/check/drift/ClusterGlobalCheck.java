@@ -33,6 +33,14 @@ public final class ClusterGlobalCheck implements Check {
         return Severity.LOW;
     }
 
+    /** A replay that failed left out everything after its failure: that is DRIFT010's finding, and nothing passed here. */
+    @Override
+    public String notRunReason(CheckContext context) {
+        ShadowReplay replay = context.fact(ShadowReplay.class);
+        return replay.error() != null && replay.skipped().isEmpty()
+                ? "the replay stopped at an error (DRIFT010), so not every statement was replayed" : null;
+    }
+
     @Override
     public List<Finding> run(CheckContext context) {
         List<Skipped> skipped = context.fact(ShadowReplay.class).skipped();

@@ -8,7 +8,7 @@ import dev.preflight.db.schema.SchemaDifference;
 import dev.preflight.db.schema.SchemaIntrospector;
 import dev.preflight.db.schema.SchemaModel;
 import dev.preflight.job.verify.DriftReplay;
-import dev.preflight.job.verify.ShadowReplay;
+import dev.preflight.job.verify.ShadowSession;
 import dev.preflight.kernel.ExitCode;
 import dev.preflight.kernel.PreflightException;
 import dev.preflight.migration.Migration;
@@ -53,7 +53,7 @@ public final class Baseline {
     private final String historyTable;
     private final ShadowSettings shadowSettings;
 
-    /** The drift check replays on the server verify would use ({@link ShadowReplay}), never the target's cluster unless allowed. */
+    /** The drift check replays on the server verify would use ({@link ShadowSession}), never the target's cluster unless allowed. */
     public Baseline(DataSource target, DatabaseTarget targetInfo, MigrationFiles files, ProjectConfig config, ShadowSettings shadowSettings) {
         this.target = target;
         this.targetInfo = targetInfo;
@@ -106,7 +106,7 @@ public final class Baseline {
         long t0 = System.nanoTime();
         Object[] replay;
         try {
-            replay = ShadowReplay.run(shadowSettings, targetInfo, config, files, site -> {
+            replay = ShadowSession.run(shadowSettings, targetInfo, config, files, site -> {
                 MigrationExecutor executor = new MigrationExecutor(SeamMigration.LOCK_TIMEOUT, Duration.ZERO);
                 List<Migration> replayed = site.files().source().migrations().subList(0, range.size());
                 try (Connection c = site.shadow().getConnection()) {

@@ -6,8 +6,8 @@ import dev.preflight.check.CheckRunner;
 import dev.preflight.check.migration.MigrationOrderCheck;
 import dev.preflight.config.ShadowSettings;
 import dev.preflight.job.verify.DriftReplay;
-import dev.preflight.job.verify.ShadowReplay;
 import dev.preflight.job.verify.ShadowServer;
+import dev.preflight.job.verify.ShadowSession;
 import dev.preflight.migration.FlywayMigration;
 import dev.preflight.migration.MigrationEngine;
 import dev.preflight.migration.MigrationFiles;
@@ -80,7 +80,7 @@ public final class FlywayMigrateTasklet implements Tasklet {
         long t0 = System.nanoTime();
         Object[] measured;
         try {
-            measured = ShadowReplay.run(shadowSettings, run.target(), run.config(), files,
+            measured = ShadowSession.run(shadowSettings, run.target(), run.config(), files,
                     site -> new Object[] {MigrationOrder.replay(site.shadow(), site.files().source()), site});
         } catch (ShadowServer.RefusedException e) {
             return notRun(e.getMessage());
@@ -89,7 +89,7 @@ public final class FlywayMigrateTasklet implements Tasklet {
                     + "): give --shadow-url, or --shadow-same-cluster with a role that has CREATEDB");
         }
         MigrationOrderCheck.OrderProblem problem = (MigrationOrderCheck.OrderProblem) measured[0];
-        ShadowReplay.Site site = (ShadowReplay.Site) measured[1];
+        ShadowSession.Site site = (ShadowSession.Site) measured[1];
         String role = problem == null ? null : DriftReplay.missingRole(problem.error(), site.server(), shadowSettings.roles());
         if (role != null) {
             return notRun(role);

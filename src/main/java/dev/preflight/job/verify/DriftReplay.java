@@ -118,7 +118,7 @@ public final class DriftReplay {
             return failed(actual, introspectTarget, new Shadow(server.description(), removed, left, List.of(), warning),
                     "cannot copy the migrations for the replay: " + e.getMessage());
         } finally {
-            ShadowReplay.deleteTree(copy);
+            ShadowSession.deleteTree(copy);
         }
     }
 

@@ -55,6 +55,17 @@ class DriftChecksTests {
 
         CheckContext clean = CheckContext.of(null, null, null, null).with(new ShadowReplay(null, List.of(), List.of(), List.of()));
         assertThat(registry.checks("DRIFT010", "DRIFT008", "DRIFT009").stream().flatMap(c -> findings(c, clean).stream())).isEmpty();
+        assertThat(registry.check("DRIFT008").notRunReason(clean)).isNull();
+    }
+
+    @Test
+    void aReplayThatStoppedAtAnErrorDoesNotPassDrift008() throws Exception {
+        // given: the replay failed at the first migration, with nothing left out as cluster-global
+        CheckContext failed = CheckContext.of(null, null, null, null).with(new ShadowReplay("migration V1__a.sql failed at line 1: "
+                + "role \"supabase_admin\" does not exist", List.of(), List.of(), List.of()));
+
+        // then: "every statement was replayed" is not claimed
+        assertThat(CheckRegistry.get().check("DRIFT008").notRunReason(failed)).contains("DRIFT010");
     }
 
     /** A check's findings, its checked exception turned into a test failure. */

@@ -21,7 +21,7 @@ import javax.sql.DataSource;
  * cluster only with {@code --shadow-same-cluster}, where the cluster-global statements are left out. A replay on the
  * target's cluster would otherwise run every {@code ALTER ROLE} of the history again on the live cluster.
  */
-public final class ShadowReplay {
+public final class ShadowSession {
 
     /** Where the work replays: the shadow database, the files to replay there, and what was left out. */
     public record Site(DataSource shadow, String name, MigrationFiles files, ShadowServer server, List<SkippedStatement> skipped) {
@@ -33,7 +33,7 @@ public final class ShadowReplay {
         T run(Site site) throws SQLException;
     }
 
-    private ShadowReplay() {
+    private ShadowSession() {
     }
 
     /**

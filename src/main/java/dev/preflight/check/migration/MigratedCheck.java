@@ -36,6 +36,12 @@ public final class MigratedCheck implements Check {
             return List.of(finding("database", "the database was never migrated: no schema history table and no application tables",
                     "migrated", "empty, never migrated", "run ./preflight migrate (or gate) against this database"));
         }
+        if (s.historyTable() && s.applied() == 0 && s.applicationTables() == 0) {
+            // a history table alone is not a migration: the tool creates it before the first migration, which may have failed
+            return List.of(finding("database", "the database was never migrated: its schema history table records no applied "
+                            + "migration and there are no application tables", "migrated", "history table only, 0 applied",
+                    "run ./preflight migrate (or gate) against this database; if a migration failed, fix it first (MIG002)"));
+        }
         if (s.state() == State.UNMANAGED) {
             return List.of(finding("database", "the database has " + s.applicationTables() + " tables but no schema history table: "
                             + "it was not built by these migrations", "schema history table", "absent",

@@ -71,6 +71,19 @@ class MigrationChecksTests {
     }
 
     @Test
+    void mig001FindsAHistoryTableThatRecordsNothingOnAnEmptyDatabase() {
+        // given: the tool created its history table, then the first migration failed and rolled back
+        MigratedCheck check = new MigratedCheck();
+        DatabaseState historyOnly = new DatabaseState(State.PENDING, null, 0, 1, 0, 0, true);
+
+        // then: not "migrated"; with one migration applied, or with tables, it is
+        assertThat(check.run(ctx(historyOnly, List.of(), null))).singleElement()
+                .satisfies(f -> assertThat(f.actual()).isEqualTo("history table only, 0 applied"));
+        assertThat(check.run(ctx(new DatabaseState(State.PENDING, "1", 1, 1, 0, 0, true), List.of(), null))).isEmpty();
+        assertThat(check.run(ctx(new DatabaseState(State.FAILED, null, 0, 1, 1, 2, true), List.of(), null))).isEmpty();
+    }
+
+    @Test
     void mig002FindsThisRunsErrorWithItsRepairAndLocationAndEveryFailedRow(@TempDir Path dir) throws Exception {
         Path folder = Files.createDirectories(dir.resolve("migrations"));
         Files.writeString(folder.resolve("V6__index.sql"), "CREATE INDEX CONCURRENTLY i ON t (c);\n");

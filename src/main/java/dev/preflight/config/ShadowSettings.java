@@ -22,7 +22,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 public record ShadowSettings(DatabaseUrl url, boolean sameCluster, List<String> roles) {
 
-    private static final Pattern ROLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,62}");
+    /** Any name PostgreSQL accepts once quoted (ShadowRoles quotes it): {@code "solesonic-llm-api"} is a real project's. */
+    private static final Pattern ROLE = Pattern.compile("[^\\x00-\\x1f\\x7f]+");
 
     public ShadowSettings {
         roles = List.copyOf(roles);
@@ -63,9 +64,9 @@ public record ShadowSettings(DatabaseUrl url, boolean sameCluster, List<String> 
         List<String> out = new ArrayList<>();
         for (Object o : list) {
             String name = String.valueOf(o);
-            if (!ROLE.matcher(name).matches()) {
-                throw PreflightException.config(where + ": verify.shadowRoles: '" + name + "' is not a plain role name",
-                        "use the role's name as the migrations write it (letters, digits, underscores)");
+            if (!ROLE.matcher(name).matches() || name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 63) {
+                throw PreflightException.config(where + ": verify.shadowRoles: '" + name + "' is not a role name PostgreSQL accepts",
+                        "use the role's name as the migrations write it, without quotes (1 to 63 bytes, no control characters)");
             }
             out.add(name);
         }

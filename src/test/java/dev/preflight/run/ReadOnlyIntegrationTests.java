@@ -156,6 +156,35 @@ class ReadOnlyIntegrationTests {
     }
 
     @Test
+    void aBackfillWhoseRoleMayNotWriteTheVectorsStopsBeforeEmbeddingAnything(TestDatabase db, @TempDir Path dir) throws Exception {
+        // given: a role that may read items and update its text, not its vectors, with schema preflight of its own
+        Path project = project(dir);
+        Files.createDirectories(project.resolve("jobs"));
+        Files.writeString(project.resolve("jobs/preflight.yaml"), "embeddings:\n  provider: deterministic\n  targets:\n"
+                + "    items:\n      table: items\n      text: body\n      vector: embedding\n");
+        String role = role("upd");
+        db.execute("CREATE EXTENSION vector", "CREATE TABLE items (id int PRIMARY KEY, body text, embedding vector(3))",
+                "INSERT INTO items SELECT g, 'text ' || g FROM generate_series(1, 5) g",
+                "CREATE ROLE " + role + " LOGIN PASSWORD '" + PASSWORD + "'",
+                "GRANT CONNECT ON DATABASE " + db.url().database() + " TO " + role, "GRANT USAGE ON SCHEMA public TO " + role,
+                "GRANT SELECT, UPDATE (body) ON items TO " + role, "CREATE SCHEMA preflight AUTHORIZATION " + role);
+        String url = DatabaseUrl.parse("postgresql://" + role + ":" + PASSWORD + "@" + db.url().hosts() + "/" + db.url().database())
+                .secretUri();
+        try {
+            // when
+            CliRun backfill = CliRun.run("backfill", "--project", project.toString(), "--db-url", url);
+
+            // then: one line naming the column and the grant, and no record of a vector that was never written
+            assertThat(backfill.exitCode()).as(backfill.err()).isEqualTo(2);
+            assertThat(backfill.err()).contains("may not UPDATE items.embedding").contains("GRANT UPDATE (embedding) ON items");
+            assertThat(db.queryLong("SELECT count(*) FROM preflight.embedding_state")).isZero();
+            assertThat(db.queryLong("SELECT count(*) FROM items WHERE embedding IS NOT NULL")).isZero();
+        } finally {
+            dropRole(db, role);
+        }
+    }
+
+    @Test
     void aBlockedReportsFolderStopsTheRunBeforeAnyMigration(TestDatabase db, @TempDir Path dir) throws Exception {
         Path project = project(dir);
         Files.writeString(project.resolve("reports"), "a file in the way");

@@ -67,6 +67,18 @@ public final class TargetInspector {
             throw PreflightException.config(where + "column " + t.table() + "." + t.vectorColumn() + " is declared as plain vector,"
                     + " with no dimension", "declare it as vector(n) in a migration, n the model's dimension");
         }
+        try (PreparedStatement ps = connection.prepareStatement("SELECT has_column_privilege(current_user, to_regclass(?), ?, 'UPDATE')")) {
+            ps.setString(1, table);
+            ps.setString(2, t.vectorColumn());
+            try (ResultSet rs = ps.executeQuery()) {
+                // checked before any text is embedded: a provider's calls are paid for, and a vector that cannot be written is lost
+                if (rs.next() && !rs.getBoolean(1)) {
+                    throw PreflightException.config(where + "the connecting role may not UPDATE " + t.table() + "." + t.vectorColumn()
+                                    + ", so no vector could be written", "GRANT UPDATE (" + t.vectorColumn() + ") ON " + t.table()
+                                    + " TO the role Preflight runs as, or run the backfill as the table's owner");
+                }
+            }
+        }
         return new Shape(id[0], dims);
     }
 

@@ -45,10 +45,21 @@ public final class LintMerge {
             }
             out.add(withM);
         }
-        measured.forEach((at, m) -> {
+        String firstFailure = null; // in replay order: what fails after it may fail only because it did
+        for (Map.Entry<String, StatementMeasurement> e : measured.entrySet()) {
+            String at = e.getKey();
+            StatementMeasurement m = e.getValue();
             String statement = statements.getOrDefault(at, "");
             Map<String, String> nolint = suppressions.getOrDefault(at, Map.of());
-            if (m.error() != null && !predicted(issues, at, FAILURE_RULES)) {
+            String earlier = firstFailure;
+            if (m.error() != null && firstFailure == null) {
+                firstFailure = at;
+            }
+            if (m.error() != null && earlier != null && !dataDependent(m.error())) {
+                out.add(issue(BROKEN_STATEMENT, Severity.INFO, m, statement, "fails on the shadow database after " + earlier + " failed "
+                                + "there, so the replay went on without that statement's effect: " + m.error()
+                                + "; not judged on its own", "fix " + earlier + " first, then lint again", nolint, severities));
+            } else if (m.error() != null && !predicted(issues, at, FAILURE_RULES)) {
                 if (dataDependent(m.error())) {
                     out.add(issue(MEASURED_FAILURE, Severity.MEDIUM, m, statement, "fails on the shadow database, whose tables hold generated rows: "
                                     + m.error(), "check whether the production data fails the same way; make the statement work on a table with rows",
@@ -63,7 +74,7 @@ public final class LintMerge {
                                 + " (" + evidence(m) + "), which no rule predicted from the text",
                         "expect the table to be unavailable for the duration on production data; split the change so no rewrite is needed", nolint, severities));
             }
-        });
+        }
         out.sort((a, b) -> a.file().equals(b.file()) ? Integer.compare(a.line(), b.line()) : a.file().compareTo(b.file()));
         return out;
     }
@@ -86,7 +97,8 @@ public final class LintMerge {
         if (m.error() != null) {
             return "failed: " + m.error();
         }
-        String lock = m.locks().isEmpty() ? "locks not sampled outside a transaction" : m.strongestLock();
+        // none measured: the statement took no lock, or ran outside a transaction, where locks are not sampled
+        String lock = m.locks().isEmpty() ? "no lock measured" : m.strongestLock();
         return lock + ", " + (m.rewrote() ? "rewrote " + String.join(", ", m.rewritten()) : "no rewrite") + ", " + m.millis() + " ms on "
                 + m.rows() + " rows";
     }

@@ -37,6 +37,28 @@ class LintMergeTests {
     }
 
     @Test
+    void aFailureAfterAnEarlierFailureIsAConsequenceNotABrokenStatement() {
+        // given: langfuse's pattern: a NOT NULL column fails on the generated rows (LINT004 predicted it), so the index on
+        // that column, next in the replay, fails for a column that does not exist
+        Map<String, StatementMeasurement> measured = new java.util.LinkedHashMap<>();
+        measured.put(AT + ":1", new StatementMeasurement(AT, 1, List.of(), List.of(), 3, 1000,
+                "ERROR: column \"c\" of relation \"t\" contains null values (SQLSTATE 23502)"));
+        measured.put(AT + ":2", new StatementMeasurement(AT, 2, List.of(), List.of(), 1, 1000,
+                "ERROR: column \"c\" does not exist (SQLSTATE 42703)"));
+        measured.put(AT + ":3", new StatementMeasurement(AT, 3, List.of(), List.of(), 1, 1000,
+                "ERROR: duplicate key value violates unique constraint \"u\" (SQLSTATE 23505)"));
+
+        // when
+        List<LintIssue> out = LintMerge.merge(List.of(issue("LINT004", AT, 1)), measured, Map.of(AT + ":2", "CREATE INDEX t_c ON t (c)"),
+                Map.of(), SeverityPolicy.defaults());
+
+        // then: the prediction stands, the follow-on failure is information naming its cause, a data failure is still LINT019
+        assertThat(out).extracting(i -> i.ruleId() + "@" + i.line() + ":" + i.severity())
+                .containsExactly("LINT004@1:" + issue("LINT004", AT, 1).severity(), "LINT021@2:INFO", "LINT019@3:MEDIUM");
+        assertThat(out.get(1).message()).contains("after " + AT + ":1 failed there").contains("42703").doesNotContain("whatever the rows");
+    }
+
+    @Test
     void aFailureCausedByTheRowsIsLint019() {
         List<LintIssue> notNull = merge(failure("ERROR: column \"x\" of relation \"b\" contains null values (SQLSTATE 23502)"));
         List<LintIssue> cast = merge(failure("ERROR: invalid input syntax for type integer: \"v1\" (SQLSTATE 22P02)"));
@@ -126,7 +148,7 @@ class LintMergeTests {
     @Test
     void evidenceSaysWhatWasMeasured() {
         assertThat(LintMerge.evidence(new StatementMeasurement(AT, 1, List.of(), List.of("b", "c"), 12, 50, null)))
-                .isEqualTo("locks not sampled outside a transaction, rewrote b, c, 12 ms on 50 rows");
+                .isEqualTo("no lock measured, rewrote b, c, 12 ms on 50 rows");
         assertThat(LintMerge.evidence(new StatementMeasurement(AT, 1, List.of(), List.of(), 12, 50, "ERROR: boom"))).isEqualTo("failed: ERROR: boom");
         StatementMeasurement locks = new StatementMeasurement(AT, 1, List.of("ACCESS EXCLUSIVE on b", "SHARE on c"), List.of(), 1, 1, null);
         assertThat(locks.accessExclusive()).isTrue();

@@ -1,5 +1,7 @@
 package dev.preflight.job.seed;
 
+import dev.preflight.kernel.ExitCode;
+import dev.preflight.kernel.PreflightException;
 import dev.preflight.report.SeedSection;
 import dev.preflight.seed.SeedBlock;
 import dev.preflight.seed.SeedFiles;
@@ -104,6 +106,13 @@ public final class SeedLoader {
         try {
             return writer.write(b);
         } catch (SQLException e) {
+            if ("42501".equals(e.getSQLState())) {
+                // insufficient privilege, or a row-level security policy that refuses the rows: the role, not the seed files
+                throw new PreflightException(ExitCode.USAGE_OR_CONNECTION, b.where() + ": the connecting role may not write "
+                        + b.table() + ": " + TypeProbe.message(e) + "; the whole seed was rolled back", "GRANT INSERT, UPDATE ON "
+                        + b.table() + " TO the role Preflight runs as (and a policy that admits the rows where row-level security"
+                        + " is on), or seed as the table's owner");
+            }
             throw new SeedInputException(b.where() + ": PostgreSQL refused the rows (lines " + b.lines()[0] + "-"
                     + b.lines()[b.size() - 1] + "): " + TypeProbe.message(e) + "; the whole seed was rolled back",
                     "fix the seed rows named (a unique or check constraint, or a value the database rejects)");

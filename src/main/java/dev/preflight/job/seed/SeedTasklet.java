@@ -5,6 +5,7 @@ import dev.preflight.check.CheckContext;
 import dev.preflight.check.CheckRegistry;
 import dev.preflight.check.CheckRunner;
 import dev.preflight.check.seed.SeedRowsPresentCheck;
+import dev.preflight.kernel.PreflightException;
 import dev.preflight.report.SeedSection;
 import dev.preflight.run.RunContext;
 import dev.preflight.seed.SeedFiles;
@@ -50,6 +51,11 @@ public final class SeedTasklet implements Tasklet {
         } catch (SeedInputException e) {
             e.errors().forEach(err -> log.error("seed: {}", err));
             section = failed("INVALID", dryRun, files, e.errors(), e.remedy());
+            failure = e;
+        } catch (PreflightException e) {
+            // not the seed files' fault (a role that may not write a table): the error names the cause and its own remedy
+            section = failed("FAILED", dryRun, files, List.of("seed: " + e.getMessage()), e.remedy());
+            log.error("{}", section.errors().get(0));
             failure = e;
         } catch (Exception e) {
             section = failed("FAILED", dryRun, files, List.of("seed: loading failed and was rolled back: " + e.getMessage()),

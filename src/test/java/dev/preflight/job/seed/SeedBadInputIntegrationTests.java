@@ -110,4 +110,27 @@ class SeedBadInputIntegrationTests {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("has no tables to seed").contains("./preflight migrate");
     }
+
+    @Test
+    void aRoleThatMayNotWriteATableIsToldSoAndTheSeedFilesAreNotBlamed(TestDatabase db, @TempDir Path tmp) throws Exception {
+        // given: the example migrated by the owner, and a role that may read every table but write none (Preflight's own schema aside)
+        Path project = Projects.copyExample(tmp);
+        assertThat(CliRun.run("migrate", "--project", project.toString(), "--db-url", db.uri()).exitCode()).isZero();
+        String role = db.createRole("pf_reader", "LOGIN PASSWORD 'seed-Pass-8642'");
+        db.execute("GRANT USAGE ON SCHEMA public TO " + role, "GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + role,
+                "GRANT USAGE, CREATE ON SCHEMA preflight TO " + role, "GRANT ALL ON ALL TABLES IN SCHEMA preflight TO " + role,
+                "GRANT ALL ON ALL SEQUENCES IN SCHEMA preflight TO " + role);
+        String url = dev.preflight.config.DatabaseUrl.parse("postgresql://" + role + ":seed-Pass-8642@" + db.url().hosts() + "/"
+                + db.url().database()).secretUri();
+
+        // when
+        CliRun run = CliRun.run("seed", "--project", project.toString(), "--db-url", url);
+
+        // then: the role and the grant are named, the seed files are not called wrong, and nothing was written
+        assertThat(run.exitCode()).as(run.err()).isNotZero();
+        String report = Files.readString(project.resolve("reports/latest/readiness.md"));
+        assertThat(report).contains("the connecting role may not write").contains("GRANT INSERT, UPDATE ON")
+                .doesNotContain("fix the seed rows named");
+        assertThat(db.queryLong("SELECT count(*) FROM organizations")).isZero();
+    }
 }

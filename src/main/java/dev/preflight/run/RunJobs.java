@@ -5,6 +5,7 @@ import dev.preflight.kernel.Console;
 import dev.preflight.kernel.StartupTrace;
 import dev.preflight.report.StepRecord;
 import java.time.Duration;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.configuration.JobRegistry;
@@ -14,6 +15,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.metrics.ApplicationStartup;
@@ -24,6 +26,9 @@ import org.springframework.core.metrics.ApplicationStartup;
  * the run id, and what each job's steps record in the ledger.
  */
 final class RunJobs implements AutoCloseable {
+
+    /** Jobs that write nothing to the target: a restart runs them again rather than skipping them as completed. */
+    private static final Set<String> READ_ONLY_JOBS = Set.of("lint", "verify");
 
     private final RunContext run;
     private final Console console;
@@ -53,16 +58,41 @@ final class RunJobs implements AutoCloseable {
         Job job = context().getBean(jobName + "Job", Job.class);
         StartupTrace.mark("job bean " + jobName);
         JobParameters params = parameters.addString("run.id", run.ledger().runId()).toJobParameters();
+        JobOperator operator = context().getBean(JobOperator.class);
+        recoverDeadExecution(job, params);
         JobExecution execution;
         try {
-            execution = context().getBean(JobOperator.class).start(job, params);
+            execution = operator.start(job, params);
         } catch (JobInstanceAlreadyCompleteException e) {
+            if (READ_ONLY_JOBS.contains(jobName)) {
+                // a restarted run reports what is true now: skipping lint or verify would drop their findings (a
+                // migration applied in this restart would go unlinted), and they write nothing to the database
+                execution = operator.start(job, new JobParametersBuilder(params).addLong("restart.attempt", System.currentTimeMillis())
+                        .toJobParameters());
+                record(jobName, execution);
+                return execution.getStatus();
+            }
             run.ledger().step(new StepRecord(jobName, jobName, "COMPLETED", "completed earlier in run " + run.ledger().runId(), 0));
             return BatchStatus.COMPLETED;
         }
         StartupTrace.mark("job " + jobName + " ran");
         record(jobName, execution);
         return execution.getStatus();
+    }
+
+    /**
+     * An execution of this job instance left STARTED (or STOPPING) is one whose process was killed: this session holds the
+     * run's liveness lock, so no live process owns it. Spring Batch refuses to start the instance again while it looks
+     * running; recovering marks it FAILED, so the restart resumes it (as the backfill's launcher does for its own jobs).
+     */
+    private void recoverDeadExecution(Job job, JobParameters params) {
+        JobRepository repository = context().getBean(JobRepository.class);
+        JobExecution last = repository.getLastJobExecution(job.getName(), params);
+        if (last != null && last.isRunning()) {
+            console.err().println("[preflight] job " + job.getName() + " of run " + run.ledger().runId() + " was left " + last.getStatus()
+                    + " by a process that no longer exists (killed?): recorded as FAILED, and resumed");
+            context().getBean(JobOperator.class).recover(last);
+        }
     }
 
     void record(String jobName, JobExecution execution) {

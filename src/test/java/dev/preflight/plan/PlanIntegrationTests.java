@@ -106,8 +106,13 @@ class PlanIntegrationTests {
                 + "ON i.job_instance_id = e.job_instance_id WHERE i.job_name = 'migrate'")).isEqualTo(2);
         // the gate seeds after migrating: the seed job ran once, in the restarted run
         assertThat(db.queryLong("SELECT count(*) FROM preflight.batch_job_instance WHERE job_name = 'seed'")).isEqualTo(1);
+        // lint, which writes nothing, ran again: the restart's report lints the V6 it applied instead of dropping lint's results
+        assertThat(db.queryLong("SELECT count(*) FROM preflight.batch_job_instance WHERE job_name = 'lint'")).isEqualTo(2);
+        JsonNode restarted = JsonMapper.builder().build().readTree(Files.readString(project.resolve("reports/latest/readiness.json")));
+        assertThat(restarted.get("checklist").valueStream().filter(c -> c.get("id").asString().startsWith("LINT"))
+                .map(c -> c.get("status").asString())).isNotEmpty().doesNotContain("NOT_RUN");
         CliRun after = CliRun.run("history", "--project", project.toString(), "--db-url", db.uri());
-        assertThat(after.out()).containsPattern("nightly-1 +gate +FINISHED .*READY_WITH_WARNINGS .*migrate:FAILED migrate:COMPLETED");
+        assertThat(after.out()).containsPattern("nightly-1 +gate +FINISHED .*READY_WITH_WARNINGS .*migrate:FAILED lint:COMPLETED migrate:COMPLETED");
         assertThat(CliRun.run("restart", "nightly-1", "--project", project.toString(), "--db-url", db.uri()).err())
                 .contains("completed; there is nothing to restart");
     }

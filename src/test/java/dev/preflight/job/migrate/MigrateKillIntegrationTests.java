@@ -1,0 +1,72 @@
+package dev.preflight.job.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.preflight.testing.CliRun;
+import dev.preflight.testing.JarRun;
+import dev.preflight.testing.PostgresExtension;
+import dev.preflight.testing.Projects;
+import dev.preflight.testing.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code kill -9} of migrate inside a slow migration: the server cancels the orphaned statement within seconds (it
+ * checks that the client is still there), so nothing holds Flyway's lock, and {@code ./preflight restart RUN} resumes
+ * the killed run (its job execution, left STARTED by the dead process, is recovered as FAILED and restarted).
+ */
+@ExtendWith(PostgresExtension.class)
+class MigrateKillIntegrationTests {
+
+    @Test
+    void aKilledMigrateIsResumedByRestartAndLeavesNoStatementRunning(TestDatabase db, @TempDir Path tmp) throws Exception {
+        // given: the example migrated, and a pending migration slow enough to kill inside it
+        Path project = Projects.copyExample(tmp);
+        assertThat(CliRun.run("migrate", "--project", project.toString(), "--db-url", db.uri()).exitCode()).isZero();
+        Path slow = project.resolve("migrations/V6__slow.sql");
+        Files.writeString(slow, "CREATE TABLE before_sleep (id int);\nSELECT pg_sleep(300);\n");
+        String runId = "killed-migrate-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24));
+
+        // when: migrate is killed with SIGKILL while the server sleeps in V6
+        ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                JarRun.jar().toString(), "migrate", "--project", project.toString(), "--db-url", db.uri(), "--run-id", runId))
+                .redirectErrorStream(true).redirectOutput(project.resolve("killed.log").toFile());
+        pb.environment().remove("DATABASE_URL");
+        Process p = pb.start();
+        String sleeping = "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(300)%' AND state = 'active'";
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (db.queryLong(sleeping) == 0) {
+            assertThat(p.isAlive()).as(Files.readString(project.resolve("killed.log"))).isTrue();
+            assertThat(System.nanoTime()).as("V6 reached in time").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+
+        // then: the orphaned statement is cancelled within seconds, not after 300 s, and V6 left nothing behind
+        long cancelled = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (db.queryLong(sleeping) > 0 && System.nanoTime() < cancelled) {
+            Thread.sleep(100);
+        }
+        assertThat(db.queryLong(sleeping)).as("the killed run's statement is gone").isZero();
+        assertThat(db.queryLong("SELECT count(*) FROM pg_tables WHERE tablename = 'before_sleep'")).isZero();
+
+        // when: the migration is fixed and the run restarted
+        Files.writeString(slow, "CREATE TABLE after_restart (id int);\n");
+        CliRun restart = CliRun.run("restart", runId, "--project", project.toString(), "--db-url", db.uri());
+
+        // then: the same run completes V6, its first execution recorded FAILED, the second COMPLETED
+        assertThat(restart.exitCode()).as(restart.err()).isIn(0, 1);
+        assertThat(restart.err()).contains("recorded as FAILED, and resumed").doesNotContain("already running");
+        assertThat(db.queryLong("SELECT count(*) FROM pg_tables WHERE tablename = 'after_restart'")).isEqualTo(1);
+        assertThat(db.queryStrings("SELECT e.status FROM preflight.batch_job_execution e JOIN preflight.batch_job_instance i "
+                + "USING (job_instance_id) JOIN preflight.batch_job_execution_params p USING (job_execution_id) "
+                + "WHERE i.job_name = 'migrate' AND p.parameter_name = 'run.id' AND p.parameter_value = '" + runId + "' "
+                + "ORDER BY e.job_execution_id")).containsExactly("FAILED", "COMPLETED");
+    }
+}

@@ -253,6 +253,30 @@ class RetuneIntegrationTests {
     }
 
     @Test
+    void whatAnInterruptedRetuneLeftIsReportedWithADropThatClearsIt(TestDatabase db, @TempDir Path tmp) throws Exception {
+        // given: what a killed retune leaves that is valid: the finished duplicate of a concurrent build, and a measuring copy
+        Path project = project(tmp, null);
+        assertThat(CliRun.run("migrate", "--project", project.toString(), "--db-url", db.uri()).exitCode()).isZero();
+        db.execute("CREATE INDEX items_embedding_idx_retune_tmp ON items USING ivfflat (embedding vector_cosine_ops) WITH (lists = 1)",
+                "CREATE TABLE preflight.retune_holdout_4242 (v vector(384))");
+
+        // when
+        CliRun dryRun = retune(project, db, "--dry-run");
+
+        // then: both named by IDX103 (high), each with the statement that removes it
+        assertThat(dryRun.exitCode()).as(dryRun.err()).isEqualTo(1);
+        List<JsonNode> leftovers = report(project).get("findings").valueStream().filter(f -> f.get("id").asString().equals("IDX103")).toList();
+        assertThat(leftovers).extracting(f -> f.get("subject").asString())
+                .containsExactlyInAnyOrder("index items_embedding_idx_retune_tmp", "table preflight.retune_holdout_4242");
+        for (JsonNode f : leftovers) {
+            String remedy = f.get("remedy").asString();
+            db.execute(remedy.contains(" (") ? remedy.substring(0, remedy.indexOf(" (")) : remedy);
+        }
+        retune(project, db, "--dry-run");
+        assertThat(report(project).get("findings").findValuesAsString("id")).doesNotContain("IDX103");
+    }
+
+    @Test
     void lockTimeoutDuringTheSwapLeavesTheOriginalValid(TestDatabase db, @TempDir Path tmp) throws Exception {
         // given another session holding a lock on the index that the rename needs (but the concurrent build does not)
         Path project = project(tmp, "  lockTimeout: 300ms\n  swapAttempts: 2\n");

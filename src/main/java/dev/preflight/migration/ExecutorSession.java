@@ -61,4 +61,35 @@ final class ExecutorSession {
         }
         return out;
     }
+
+    /** The index a {@code CREATE [UNIQUE] INDEX CONCURRENTLY} builds: group 1 its name as written, schema included. */
+    private static final java.util.regex.Pattern CONCURRENT_BUILD = java.util.regex.Pattern.compile(
+            "(?is)^\\s*CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+CONCURRENTLY\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?"
+                    + "((?:\"[^\"]+\"|[\\w$]+)(?:\\.(?:\"[^\"]+\"|[\\w$]+))?)\\s+ON\\b");
+
+    /**
+     * Before a concurrent index build: an INVALID index of the same name is what an interrupted build of this very
+     * statement leaves (a killed run's, cancelled by the server once the client was gone). It is never used by queries,
+     * and the statement would fail on it with "already exists" forever, so it is dropped and the build runs again.
+     * Returns the index dropped, or null.
+     */
+    static String dropInterruptedBuild(Connection c, String sql) throws SQLException {
+        java.util.regex.Matcher m = CONCURRENT_BUILD.matcher(sql.replaceAll("(?s)^(?:\\s*--[^\\n]*\\n|\\s*/\\*.*?\\*/)*", ""));
+        if (!m.find()) {
+            return null;
+        }
+        String name = m.group(1);
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT NOT i.indisvalid FROM pg_index i WHERE i.indexrelid = to_regclass(?)")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || !rs.getBoolean(1)) {
+                    return null;
+                }
+            }
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("DROP INDEX CONCURRENTLY " + name);
+        }
+        return name;
+    }
 }

@@ -20,6 +20,8 @@ import javax.sql.DataSource;
  */
 public final class MigrationExecutor {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MigrationExecutor.class);
+
     /** SQLSTATEs of a lock wait or a statement that ran out of time (or was cancelled). */
     static final Set<String> TIMEOUT_STATES = Set.of("55P03", "57014");
 
@@ -129,6 +131,13 @@ public final class MigrationExecutor {
                 try (Statement st = c.createStatement()) {
                     for (SqlStatement s : group) {
                         current = s;
+                        if (!transactional) {
+                            String dropped = ExecutorSession.dropInterruptedBuild(c, s.sql());
+                            if (dropped != null) {
+                                invalidBefore = ExecutorSession.invalidIndexes(c);
+                                log.warn("line {}: dropped the invalid index {} an interrupted build left, and building it again", s.line(), dropped);
+                            }
+                        }
                         st.execute(s.sql());
                     }
                     current = null;

@@ -52,6 +52,37 @@ class MigrationExecutorIntegrationTests {
     }
 
     @Test
+    void anInvalidIndexAnInterruptedBuildLeftIsDroppedAndBuiltAgain(TestDatabase db) throws Exception {
+        // given: the invalid index an interrupted CREATE INDEX CONCURRENTLY leaves (here: a unique build on duplicates)
+        db.execute("CREATE TABLE t (id int PRIMARY KEY, v text)", "INSERT INTO t VALUES (1, 'a'), (2, 'a')");
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE UNIQUE INDEX CONCURRENTLY t_v_key ON t (v)");
+        } catch (java.sql.SQLException expected) {
+            // the duplicate fails the build and leaves t_v_key invalid
+        }
+        assertThat(db.queryString("SELECT indisvalid::text FROM pg_index WHERE indexrelid = 't_v_key'::regclass")).isEqualTo("false");
+        db.execute("UPDATE t SET v = 'b' WHERE id = 2");
+
+        // when: the same statement runs again (a re-run after the interruption)
+        MigrationExecutor.Result r;
+        try (Connection c = db.connect()) {
+            r = new MigrationExecutor(Duration.ofSeconds(5), Duration.ofMinutes(1))
+                    .apply(c, SqlSplitter.split("-- the build\nCREATE UNIQUE INDEX CONCURRENTLY t_v_key ON t (v);\n"), null);
+        }
+
+        // then: it succeeds (not "relation already exists"), and the index is valid
+        assertThat(r.success()).as(String.valueOf(r.error())).isTrue();
+        assertThat(db.queryString("SELECT indisvalid::text FROM pg_index WHERE indexrelid = 't_v_key'::regclass")).isEqualTo("true");
+        // and a valid index of that name is left alone: the statement fails as it should
+        try (Connection c = db.connect()) {
+            MigrationExecutor.Result again = new MigrationExecutor(Duration.ofSeconds(5), Duration.ofMinutes(1))
+                    .apply(c, SqlSplitter.split("CREATE UNIQUE INDEX CONCURRENTLY t_v_key ON t (v);\n"), null);
+            assertThat(again.success()).isFalse();
+            assertThat(again.error().getMessage()).contains("already exists");
+        }
+    }
+
+    @Test
     void aLockWaitEndsAtTheLockTimeoutNamingTheBlockerAndTheInvalidIndexLeft(TestDatabase db) throws Exception {
         db.execute("CREATE TABLE t (id int PRIMARY KEY, v text)", "INSERT INTO t VALUES (1, 'a'), (2, 'a')");
         SimpleDriverDataSource watcherSource = new SimpleDriverDataSource(new org.postgresql.Driver(), db.url().jdbcUrl());

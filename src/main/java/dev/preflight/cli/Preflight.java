@@ -101,6 +101,16 @@ public final class Preflight {
                         + " network (jobs/preflight.yaml, embeddings), then " + (run == null ? "run the backfill again" : "./preflight restart " + run));
                 return ExitCode.USAGE_OR_CONNECTION.code();
             }
+            java.sql.SQLException denied = permissionDenied(e);
+            if (denied != null) {
+                // a privilege the connecting role lacks is a setup problem the user can fix, not a bug in Preflight
+                console.error("the database refused the connecting role: " + denied.getMessage().lines().findFirst().orElse("")
+                        + " -> grant the role that privilege, or run Preflight as the object's owner (see README, Failure behaviour)");
+                if (Diagnostics.debug()) {
+                    e.printStackTrace(console.err());
+                }
+                return ExitCode.USAGE_OR_CONNECTION.code();
+            }
             console.error("internal error: " + e);
             if (Diagnostics.debug()) {
                 e.printStackTrace(console.err());
@@ -111,6 +121,16 @@ public final class Preflight {
             console.out().flush();
             console.err().flush();
         }
+    }
+
+    /** The first SQLException in the failure's chain that is SQLSTATE 42501 (insufficient privilege), or null. */
+    static java.sql.SQLException permissionDenied(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "42501".equals(sql.getSQLState())) {
+                return sql;
+            }
+        }
+        return null;
     }
 
     /** The first cause of this type in the failure's chain, or null. */

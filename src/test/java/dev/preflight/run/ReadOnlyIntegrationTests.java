@@ -185,6 +185,26 @@ class ReadOnlyIntegrationTests {
     }
 
     @Test
+    void aPrivilegeTheRoleLacksIsOneLineNamingItNotAnInternalError(TestDatabase db, @TempDir Path dir) throws Exception {
+        // given: the owner ran a job (schema preflight exists, with the run history), and a role that may only read public
+        Path project = project(dir);
+        assertThat(CliRun.run("migrate", "--project", project.toString(), "--db-url", db.uri()).exitCode()).isZero();
+        String role = role("hist");
+        DatabaseUrl url = selectOnlyRole(db, role);
+        try {
+            // when
+            CliRun history = CliRun.run("history", "--project", project.toString(), "--db-url", url.secretUri());
+
+            // then
+            assertThat(history.exitCode()).isEqualTo(2);
+            assertThat(history.err()).contains("the database refused the connecting role: ERROR: permission denied for schema preflight")
+                    .contains("grant the role that privilege").doesNotContain("internal error").doesNotContain("Exception");
+        } finally {
+            dropRole(db, role);
+        }
+    }
+
+    @Test
     void aBlockedReportsFolderStopsTheRunBeforeAnyMigration(TestDatabase db, @TempDir Path dir) throws Exception {
         Path project = project(dir);
         Files.writeString(project.resolve("reports"), "a file in the way");

@@ -40,7 +40,7 @@ public final class MigrationsAppliedCheck implements Check {
             // A partial application carries its exact repair ("Repair: DROP INDEX CONCURRENTLY ..."): that is the remedy.
             int repair = ctx.migrationError().indexOf("Repair: ");
             Finding f = finding("migrations", ctx.migrationError(), "applied", "failed", repair >= 0 ? ctx.migrationError().substring(repair + 8)
-                    : "fix the statement at that line (or the database state it depends on) and run migrate again");
+                    : remedyFor(ctx.migrationError()));
             Matcher m = LOCATION.matcher(ctx.migrationError());
             if (m.find() && ctx.migrations() != null && ctx.migrations().present()) {
                 f = f.at(ctx.project().relative(ctx.migrations().folder().resolve(m.group(1))), Integer.valueOf(m.group(2)));
@@ -54,5 +54,24 @@ public final class MigrationsAppliedCheck implements Check {
                             + "(or, for Prisma, set its rolled_back_at), then run ./preflight migrate"));
         });
         return out;
+    }
+
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("No value provided for placeholder: \\$\\{([^}]+)}");
+
+    /** The remedy for a failure that names no repair: what the error says is wrong, where it says it. */
+    static String remedyFor(String error) {
+        Matcher placeholder = PLACEHOLDER.matcher(error);
+        if (placeholder.find()) {
+            return "give the placeholder a value: migrations.placeholders." + placeholder.group(1) + " in jobs/preflight.yaml";
+        }
+        if (error.contains("advisory lock")) {
+            return "another session holds Flyway's lock: a migrate still running, or a killed one's statement; find it in "
+                    + "pg_stat_activity, let it finish or end it with pg_terminate_backend(pid), then run migrate again";
+        }
+        if (error.contains("SQLSTATE 42501") || error.contains("permission denied") || error.contains("must be owner")) {
+            return "grant the connecting role what the statement needs (or run migrate as the owner of the objects it changes), "
+                    + "then run migrate again";
+        }
+        return "fix the statement at that line (or the database state it depends on) and run migrate again";
     }
 }

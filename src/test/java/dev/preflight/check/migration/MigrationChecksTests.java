@@ -71,6 +71,17 @@ class MigrationChecksTests {
     }
 
     @Test
+    void mig002SaysWhatToFixForAMissingPlaceholderAHeldLockAndAPrivilege() {
+        assertThat(MigrationsAppliedCheck.remedyFor("Flyway: No value provided for placeholder: ${DB_OWNER}.  Check your configuration!"))
+                .isEqualTo("give the placeholder a value: migrations.placeholders.DB_OWNER in jobs/preflight.yaml");
+        assertThat(MigrationsAppliedCheck.remedyFor("Flyway: Number of retries exceeded while attempting to acquire PostgreSQL advisory lock"))
+                .contains("pg_terminate_backend");
+        assertThat(MigrationsAppliedCheck.remedyFor("migration V2__x.sql failed at line 3: ERROR: permission denied for schema public "
+                + "(SQLSTATE 42501)")).startsWith("grant the connecting role");
+        assertThat(MigrationsAppliedCheck.remedyFor("migration V2__x.sql failed at line 3: syntax error")).startsWith("fix the statement");
+    }
+
+    @Test
     void mig001FindsAHistoryTableThatRecordsNothingOnAnEmptyDatabase() {
         // given: the tool created its history table, then the first migration failed and rolled back
         MigratedCheck check = new MigratedCheck();

@@ -30,7 +30,13 @@ public final class RepositoryCheck implements Check {
     @Override
     public List<Finding> run(CheckContext context) {
         GitState git = context.fact(GitState.class);
-        return git.repository() ? List.of() : List.of(finding("git", git.error() + ": whether migrations are committed is unverified",
-                "a git repository", "none", "run verify in the project's git checkout (git init && git add migrations)"));
+        if (git.repository()) {
+            return List.of();
+        }
+        // the project's own migrations folder, wherever its layout keeps it (packages/database/migrations, prisma/migrations)
+        String folder = context.migrations() != null && context.migrations().present() && context.project() != null
+                ? context.project().relative(context.migrations().folder()) : "migrations";
+        return List.of(finding("git", git.error() + ": whether migrations are committed is unverified", "a git repository", "none",
+                "run verify in the project's git checkout (git init && git add " + folder + ")"));
     }
 }

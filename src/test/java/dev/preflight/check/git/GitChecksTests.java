@@ -107,4 +107,16 @@ class GitChecksTests {
         assertThat(new RepositoryCheck().run(CheckContext.of(null, null, null, null).with(state))).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("no git repository"));
     }
+
+    @Test
+    void theRemedyAddsTheProjectsOwnMigrationsFolder(@TempDir Path dir) throws Exception {
+        // given a Prisma project in a monorepo folder, outside any git repository
+        Path folder = dir.resolve("packages/database/prisma/migrations/20240101000000_init");
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("migration.sql"), "CREATE TABLE t (id int);\n");
+
+        // then
+        assertThat(new RepositoryCheck().run(context(dir).with(GitState.read(dir)))).singleElement()
+                .satisfies(f -> assertThat(f.remedy()).endsWith("(git init && git add packages/database/prisma/migrations)"));
+    }
 }

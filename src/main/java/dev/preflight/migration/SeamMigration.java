@@ -118,14 +118,42 @@ public final class SeamMigration implements MigrationEngine {
                 long t0 = System.nanoTime();
                 log.info("migrate: applying {} ({} statement(s))", name(m), m.statements().size());
                 source.recordStarted(c, m, started);
-                MigrationExecutor.Result r = executor.apply(c, m.statements(),
-                        conn -> source.recordApplied(conn, m, started, (System.nanoTime() - t0) / 1_000_000));
+                // a migration with statements that commit alone records each as it commits, so a re-run after a failure
+                // or a kill resumes after them instead of failing on what they created (as the Flyway layout does)
+                boolean resumable = m.statements().stream().anyMatch(st -> st.mode() != SqlStatement.Mode.TRANSACTIONAL);
+                MigrationProgress progress = new MigrationProgress(source.historyTable(), m.id());
+                List<MigrationProgress.Done> done = List.of();
+                if (resumable) {
+                    MigrationProgress.ensureTable(c);
+                    done = progress.read(c);
+                    String changed = changedSince(m, done, progress);
+                    if (changed != null) {
+                        return new FlywayMigration.Result(applied, changed, name(m), done.get(0).line());
+                    }
+                }
+                int skip = done.isEmpty() ? 0 : done.get(done.size() - 1).index() + 1;
+                if (skip > 0) {
+                    log.info("migrate: {} resumes after line {}: the statements before took effect in an earlier run", name(m),
+                            done.get(done.size() - 1).line());
+                }
+                MigrationExecutor.Result r = executor.apply(c, m.statements().subList(skip, m.statements().size()), conn -> {
+                    if (resumable) {
+                        progress.clear(conn);
+                    }
+                    source.recordApplied(conn, m, started, (System.nanoTime() - t0) / 1_000_000);
+                }, !resumable ? null : (conn, statements) -> {
+                    for (SqlStatement st : statements) {
+                        progress.record(conn, m.statements().indexOf(st), st);
+                    }
+                });
                 if (!r.success()) {
                     String db = r.error().getMessage().lines().findFirst().orElse("") + " (SQLSTATE " + r.error().getSQLState() + ")";
                     int line = r.failed() == null ? 0 : r.failed().line();
+                    boolean tookEffect = r.partial() || !done.isEmpty();
                     String msg = "migration " + name(m) + " failed at line " + line + ": " + db + ". "
-                            + (r.partial() ? r.committed().size() + " statement(s) before it took effect and stay (non-transactional "
-                            + "statements commit alone); " : "The failed migration was rolled back; ")
+                            + (tookEffect ? (r.committed().size() + done.size()) + " statement(s) before it took effect and stay "
+                            + "(non-transactional statements commit alone; a re-run resumes after them, recorded in "
+                            + MigrationProgress.TABLE + "); " : "The failed migration was rolled back; ")
                             + "the database stays at " + (applied.isEmpty() ? "none (never migrated)" : applied.get(applied.size() - 1)) + ".";
                     try {
                         source.recordFailed(c, m, started, msg);
@@ -146,5 +174,19 @@ public final class SeamMigration implements MigrationEngine {
             return new FlywayMigration.Result(applied, "db: migrating with " + source.layout() + " history " + source.historyTable()
                     + ": " + e.getMessage(), null, null);
         }
+    }
+
+    /** A statement an earlier run applied that has changed in the file since: the message saying so, or null. */
+    private String changedSince(Migration m, List<MigrationProgress.Done> done, MigrationProgress progress) {
+        for (MigrationProgress.Done d : done) {
+            if (d.index() >= m.statements().size() || !MigrationProgress.hash(m.statements().get(d.index())).equals(d.hash())) {
+                return "migration " + name(m) + " failed at line " + d.line() + ": an earlier run applied it partially ("
+                        + done.stream().map(x -> "line " + x.line()).collect(java.util.stream.Collectors.joining(", "))
+                        + " took effect), and the statement at line " + d.line() + " has changed in the file since, so Preflight cannot "
+                        + "tell what is left to do. Repair: restore those statements as they were, or undo their effects by hand and run "
+                        + progress.forgetSql();
+            }
+        }
+        return null;
     }
 }

@@ -146,6 +146,7 @@ final class MeasuredAnalysis {
             if (transactional) {
                 c.commit();
             }
+            followRenames(before, after, loaded);
             long rows = rows(locks, rewritten, loaded);
             return new Measured(new StatementMeasurement(m.file().toString(), s.line(), locks, rewritten, ms, rows, null), after);
         } catch (SQLException e) {
@@ -164,6 +165,16 @@ final class MeasuredAnalysis {
             }
         }
         return out;
+    }
+
+    /** A table the statement renamed keeps its loaded rows under its new name: its locks and rewrites are named so. */
+    static void followRenames(Map<Long, Object[]> before, Map<Long, Object[]> after, Map<String, Long> loaded) {
+        before.forEach((oid, b) -> {
+            Object[] a = after.get(oid);
+            if (a != null && !a[1].equals(b[1]) && loaded.containsKey((String) b[1])) {
+                loaded.put((String) a[1], loaded.remove((String) b[1]));
+            }
+        });
     }
 
     private static List<String> rewritten(Map<Long, Object[]> before, Map<Long, Object[]> after) {

@@ -158,7 +158,8 @@ public final class Catalog {
         return null;
     }
 
-    private static String qualified(String schema, String table) {
+    /** A table as the catalog shows it: {@code table} in public, {@code schema.table} elsewhere ({@link #quoteTable} reverses it). */
+    public static String qualified(String schema, String table) {
         return "public".equals(schema) ? table : schema + "." + table;
     }
 

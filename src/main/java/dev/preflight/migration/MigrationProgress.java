@@ -80,6 +80,27 @@ final class MigrationProgress {
     }
 
     /** The statement that forgets the recorded progress, for messages. */
+    /** A statement an earlier run applied that has changed since: its line, and the failure saying so with the way out. */
+    record Changed(int line, String message) {
+    }
+
+    /**
+     * The first statement an earlier run applied that has changed in the file since ({@code statements} as they are now),
+     * for {@code script}; null when the recorded statements are all unchanged.
+     */
+    Changed changedSince(String script, List<SqlStatement> statements, List<Done> done) {
+        for (Done d : done) {
+            if (d.index() >= statements.size() || !hash(statements.get(d.index())).equals(d.hash())) {
+                return new Changed(d.line(), "migration " + script + " failed at line " + d.line() + ": an earlier run applied it partially ("
+                        + done.stream().map(x -> "line " + x.line()).collect(java.util.stream.Collectors.joining(", "))
+                        + " took effect), and the statement at line " + d.line() + " has changed in the file since, so Preflight cannot "
+                        + "tell what is left to do. Repair: restore those statements as they were, or undo their effects by hand and run "
+                        + forgetSql());
+            }
+        }
+        return null;
+    }
+
     String forgetSql() {
         return "DELETE FROM " + TABLE + " WHERE history_table = '" + historyTable + "' AND version = '" + version + "';";
     }

@@ -66,14 +66,9 @@ final class NonTransactionalMigration {
             }
             MigrationProgress.ensureTable(c);
             List<MigrationProgress.Done> done = progress.read(c);
-            for (MigrationProgress.Done d : done) {
-                if (d.index() >= m.statements().size() || !MigrationProgress.hash(m.statements().get(d.index())).equals(d.hash())) {
-                    return new Outcome("migration " + m.script() + " failed at line " + d.line() + ": an earlier run applied it partially ("
-                            + done.stream().map(x -> "line " + x.line()).collect(Collectors.joining(", "))
-                            + " took effect), and the statement at line " + d.line() + " has changed in the file since, so Preflight cannot "
-                            + "tell what is left to do. Repair: restore those statements as they were, or undo their effects by hand and run "
-                            + progress.forgetSql(), d.line());
-                }
+            MigrationProgress.Changed changed = progress.changedSince(m.script(), m.statements(), done);
+            if (changed != null) {
+                return new Outcome(changed.message(), changed.line());
             }
             int skip = done.isEmpty() ? 0 : done.get(done.size() - 1).index() + 1;
             if (skip > 0) {

@@ -126,9 +126,9 @@ public final class SeamMigration implements MigrationEngine {
                 if (resumable) {
                     MigrationProgress.ensureTable(c);
                     done = progress.read(c);
-                    String changed = changedSince(m, done, progress);
+                    MigrationProgress.Changed changed = progress.changedSince(name(m), m.statements(), done);
                     if (changed != null) {
-                        return new FlywayMigration.Result(applied, changed, name(m), done.get(0).line());
+                        return new FlywayMigration.Result(applied, changed.message(), name(m), changed.line());
                     }
                 }
                 int skip = done.isEmpty() ? 0 : done.get(done.size() - 1).index() + 1;
@@ -174,19 +174,5 @@ public final class SeamMigration implements MigrationEngine {
             return new FlywayMigration.Result(applied, "db: migrating with " + source.layout() + " history " + source.historyTable()
                     + ": " + e.getMessage(), null, null);
         }
-    }
-
-    /** A statement an earlier run applied that has changed in the file since: the message saying so, or null. */
-    private String changedSince(Migration m, List<MigrationProgress.Done> done, MigrationProgress progress) {
-        for (MigrationProgress.Done d : done) {
-            if (d.index() >= m.statements().size() || !MigrationProgress.hash(m.statements().get(d.index())).equals(d.hash())) {
-                return "migration " + name(m) + " failed at line " + d.line() + ": an earlier run applied it partially ("
-                        + done.stream().map(x -> "line " + x.line()).collect(java.util.stream.Collectors.joining(", "))
-                        + " took effect), and the statement at line " + d.line() + " has changed in the file since, so Preflight cannot "
-                        + "tell what is left to do. Repair: restore those statements as they were, or undo their effects by hand and run "
-                        + progress.forgetSql();
-            }
-        }
-        return null;
     }
 }

@@ -2,6 +2,7 @@ package dev.preflight.check.index;
 
 import dev.preflight.check.Check;
 import dev.preflight.check.CheckContext;
+import dev.preflight.db.Catalog;
 import dev.preflight.db.CatalogQueries;
 import dev.preflight.report.Finding;
 import dev.preflight.report.Severity;
@@ -38,7 +39,7 @@ public final class RowSecurityCheck implements Check {
         List<Finding> out = new ArrayList<>();
         try (Statement st = ctx.connection().createStatement(); ResultSet rs = st.executeQuery(CatalogQueries.UNMEASURED_VECTOR_COLUMNS)) {
             while (rs.next()) {
-                String table = rs.getString(1).equals("public") ? rs.getString(2) : rs.getString(1) + "." + rs.getString(2);
+                String table = Catalog.qualified(rs.getString(1), rs.getString(2));
                 String column = table + "." + rs.getString(3);
                 if (!rs.getBoolean(6)) {
                     out.add(finding("column " + column, "the connecting role may not read " + column + ": its rows, NULLs and "

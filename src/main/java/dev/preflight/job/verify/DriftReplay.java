@@ -10,8 +10,6 @@ import dev.preflight.migration.MigrationEngine;
 import dev.preflight.migration.MigrationFiles;
 import dev.preflight.run.RunContext;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -101,24 +99,12 @@ public final class DriftReplay {
                         + (server.kind() == ShadowServer.Kind.ISOLATED ? " (the machine's binaries)" : "")
                         + ": catalog details may differ between major versions; give --shadow-url to a server of the target's version"
                 : null;
-        Path copy = null;
-        try {
-            MigrationFiles files = run.migrationFiles();
-            List<SkippedStatement> skipped = new ArrayList<>();
-            if (!server.replaysClusterGlobalStatements()) {
-                ClusterGlobalStatements.find(files).forEach(s -> skipped.add(new SkippedStatement(s.file(), s.line(), s.summary())));
-                if (!skipped.isEmpty()) {
-                    copy = Files.createTempDirectory("preflight-replay");
-                    files = ClusterGlobalStatements.without(files, copy, run.config());
-                }
-            }
-            Shadow shadow = new Shadow(server.description(), removed, left, skipped, warning);
-            return replay(server, files, actual, introspectTarget, shadow);
+        try (ShadowSession.Replayed replayed = ShadowSession.Replayed.on(server, run.migrationFiles(), run.config())) {
+            Shadow shadow = new Shadow(server.description(), removed, left, replayed.skipped(), warning);
+            return replay(server, replayed.files(), actual, introspectTarget, shadow);
         } catch (IOException e) {
             return failed(actual, introspectTarget, new Shadow(server.description(), removed, left, List.of(), warning),
                     "cannot copy the migrations for the replay: " + e.getMessage());
-        } finally {
-            ShadowSession.deleteTree(copy);
         }
     }
 

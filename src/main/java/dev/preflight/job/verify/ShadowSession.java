@@ -43,22 +43,39 @@ public final class ShadowSession {
     public static <T> T run(ShadowSettings settings, DatabaseTarget target, ProjectConfig config, MigrationFiles files, Work<T> work)
             throws SQLException, IOException {
         ShadowServer server = ShadowServer.resolve(settings, target);
-        List<SkippedStatement> skipped = new ArrayList<>();
-        MigrationFiles replayed = files;
-        Path copy = null;
-        try {
-            if (!server.replaysClusterGlobalStatements()) {
-                ClusterGlobalStatements.find(files).forEach(s -> skipped.add(new SkippedStatement(s.file(), s.line(), s.summary())));
-                if (!skipped.isEmpty()) {
-                    copy = Files.createTempDirectory("preflight-replay");
-                    replayed = ClusterGlobalStatements.without(files, copy, config);
-                }
+        try (Replayed replayed = Replayed.on(server, files, config);
+             ShadowRoles roles = server.replaysClusterGlobalStatements() ? ShadowRoles.prepare(server.adminUrl(), settings.roles()) : null;
+             ShadowDatabase shadow = ShadowDatabase.create(server.adminUrl())) {
+            return work.run(new Site(shadow.dataSource(), shadow.name(), replayed.files(), server, replayed.skipped()));
+        }
+    }
+
+    /**
+     * The migrations a replay on {@code server} runs: the project's own, or, on the target's cluster, a copy in a
+     * temporary folder without the cluster-global statements, which are listed; closing deletes the copy.
+     */
+    record Replayed(MigrationFiles files, List<SkippedStatement> skipped, Path copy) implements AutoCloseable {
+
+        static Replayed on(ShadowServer server, MigrationFiles files, ProjectConfig config) throws IOException {
+            if (server.replaysClusterGlobalStatements()) {
+                return new Replayed(files, List.of(), null);
             }
-            try (ShadowRoles roles = server.replaysClusterGlobalStatements() ? ShadowRoles.prepare(server.adminUrl(), settings.roles()) : null;
-                 ShadowDatabase shadow = ShadowDatabase.create(server.adminUrl())) {
-                return work.run(new Site(shadow.dataSource(), shadow.name(), replayed, server, List.copyOf(skipped)));
+            List<SkippedStatement> skipped = new ArrayList<>();
+            ClusterGlobalStatements.find(files).forEach(s -> skipped.add(new SkippedStatement(s.file(), s.line(), s.summary())));
+            if (skipped.isEmpty()) {
+                return new Replayed(files, List.of(), null);
             }
-        } finally {
+            Path copy = Files.createTempDirectory("preflight-replay");
+            try {
+                return new Replayed(ClusterGlobalStatements.without(files, copy, config), List.copyOf(skipped), copy);
+            } catch (IOException | RuntimeException e) {
+                deleteTree(copy);
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
             deleteTree(copy);
         }
     }

@@ -13,17 +13,9 @@ public final class PreflightApplication {
     }
 
     public static void main(String[] args) throws Exception {
-        // Preflight's logging (stderr, scrubbed, quiet libraries) from the first logger on, not only once Spring starts:
-        // commands without Spring (status, help) otherwise got logback's default, INFO lines on stdout.
-        // The property is read once, when logback starts here, and cleared again: Spring Boot warns about it and applies
-        // the same file through logging.config.
-        if (System.getProperty("logback.configurationFile") == null) {
-            System.setProperty("logback.configurationFile", "preflight/logback.xml");
-            org.slf4j.LoggerFactory.getILoggerFactory();
-            System.clearProperty("logback.configurationFile");
-            // Configured: Spring Boot, when a command starts it, would read the same file again (a tenth of its start).
-            System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
-        }
+        // Preflight's logging (stderr, scrubbed, quiet libraries: kernel.LogConfigurator) from the first line on; Spring
+        // never configures logging (RunSpring starts a plain context, without Boot's logging listener)
+        org.slf4j.LoggerFactory.getILoggerFactory();
         if (args.length == 2 && args[0].equals(dev.preflight.run.StartupTraining.ARGUMENT)) {
             var quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
             Console console = new Console(java.util.Map.of(), quiet, quiet);

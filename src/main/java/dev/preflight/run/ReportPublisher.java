@@ -8,6 +8,7 @@ import dev.preflight.report.Finding;
 import dev.preflight.report.ReadinessReport;
 import dev.preflight.report.Severity;
 import dev.preflight.report.render.CiOutputs;
+import dev.preflight.report.render.ReportRenderers;
 import dev.preflight.report.render.ReportWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +29,16 @@ final class ReportPublisher {
 
     /** The run's report folder, written. */
     Path publish(ReadinessReport report, Map<String, String> attachments) throws IOException {
-        Path written = new ReportWriter(project).write(report, attachments);
+        return publish(report, attachments, new ReportWriter(project));
+    }
+
+    /** The run's report folder, written by renderers made ahead while the jobs ran. */
+    Path publish(ReadinessReport report, Map<String, String> attachments, ReportRenderers.Prepared renderers) throws IOException {
+        return publish(report, attachments, renderers == null ? new ReportWriter(project) : new ReportWriter(project, renderers));
+    }
+
+    private Path publish(ReadinessReport report, Map<String, String> attachments, ReportWriter writer) throws IOException {
+        Path written = writer.write(report, attachments);
         new CiOutputs(console).publish(report, Files.readString(written.resolve("readiness.md")));
         long blockers = report.findings().stream().filter(f -> f.severity().blocksRelease()).count();
         long warnings = report.findings().stream().filter(f -> f.severity().isWarning()).count();

@@ -1,5 +1,6 @@
 package dev.preflight.run;
 
+import dev.preflight.config.DatabaseTarget;
 import dev.preflight.config.ShadowSettings;
 import dev.preflight.kernel.Console;
 import dev.preflight.kernel.StartupTrace;
@@ -34,20 +35,28 @@ final class RunJobs implements AutoCloseable {
     private final Console console;
     private final DataSource pool;
     private final ShadowSettings shadowSettings;
+    /** The context's start on a thread of its own since the session opened, or null: started here on first use. */
+    private SpringStart early;
     private ConfigurableApplicationContext context;
 
-    RunJobs(RunContext run, Console console, DataSource pool, ShadowSettings shadowSettings) {
+    RunJobs(RunContext run, Console console, DataSource pool, ShadowSettings shadowSettings, SpringStart early) {
         this.run = run;
         this.console = console;
         this.pool = pool;
         this.shadowSettings = shadowSettings;
+        this.early = early;
     }
 
     /** The context; beans are lazy (application.properties), so a job's start creates that job's beans only. */
     ConfigurableApplicationContext context() {
-        if (context == null) {
+        if (context == null && early != null) {
+            context = early.context();
+            early = null;
+        } else if (context == null) {
             ApplicationStartup startup = SpringStartupSteps.recorder();
-            context = RunSpring.start(run, console, pool, shadowSettings, startup);
+            context = RunSpring.start(console, startup, new RunSpring.Beans(RunContext.class, () -> run),
+                    new RunSpring.Beans(DatabaseTarget.class, run::target), new RunSpring.Beans(DataSource.class, () -> pool),
+                    new RunSpring.Beans(ShadowSettings.class, () -> shadowSettings));
             StartupTrace.mark("Spring context started");
             SpringStartupSteps.print(startup);
         }
@@ -129,6 +138,10 @@ final class RunJobs implements AutoCloseable {
 
     @Override
     public void close() {
+        if (early != null) {
+            early.abandon();
+            early = null;
+        }
         if (context != null) {
             context.close();
             context = null;

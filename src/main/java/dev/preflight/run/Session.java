@@ -41,6 +41,10 @@ public final class Session implements AutoCloseable {
     /** The connectivity check's connection to the DDL URL, until the liveness lock takes it. */
     private Connection livenessConnection;
     private ShadowSettings shadowSettings = ShadowSettings.isolated();
+    /** The report's renderers, made on a thread of their own from the first job on (null until then). */
+    private dev.preflight.report.render.ReportRenderers.Prepared renderers;
+    /** The Spring context's early start, until the run's jobs take it over (null when the session runs no job). */
+    private SpringStart spring;
 
     private Session(String command, Options options, Console console, RunContext run, TargetResolver.Resolved resolved) {
         this.command = command;
@@ -56,6 +60,11 @@ public final class Session implements AutoCloseable {
      */
     public static Session open(String command, Options options, Console console) {
         return open(command, options, console, SessionMode.RECORDED);
+    }
+
+    /** A session that writes (run history, report) but runs no job ({@code baseline}): it never starts a Spring context. */
+    public static Session openWithoutJobs(String command, Options options, Console console) {
+        return open(command, options, console, SessionMode.RECORDED_WITHOUT_JOBS);
     }
 
     /**
@@ -75,12 +84,27 @@ public final class Session implements AutoCloseable {
     }
 
     private static Session open(String command, Options options, Console console, SessionMode mode) {
-        RunInputs in = RunInputs.read(command, options, console, mode.writesReport);
+        // A session that runs jobs builds its Spring context meanwhile, on a thread of its own: the context needs nothing
+        // the inputs or the connection give until its first job, and on two cores the two overlap (status/report: none)
+        SpringStart spring = mode.runsJobs ? SpringStart.begin(console) : null;
+        RunInputs in;
+        try {
+            in = RunInputs.read(command, options, console, mode.writesReport);
+        } catch (RuntimeException | Error e) {
+            if (spring != null) {
+                spring.abandon();
+            }
+            throw e;
+        }
         RunLedger ledger = new RunLedger(in.runId());
         RunContext run = new RunContext(in.resolved().target(), in.project(), in.config(), in.files(), ledger);
         Session session = new Session(command, options, console, run, in.resolved());
         session.mode = mode;
         session.shadowSettings = in.shadow();
+        session.spring = spring;
+        if (spring != null) {
+            spring.inputs(run, in.shadow());
+        }
         lastRunId = mode.writesDatabase ? in.runId() : null;
         in.warnings().forEach(w -> {
             console.err().println("[preflight] warning: " + w);
@@ -105,7 +129,11 @@ public final class Session implements AutoCloseable {
     /** Opens the pool, then (for commands that write) Preflight's job repository and run history in schema {@code preflight}. */
     private void openRepository() {
         pool = new dev.preflight.db.DataSourceConfiguration().dataSource(run.target());
-        jobs = new RunJobs(run, console, pool, shadowSettings);
+        jobs = new RunJobs(run, console, pool, shadowSettings, spring);
+        if (spring != null) {
+            spring.pool(pool);
+            spring = null; // the jobs own it now
+        }
         history = new RunHistory(pool);
         if (!mode.writesDatabase) {
             return; // read-only commands leave the database as they found it: no schema, no table, no row
@@ -153,11 +181,23 @@ public final class Session implements AutoCloseable {
      * stopped; a job that already completed in that run is skipped.
      */
     public BatchStatus runJob(String jobName) throws Exception {
-        return jobs.run(jobName, new JobParametersBuilder());
+        return runJob(jobName, new JobParametersBuilder());
     }
 
     public BatchStatus runJob(String jobName, JobParametersBuilder parameters) throws Exception {
+        prepareRenderers();
         return jobs.run(jobName, parameters);
+    }
+
+    /**
+     * Starts making the report's renderers (templates parsed, classes loaded) while the jobs run: a job mostly waits on
+     * the database, and the second core is then free. Not earlier: before, that core builds the Spring context.
+     */
+    private void prepareRenderers() {
+        if (renderers == null && mode.writesReport) {
+            renderers = dev.preflight.report.render.ReportRenderers.prepare(run.project().templatesOrNull(),
+                    () -> ReportAssembler.assemble(new RunLedger(run.ledger().runId()), command, run.project(), null, null));
+        }
     }
 
     /** Records in the ledger that a job ran, with its steps (also for jobs started by their own launcher). */
@@ -167,10 +207,12 @@ public final class Session implements AutoCloseable {
 
     /** A bean of the run's Spring context (job operator, repository, jobs). */
     public <T> T bean(Class<T> type) {
+        prepareRenderers();
         return jobs.context().getBean(type);
     }
 
     public <T> T bean(String name, Class<T> type) {
+        prepareRenderers();
         return jobs.context().getBean(name, type);
     }
 
@@ -191,7 +233,7 @@ public final class Session implements AutoCloseable {
     public ExitCode finish() throws Exception {
         ReadinessReport report = RunEnd.measure(run, dataSource(), command);
         StartupTrace.mark("end-of-run checks and catalog");
-        Path written = new ReportPublisher(run.project(), console).publish(report, run.ledger().attachments());
+        Path written = new ReportPublisher(run.project(), console).publish(report, run.ledger().attachments(), renderers);
         StartupTrace.mark("report written");
         ExitCode exit = ExitDecision.of(report, options.failOnWarning());
         ExitDecision.preflightBlocker(report.findings()).ifPresent(f -> console.error(f.message() + " -> " + f.remedy()));
@@ -222,6 +264,10 @@ public final class Session implements AutoCloseable {
         }
         Connectivity.closeQuietly(livenessConnection);
         livenessConnection = null;
+        if (spring != null) {
+            spring.abandon(); // the session failed before its pool opened
+            spring = null;
+        }
         if (jobs != null) {
             jobs.close();
         }

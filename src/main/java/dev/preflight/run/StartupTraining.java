@@ -22,9 +22,8 @@ import java.util.stream.Stream;
  * The class-data-sharing training run the launcher makes once per jar ({@code -XX:ArchiveClassesAtExit}):
  * loads what every command loads (the command line, the project's YAML and migrations, the report
  * renderers) and then starts the Spring context against a database it never connects to (beans are
- * lazy). With {@code -Dspring.context.exit=onRefresh} Spring ends the JVM once the context is
- * refreshed, as Spring Boot documents for CDS. No database, no network, nothing written outside a
- * temporary folder.
+ * lazy), on its own thread as a job command starts it, and closes it. No database, no network, nothing
+ * written outside a temporary folder.
  */
 public final class StartupTraining {
 
@@ -48,10 +47,14 @@ public final class StartupTraining {
             new ReportWriter(project).write(ReportAssembler.assemble(ledger, "report", project, null, null), ledger.attachments());
             DatabaseTarget nowhere = DatabaseTarget.of(DatabaseUrl.of("127.0.0.1", 1, "cds_training", "nobody", "unused"), null,
                     DatabaseTarget.Source.FLAG);
-            try (var pool = new DataSourceConfiguration().dataSource(nowhere);
-                 var context = RunSpring.start(new RunContext(nowhere, project, config, files, ledger), console, pool,
-                         dev.preflight.config.ShadowSettings.isolated(), org.springframework.core.metrics.ApplicationStartup.DEFAULT)) {
-                context.getBeanDefinitionNames(); // without spring.context.exit: the context was refreshed; close it
+            // the way a job command starts its context: on its own thread, handed the run and the pool as they come
+            SpringStart spring = SpringStart.begin(console);
+            spring.inputs(new RunContext(nowhere, project, config, files, ledger), dev.preflight.config.ShadowSettings.isolated());
+            try (var pool = new DataSourceConfiguration().dataSource(nowhere)) {
+                spring.pool(pool);
+                try (var context = spring.context()) {
+                    context.getBeanDefinitionNames(); // refreshed: closed here
+                }
             }
         } finally {
             try (Stream<Path> walk = Files.walk(reports)) {

@@ -37,7 +37,7 @@ public final class BaselineCommand implements Command {
     public ExitCode run(Options options, Console console) throws Exception {
         ProjectLayout project = new ProjectLayout(options.project(), options.reportsDir());
         MigrationFiles.resolve(project, ProjectConfig.load(project)).require(name()); // before anything connects
-        try (Session session = Session.open(name(), options, console)) {
+        try (Session session = Session.openWithoutJobs(name(), options, console)) {
             var run = session.run();
             var source = run.migrationFiles().source();
             Baseline.Result r = new Baseline(session.dataSource(), run.target(), run.migrationFiles(), run.config(), session.shadowSettings())

@@ -61,7 +61,7 @@ public class RetuneJobConfiguration {
             try {
                 return tasklet.execute(contribution, chunk);
             } catch (Exception e) {
-                // Batch's own step logging is off (see logback.xml): say here what failed, once.
+                // Batch's own step logging is off (see kernel.LogConfigurator): say here what failed, once.
                 LoggerFactory.getLogger(RetuneJobConfiguration.class).error("{} failed: {}", name, e.toString());
                 throw e;
             }

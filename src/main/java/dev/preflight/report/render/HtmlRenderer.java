@@ -36,8 +36,15 @@ public final class HtmlRenderer {
 
     /** @param projectTemplates the project's templates folder, or null to use the built-in templates */
     public HtmlRenderer(Path projectTemplates) {
-        this.templates = new ReportTemplates(projectTemplates);
-        this.markdown = MarkdownRenderer.using(templates);
+        ReportTemplates shared = new ReportTemplates(projectTemplates);
+        this.templates = shared;
+        this.markdown = MarkdownRenderer.using(shared);
+    }
+
+    /** A page renderer over another renderer's FreeMarker set-up and Markdown renderer. */
+    HtmlRenderer(ReportTemplates templates, MarkdownRenderer markdown) {
+        this.templates = templates;
+        this.markdown = markdown;
     }
 
     public String render(ReadinessReport report) {

@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -38,10 +39,18 @@ public final class ReportWriter {
     }
 
     private final ProjectLayout project;
+    private final Supplier<ReportRenderers> renderers;
     private Faults faults = point -> { };
 
     public ReportWriter(ProjectLayout project) {
         this.project = project;
+        this.renderers = () -> new ReportRenderers(project.templatesOrNull());
+    }
+
+    /** A writer with renderers made ahead ({@link ReportRenderers#prepare}). */
+    public ReportWriter(ProjectLayout project, ReportRenderers.Prepared prepared) {
+        this.project = project;
+        this.renderers = prepared::get;
     }
 
     /** For tests: a hook called at each publication point (it may throw to simulate a kill). */
@@ -101,12 +110,13 @@ public final class ReportWriter {
         Path reports = project.reportsDir();
         Files.createDirectories(reports);
         removeLeftovers(reports);
-        String markdown = new MarkdownRenderer(project.templatesOrNull()).render(report);
+        ReportRenderers r = renderers.get();
+        String markdown = r.markdown.render(report);
         Map<String, String> files = new LinkedHashMap<>();
-        files.put("readiness.json", new JsonReportRenderer().render(report));
+        files.put("readiness.json", r.json.render(report));
         files.put("readiness.md", markdown);
-        files.put("readiness.html", new HtmlRenderer(project.templatesOrNull()).render(report, markdown, fragments(reports, report)));
-        files.put("junit.xml", new JunitXmlRenderer().render(report));
+        files.put("readiness.html", r.html.render(report, markdown, fragments(reports, report)));
+        files.put("junit.xml", r.junit.render(report));
         extraFiles.forEach(files::putIfAbsent);
         Path staging = Files.createTempDirectory(reports, STAGING + ProcessHandle.current().pid() + "-");
         for (Map.Entry<String, String> f : files.entrySet()) {

@@ -1,0 +1,72 @@
+package dev.preflight.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Preflight's logging, set up in code.
+ *
+ * <p>Kills: log lines on stdout (which carries only results); a secret in a logged message; a stack trace without
+ * {@code --debug}; a library's chatter (Flyway's per-statement warnings, Batch's step stack traces) back on the terminal;
+ * logback's own XML or default configuration winning over this one.
+ */
+class LogConfiguratorTests {
+
+    @AfterEach
+    void reset() {
+        Secrets.clear();
+        Diagnostics.debug(false);
+    }
+
+    private static String line(LoggerContext context, String message, Throwable thrown) {
+        Logger logger = context.getLogger("dev.preflight.SomeJob");
+        @SuppressWarnings("unchecked")
+        ConsoleAppender<ILoggingEvent> stderr = (ConsoleAppender<ILoggingEvent>) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDERR");
+        LoggingEvent event = new LoggingEvent(Logger.class.getName(), logger, Level.WARN, message, thrown, null);
+        return new String(stderr.getEncoder().encode(event), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void linesGoToStderrScrubbedAndWithoutStackTracesUnlessDebugging() {
+        LoggerContext context = new LoggerContext();
+        new LogConfigurator().configure(context);
+        Secrets.register("s3cret-pw");
+
+        String plain = line(context, "connecting with s3cret-pw", new IllegalStateException("boom"));
+        assertThat(plain).contains("WARN", "SomeJob - connecting with " + Secrets.MASK).doesNotContain("s3cret-pw", "IllegalStateException");
+
+        Diagnostics.debug(true);
+        assertThat(line(context, "again", new IllegalStateException("boom"))).contains("java.lang.IllegalStateException: boom");
+
+        @SuppressWarnings("unchecked")
+        ConsoleAppender<ILoggingEvent> stderr = (ConsoleAppender<ILoggingEvent>) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDERR");
+        assertThat(stderr.getTarget()).isEqualTo("System.err");
+    }
+
+    @Test
+    void librariesAreQuietAndPreflightSpeaksAtInfo() {
+        LoggerContext context = new LoggerContext();
+        new LogConfigurator().configure(context);
+
+        assertThat(context.getLogger("dev.preflight.job.Seed").getEffectiveLevel()).isEqualTo(Level.INFO);
+        assertThat(context.getLogger("org.springframework.context").getEffectiveLevel()).isEqualTo(Level.WARN);
+        assertThat(context.getLogger("org.flywaydb.core.internal.sqlscript.DefaultSqlScriptExecutor").getEffectiveLevel()).isEqualTo(Level.ERROR);
+        assertThat(context.getLogger("org.springframework.batch.core.step.AbstractStep").getEffectiveLevel()).isEqualTo(Level.OFF);
+    }
+
+    @Test
+    void thisProcessIsConfiguredByItNotByLogbacksDefaults() {
+        LoggerContext running = (LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
+        assertThat(running.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDERR")).as("found through META-INF/services").isNotNull();
+        assertThat(running.getLogger("dev.preflight").getLevel()).isEqualTo(Level.INFO);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.preflight.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.preflight.cli.Preflight;
+import dev.preflight.config.DatabaseTarget;
+import dev.preflight.config.DatabaseUrl;
+import dev.preflight.config.ProjectConfig;
+import dev.preflight.config.ProjectLayout;
+import dev.preflight.config.ShadowSettings;
+import dev.preflight.kernel.Console;
+import dev.preflight.migration.MigrationFiles;
+import dev.preflight.testing.Projects;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcProperties;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+/**
+ * The run's Spring context, started on its own thread before the session has its inputs and pool.
+ *
+ * <p>Kills: a context whose refresh waits for the pool (the start would no longer overlap the connection); the
+ * session's objects not being the beans the jobs get; Preflight's own settings not bound (Spring Batch's tables would
+ * go to the application's schema); an abandoned start whose context stays open, or whose waiting beans never fail.
+ */
+class SpringStartTests {
+
+    private final Console console = new Console(new HashMap<>(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+    SpringStartTests() {
+        new Preflight(console); // sets the configuration every run's context starts from, as the launcher's main does
+    }
+
+    private static RunContext run() {
+        ProjectLayout project = new ProjectLayout(Projects.repositoryRoot(), null);
+        ProjectConfig config = ProjectConfig.load(project);
+        DatabaseTarget nowhere = DatabaseTarget.of(DatabaseUrl.of("127.0.0.1", 1, "nowhere", "nobody", "unused"), null,
+                DatabaseTarget.Source.FLAG);
+        return new RunContext(nowhere, project, config, MigrationFiles.resolve(project, config), new RunLedger("spring-start-test"));
+    }
+
+    @Test
+    void theContextStartsBeforeThePoolExistsAndThenGivesTheSessionsObjects() {
+        SpringStart start = SpringStart.begin(console);
+        RunContext run = run();
+        ShadowSettings shadow = ShadowSettings.isolated();
+        start.inputs(run, shadow);
+
+        // the pool is not handed over yet: the refresh must not need it
+        ConfigurableApplicationContext context = assertTimeoutPreemptively(Duration.ofSeconds(20), start::context);
+        DataSource pool = new SimpleDriverDataSource();
+        start.pool(pool);
+        try (context) {
+            assertThat(context.getBean(RunContext.class)).isSameAs(run);
+            assertThat(context.getBean(DatabaseTarget.class)).isSameAs(run.target());
+            assertThat(context.getBean(ShadowSettings.class)).isSameAs(shadow);
+            assertThat(context.getBean(DataSource.class)).isSameAs(pool);
+            assertThat(context.getBean(BatchJdbcProperties.class).getTablePrefix()).isEqualTo("preflight.BATCH_");
+        }
+    }
+
+    @Test
+    void anAbandonedStartClosesItsContext() throws InterruptedException {
+        SpringStart start = SpringStart.begin(console);
+        start.abandon(); // the session failed on its inputs, before the refresh ended
+
+        ConfigurableApplicationContext context = start.context();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (context.isActive() && System.nanoTime() < deadline) {
+            Thread.sleep(10); // closed on the starting thread, right after its refresh
+        }
+        assertThat(context.isActive()).isFalse();
+        assertThatThrownBy(() -> context.getBean(RunContext.class)).isInstanceOf(IllegalStateException.class);
+    }
+}

@@ -61,6 +61,7 @@ public final class RunSpring {
             ctx.getEnvironment().getPropertySources().addFirst(new ResourcePropertySource("preflight", SETTINGS));
             ctx.getBeanFactory().setConversionService(ApplicationConversionService.getSharedInstance());
             ctx.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor());
+            ctx.registerBean(ScopedProxyTypes.class); // once the batch scopes have added their proxies
             ctx.register(configuration());
             ctx.getBeanFactory().registerSingleton("console", console);
             for (Beans b : runBeans) {

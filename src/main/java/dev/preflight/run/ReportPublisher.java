@@ -27,17 +27,9 @@ final class ReportPublisher {
         this.console = console;
     }
 
-    /** The run's report folder, written. */
-    Path publish(ReadinessReport report, Map<String, String> attachments) throws IOException {
-        return publish(report, attachments, new ReportWriter(project));
-    }
-
-    /** The run's report folder, written by renderers made ahead while the jobs ran. */
+    /** The run's report folder, written by the renderers made ahead while the jobs ran, or (null) by new ones. */
     Path publish(ReadinessReport report, Map<String, String> attachments, ReportRenderers.Prepared renderers) throws IOException {
-        return publish(report, attachments, renderers == null ? new ReportWriter(project) : new ReportWriter(project, renderers));
-    }
-
-    private Path publish(ReadinessReport report, Map<String, String> attachments, ReportWriter writer) throws IOException {
+        ReportWriter writer = renderers == null ? new ReportWriter(project) : new ReportWriter(project, renderers);
         Path written = writer.write(report, attachments);
         new CiOutputs(console).publish(report, Files.readString(written.resolve("readiness.md")));
         long blockers = report.findings().stream().filter(f -> f.severity().blocksRelease()).count();
@@ -53,7 +45,7 @@ final class ReportPublisher {
         try {
             ledger.add(new CheckOutcome("SRV001", "Database is reachable with the given credentials", command, CheckOutcome.Status.FAILED,
                     null, List.of(Finding.of("SRV001", Severity.BLOCKER, "database", e.getMessage(), e.remedy()))));
-            publish(ReportAssembler.assemble(ledger, command, project, null, null), ledger.attachments());
+            publish(ReportAssembler.assemble(ledger, command, project, null, null), ledger.attachments(), null);
         } catch (RuntimeException | IOException ignored) {
             // The connection error is what the user must see; a report that could not be written adds nothing.
         }

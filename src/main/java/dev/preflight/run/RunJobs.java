@@ -1,6 +1,5 @@
 package dev.preflight.run;
 
-import dev.preflight.config.DatabaseTarget;
 import dev.preflight.config.ShadowSettings;
 import dev.preflight.kernel.Console;
 import dev.preflight.kernel.StartupTrace;
@@ -54,9 +53,7 @@ final class RunJobs implements AutoCloseable {
             early = null;
         } else if (context == null) {
             ApplicationStartup startup = SpringStartupSteps.recorder();
-            context = RunSpring.start(console, startup, new RunSpring.Beans(RunContext.class, () -> run),
-                    new RunSpring.Beans(DatabaseTarget.class, run::target), new RunSpring.Beans(DataSource.class, () -> pool),
-                    new RunSpring.Beans(ShadowSettings.class, () -> shadowSettings));
+            context = RunSpring.start(console, startup, () -> run, () -> pool, () -> shadowSettings);
             StartupTrace.mark("Spring context started");
             SpringStartupSteps.print(startup);
         }

@@ -1,7 +1,10 @@
 package dev.preflight.run;
 
+import dev.preflight.config.DatabaseTarget;
+import dev.preflight.config.ShadowSettings;
 import dev.preflight.kernel.Console;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -39,10 +42,6 @@ public final class RunSpring {
         return c;
     }
 
-    /** A bean of the run's own, by type: its value comes from the supplier, called when a job first needs it. */
-    record Beans(Class<?> type, Supplier<?> value) {
-    }
-
     /**
      * A run's context: the configuration, Preflight's own Spring settings, the run's own objects as beans, every bean lazy.
      *
@@ -52,8 +51,11 @@ public final class RunSpring {
      * same in it: their conditions, properties binding and imports are the context's own annotation processing. No shutdown
      * hook: on SIGTERM a running job must stop after its chunk (the backfill's own hook asks it to) while the DataSource is
      * still open; the session closes the context.
+     *
+     * <p>The run's own objects are beans whose values come from the suppliers, called when a job first needs them.
      */
-    static ConfigurableApplicationContext start(Console console, ApplicationStartup startup, Beans... runBeans) {
+    static ConfigurableApplicationContext start(Console console, ApplicationStartup startup, Supplier<RunContext> run,
+                                                Supplier<DataSource> pool, Supplier<ShadowSettings> shadowSettings) {
         AnnotationConfigApplicationContext ctx = new AnnotationConfigApplicationContext();
         try {
             ctx.setApplicationStartup(startup);
@@ -64,9 +66,10 @@ public final class RunSpring {
             ctx.registerBean(ScopedProxyTypes.class); // once the batch scopes have added their proxies
             ctx.register(configuration());
             ctx.getBeanFactory().registerSingleton("console", console);
-            for (Beans b : runBeans) {
-                register(ctx, b);
-            }
+            own(ctx, "runContext", RunContext.class, run);
+            own(ctx, "databaseTarget", DatabaseTarget.class, () -> run.get().target());
+            own(ctx, "dataSource", DataSource.class, pool);
+            own(ctx, "shadowSettings", ShadowSettings.class, shadowSettings);
             ctx.refresh();
             return ctx;
         } catch (java.io.IOException e) {
@@ -78,12 +81,7 @@ public final class RunSpring {
         }
     }
 
-    private static <T> void register(GenericApplicationContext ctx, Beans bean) {
-        @SuppressWarnings("unchecked")
-        Class<T> type = (Class<T>) bean.type();
-        @SuppressWarnings("unchecked")
-        Supplier<T> value = (Supplier<T>) bean.value();
-        String name = Character.toLowerCase(type.getSimpleName().charAt(0)) + type.getSimpleName().substring(1);
+    private static <T> void own(GenericApplicationContext ctx, String name, Class<T> type, Supplier<T> value) {
         // no destroy method: the session owns these objects and closes them itself (Spring would close an AutoCloseable
         // bean, the pool among them, with the context)
         ctx.registerBean(name, type, value, definition -> definition.setDestroyMethodName(""));

@@ -1,6 +1,5 @@
 package dev.preflight.run;
 
-import dev.preflight.config.DatabaseTarget;
 import dev.preflight.config.ShadowSettings;
 import dev.preflight.kernel.Console;
 import dev.preflight.kernel.StartupTrace;
@@ -35,9 +34,7 @@ final class SpringStart {
         SpringStart s = new SpringStart();
         Thread thread = new Thread(() -> {
             try {
-                s.context.complete(RunSpring.start(console, s.startup,
-                        new RunSpring.Beans(RunContext.class, s.run::join), new RunSpring.Beans(DatabaseTarget.class, () -> s.run.join().target()),
-                        new RunSpring.Beans(DataSource.class, s.pool::join), new RunSpring.Beans(ShadowSettings.class, s.shadow::join)));
+                s.context.complete(RunSpring.start(console, s.startup, s.run::join, s.pool::join, s.shadow::join));
             } catch (Throwable e) {
                 s.context.completeExceptionally(e);
             }

@@ -36,9 +36,8 @@ public final class HtmlRenderer {
 
     /** @param projectTemplates the project's templates folder, or null to use the built-in templates */
     public HtmlRenderer(Path projectTemplates) {
-        ReportTemplates shared = new ReportTemplates(projectTemplates);
-        this.templates = shared;
-        this.markdown = MarkdownRenderer.using(shared);
+        this.templates = new ReportTemplates(projectTemplates);
+        this.markdown = MarkdownRenderer.using(templates);
     }
 
     /** A page renderer over another renderer's FreeMarker set-up and Markdown renderer. */

@@ -15,7 +15,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -24,6 +23,7 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,9 +46,6 @@ public final class FlywayMigration implements MigrationEngine {
         this.config = config;
     }
 
-    /** Flyway's PostgreSQL setting: hold its migration lock in a transaction (the default) or at session level. */
-    static final String TRANSACTIONAL_LOCK = "flyway.postgresql.transactional.lock";
-
     /** Configured once: Flyway's configuration load costs more than the history read each call makes. */
     private Flyway flyway;
 
@@ -63,8 +60,11 @@ public final class FlywayMigration implements MigrationEngine {
         // A transactional lock keeps Flyway's lock session "idle in transaction" for the whole migrate, and
         // CREATE INDEX CONCURRENTLY waits for every open transaction: with the lock held at session level
         // (pg_try_advisory_lock), no Preflight session is in a transaction while a concurrent build waits.
-        var configure = Flyway.configure()
-                .configuration(Map.of(TRANSACTIONAL_LOCK, "false"))
+        // Set on Flyway's PostgreSQL extension itself: the same setting through configuration(Map) ran Flyway's whole
+        // properties conversion (a Jackson mapper) at every configure, 40-45 ms of each command's end-of-run.
+        var configure = Flyway.configure();
+        configure.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+        configure = configure
                 .dataSource(source)
                 .locations("filesystem:" + files.folder())
                 .placeholders(config.placeholders())

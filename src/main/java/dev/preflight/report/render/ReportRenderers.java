@@ -2,6 +2,7 @@ package dev.preflight.report.render;
 
 import dev.preflight.report.ReadinessReport;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -29,10 +30,22 @@ public final class ReportRenderers {
     public static final class Prepared {
 
         private final Path projectTemplates;
+        private final Path reportsDir;
         private final CompletableFuture<ReportRenderers> made = new CompletableFuture<>();
+        private final CompletableFuture<List<TrendChart.Point>> history = new CompletableFuture<>();
 
-        private Prepared(Path projectTemplates) {
+        private Prepared(Path projectTemplates, Path reportsDir) {
             this.projectTemplates = projectTemplates;
+            this.reportsDir = reportsDir;
+        }
+
+        /** The earlier runs' points for the trend chart, read ahead; read now when that failed. */
+        List<TrendChart.Point> history() {
+            try {
+                return history.join();
+            } catch (RuntimeException e) {
+                return TrendChart.history(reportsDir);
+            }
         }
 
         /**
@@ -48,10 +61,18 @@ public final class ReportRenderers {
         }
     }
 
-    /** Starts making renderers on a daemon thread, rendering {@code sample} once in every format (and writing nothing). */
-    public static Prepared prepare(Path projectTemplates, Supplier<ReadinessReport> sample) {
-        Prepared p = new Prepared(projectTemplates);
+    /**
+     * Starts making renderers on a daemon thread, rendering {@code sample} once in every format (and writing nothing), and
+     * reading the earlier runs' points in {@code reportsDir} for the trend chart.
+     */
+    public static Prepared prepare(Path projectTemplates, Path reportsDir, Supplier<ReadinessReport> sample) {
+        Prepared p = new Prepared(projectTemplates, reportsDir);
         Thread thread = new Thread(() -> {
+            try {
+                p.history.complete(TrendChart.history(reportsDir));
+            } catch (Throwable e) {
+                p.history.completeExceptionally(e);
+            }
             try {
                 ReportRenderers r = new ReportRenderers(projectTemplates);
                 ReadinessReport report = sample.get();

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -40,17 +41,20 @@ public final class ReportWriter {
 
     private final ProjectLayout project;
     private final Supplier<ReportRenderers> renderers;
+    private final Supplier<List<TrendChart.Point>> history;
     private Faults faults = point -> { };
 
     public ReportWriter(ProjectLayout project) {
         this.project = project;
         this.renderers = () -> new ReportRenderers(project.templatesOrNull());
+        this.history = () -> TrendChart.history(project.reportsDir());
     }
 
-    /** A writer with renderers made ahead ({@link ReportRenderers#prepare}). */
+    /** A writer with renderers made ahead ({@link ReportRenderers#prepare}, for this project's reports folder). */
     public ReportWriter(ProjectLayout project, ReportRenderers.Prepared prepared) {
         this.project = project;
         this.renderers = prepared::get;
+        this.history = prepared::history;
     }
 
     /** For tests: a hook called at each publication point (it may throw to simulate a kill). */
@@ -91,9 +95,9 @@ public final class ReportWriter {
     }
 
     /** The HTML-only parts: recall charts of the retune job, and the trend chart over earlier runs of this reports folder. */
-    private static Map<String, String> fragments(Path reports, ReadinessReport report) {
+    private Map<String, String> fragments(ReadinessReport report) {
         Map<String, String> out = new java.util.LinkedHashMap<>(RecallChartSvg.extraHtml(report.vectorIndexTuning()));
-        String trend = TrendChart.fromReports(reports, report);
+        String trend = TrendChart.chart(history.get(), report);
         if (trend != null) {
             out.put("trends", trend);
         }
@@ -115,7 +119,7 @@ public final class ReportWriter {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("readiness.json", r.json.render(report));
         files.put("readiness.md", markdown);
-        files.put("readiness.html", r.html.render(report, markdown, fragments(reports, report)));
+        files.put("readiness.html", r.html.render(report, markdown, fragments(report)));
         files.put("junit.xml", r.junit.render(report));
         extraFiles.forEach(files::putIfAbsent);
         Path staging = Files.createTempDirectory(reports, STAGING + ProcessHandle.current().pid() + "-");

@@ -43,6 +43,15 @@ public final class TrendChart {
      * shows: a reports folder grows by a run each time, and reading all of it made every command slower.
      */
     public static String fromReports(Path reportsDir, ReadinessReport current) {
+        return chart(history(reportsDir), current);
+    }
+
+    /**
+     * The points of the earlier runs in {@code reportsDir} (the newest {@value #CANDIDATES} of them, unreadable ones left
+     * out), or null when the folder cannot be listed. Read apart from the current run's point, so that the report's
+     * renderers can read them while the jobs run ({@link ReportRenderers#prepare}).
+     */
+    static List<Point> history(Path reportsDir) {
         List<Point> points = new ArrayList<>();
         if (Files.isDirectory(reportsDir)) {
             try (Stream<Path> dirs = Files.list(reportsDir)) {
@@ -61,6 +70,15 @@ public final class TrendChart {
                 return null;
             }
         }
+        return points;
+    }
+
+    /** The chart over {@code history} (null: none, as when the folder cannot be listed) and the current run. */
+    static String chart(List<Point> history, ReadinessReport current) {
+        if (history == null) {
+            return null;
+        }
+        List<Point> points = new ArrayList<>(history);
         points.add(point(current.runId(), current));
         points.sort(Comparator.comparing(Point::generatedAt));
         if (points.size() > MAX_RUNS) {

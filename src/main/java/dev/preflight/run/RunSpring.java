@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
 import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
@@ -45,41 +46,74 @@ public final class RunSpring {
     /**
      * A run's context: the configuration, Preflight's own Spring settings, the run's own objects as beans, every bean lazy.
      *
-     * <p>A plain annotation context, not a {@code SpringApplication}: Boot's application start (its listeners and
-     * environment post-processors from every jar's {@code spring.factories}, config-data loading, logging set-up) took a
-     * fifth of the context's time, for nothing a run uses. The auto-configurations {@code PreflightBoot} imports work the
-     * same in it: their conditions, properties binding and imports are the context's own annotation processing. No shutdown
-     * hook: on SIGTERM a running job must stop after its chunk (the backfill's own hook asks it to) while the DataSource is
-     * still open; the session closes the context.
+     * <p>A plain context, not a {@code SpringApplication}: Boot's application start (its listeners and environment
+     * post-processors from every jar's {@code spring.factories}, config-data loading, logging set-up) took a fifth of the
+     * context's time, for nothing a run uses. The auto-configurations {@code PreflightBoot} imports work the same in it:
+     * their conditions, properties binding and imports are the context's own annotation processing. No shutdown hook: on
+     * SIGTERM a running job must stop after its chunk (the backfill's own hook asks it to) while the DataSource is still
+     * open; the session closes the context.
+     *
+     * <p>The bean definitions come from the code the build generated ahead of time ({@link SpringAot}) when the jar has
+     * it, and from reading the configuration's annotations otherwise (the unit tests, or {@value SpringAot#OFF}).
      *
      * <p>The run's own objects are beans whose values come from the suppliers, called when a job first needs them.
      */
     static ConfigurableApplicationContext start(Console console, ApplicationStartup startup, Supplier<RunContext> run,
                                                 Supplier<DataSource> pool, Supplier<ShadowSettings> shadowSettings) {
-        AnnotationConfigApplicationContext ctx = new AnnotationConfigApplicationContext();
+        return start(console, startup, run, pool, shadowSettings, SpringAot.initializer(configuration()));
+    }
+
+    /** {@link #start} from the generated code, or, with {@code generated} null, from the configuration's annotations. */
+    static ConfigurableApplicationContext start(Console console, ApplicationStartup startup, Supplier<RunContext> run,
+                                                Supplier<DataSource> pool, Supplier<ShadowSettings> shadowSettings,
+                                                ApplicationContextInitializer<GenericApplicationContext> generated) {
+        GenericApplicationContext ctx = generated == null ? new AnnotationConfigApplicationContext() : new GenericApplicationContext();
         try {
-            ctx.setApplicationStartup(startup);
-            // Preflight's settings first, before the machine's environment: a project's SPRING_* variables never change them
-            ctx.getEnvironment().getPropertySources().addFirst(new ResourcePropertySource("preflight", SETTINGS));
-            ctx.getBeanFactory().setConversionService(ApplicationConversionService.getSharedInstance());
-            ctx.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor());
-            ctx.registerBean(ScopedProxyTypes.class); // once the batch scopes have added their proxies
-            ctx.register(configuration());
-            ctx.getBeanFactory().registerSingleton("console", console);
-            own(ctx, "runContext", RunContext.class, run);
-            own(ctx, "databaseTarget", DatabaseTarget.class, () -> run.get().target());
-            own(ctx, "dataSource", DataSource.class, pool);
-            own(ctx, "shadowSettings", ShadowSettings.class, shadowSettings);
+            prepare(ctx, console, startup, run, pool, shadowSettings);
+            if (generated == null) {
+                ((AnnotationConfigApplicationContext) ctx).register(configuration());
+            } else {
+                generated.initialize(ctx);
+            }
             ctx.refresh();
             return ctx;
-        } catch (java.io.IOException e) {
-            ctx.close();
-            throw new java.io.UncheckedIOException("reading Preflight's own " + SETTINGS + ": " + e.getMessage(), e);
         } catch (RuntimeException | Error e) {
             ctx.close();
             throw e;
         }
     }
+
+    /**
+     * Everything a run's context has before its configuration is read: Preflight's settings, the conversion service, lazy
+     * beans, the scoped proxies' types, and the run's own objects. The ahead-of-time generation prepares its context the
+     * same way, so that the conditions it evaluates see what a run's context sees.
+     */
+    static void prepare(GenericApplicationContext ctx, Console console, ApplicationStartup startup, Supplier<RunContext> run,
+                        Supplier<DataSource> pool, Supplier<ShadowSettings> shadowSettings) {
+        ctx.setApplicationStartup(startup);
+        // Preflight's settings first, before the machine's environment: a project's SPRING_* variables never change them
+        try {
+            ctx.getEnvironment().getPropertySources().addFirst(new ResourcePropertySource("preflight", SETTINGS));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("reading Preflight's own " + SETTINGS + ": " + e.getMessage(), e);
+        }
+        ctx.getBeanFactory().setConversionService(ApplicationConversionService.getSharedInstance());
+        ctx.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor());
+        ctx.registerBean("preflight.scopedProxyTypes", ScopedProxyTypes.class); // once the batch scopes have added their proxies
+        ctx.registerBean("preflight.unusedInfrastructure", UnusedInfrastructure.class);
+        ctx.getBeanFactory().registerSingleton("console", console);
+        own(ctx, "runContext", RunContext.class, run);
+        own(ctx, "databaseTarget", DatabaseTarget.class, () -> run.get().target());
+        own(ctx, "dataSource", DataSource.class, pool);
+        own(ctx, "shadowSettings", ShadowSettings.class, shadowSettings);
+    }
+
+    /**
+     * The beans {@link #prepare} registers, a run's own objects and two post-processors: registered by every run itself,
+     * never by the generated code.
+     */
+    static final java.util.Set<String> PREPARED = java.util.Set.of("runContext", "databaseTarget", "dataSource", "shadowSettings",
+            "preflight.scopedProxyTypes", "preflight.unusedInfrastructure");
 
     private static <T> void own(GenericApplicationContext ctx, String name, Class<T> type, Supplier<T> value) {
         // no destroy method: the session owns these objects and closes them itself (Spring would close an AutoCloseable

@@ -37,7 +37,9 @@ final class SpringStart {
                 s.context.complete(RunSpring.start(console, s.startup, s.run::join, s.pool::join, s.shadow::join));
             } catch (Throwable e) {
                 s.context.completeExceptionally(e);
+                return;
             }
+            JfrWarmUp.run(); // the thread is idle until the job: the first job launch no longer sets up JFR itself
         }, "preflight:spring-start");
         thread.setDaemon(true);
         thread.start();

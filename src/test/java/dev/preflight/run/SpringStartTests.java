@@ -4,21 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.preflight.cli.Preflight;
 import dev.preflight.config.DatabaseTarget;
-import dev.preflight.config.DatabaseUrl;
-import dev.preflight.config.ProjectConfig;
-import dev.preflight.config.ProjectLayout;
 import dev.preflight.config.ShadowSettings;
 import dev.preflight.job.backfill.PrefetchingReader;
 import dev.preflight.kernel.Console;
-import dev.preflight.migration.MigrationFiles;
-import dev.preflight.testing.Projects;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcProperties;
@@ -34,19 +24,10 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  */
 class SpringStartTests {
 
-    private final Console console = new Console(new HashMap<>(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-
-    SpringStartTests() {
-        new Preflight(console); // sets the configuration every run's context starts from, as the launcher's main does
-    }
+    private final Console console = ContextFixtures.console();
 
     private static RunContext run() {
-        ProjectLayout project = new ProjectLayout(Projects.repositoryRoot(), null);
-        ProjectConfig config = ProjectConfig.load(project);
-        DatabaseTarget nowhere = DatabaseTarget.of(DatabaseUrl.of("127.0.0.1", 1, "nowhere", "nobody", "unused"), null,
-                DatabaseTarget.Source.FLAG);
-        return new RunContext(nowhere, project, config, MigrationFiles.resolve(project, config), new RunLedger("spring-start-test"));
+        return ContextFixtures.run("spring-start-test");
     }
 
     @Test

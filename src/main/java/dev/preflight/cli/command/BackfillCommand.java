@@ -10,7 +10,6 @@ import dev.preflight.kernel.ExitCode;
 import dev.preflight.kernel.Options;
 import dev.preflight.kernel.PreflightException;
 import dev.preflight.report.EmbeddingsSection;
-import dev.preflight.run.JfrWarmUp;
 import dev.preflight.run.Session;
 import java.util.Set;
 
@@ -78,7 +77,6 @@ public final class BackfillCommand implements StepCommand {
     @Override
     public ExitCode run(Options options, Console console) throws Exception {
         request(options); // bad options fail before the database is touched
-        JfrWarmUp.start();
         try (BackfillShutdown shutdown = BackfillShutdown.install();
              Session session = Session.open(name(), options, console)) {
             shutdown.watch(session);

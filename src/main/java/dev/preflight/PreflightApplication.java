@@ -15,6 +15,7 @@ public final class PreflightApplication {
     public static void main(String[] args) throws Exception {
         // Preflight's logging (stderr, scrubbed, quiet libraries: kernel.LogConfigurator) from the first line on; Spring
         // never configures logging (RunSpring starts a plain context, without Boot's logging listener)
+        dev.preflight.kernel.LogProvider.select();
         org.slf4j.LoggerFactory.getILoggerFactory();
         if (args.length == 2 && args[0].equals(dev.preflight.run.StartupTraining.ARGUMENT)) {
             var quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Kills: log lines on stdout (which carries only results); a secret in a logged message; a stack trace without
  * {@code --debug}; a library's chatter (Flyway's per-statement warnings, Batch's step stack traces) back on the terminal;
- * logback's own XML or default configuration winning over this one.
+ * logback's own XML or default configuration winning over this one; the launcher's provider ({@link LogProvider}) set up
+ * otherwise, or overriding a provider the JVM names.
  */
 class LogConfiguratorTests {
 
@@ -68,5 +69,39 @@ class LogConfiguratorTests {
         LoggerContext running = (LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
         assertThat(running.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDERR")).as("found through META-INF/services").isNotNull();
         assertThat(running.getLogger("dev.preflight").getLevel()).isEqualTo(Level.INFO);
+    }
+
+    @Test
+    void theLaunchersProviderConfiguresItsContextWithTheSameSetUp() {
+        LogProvider provider = new LogProvider();
+        provider.initialize();
+        LoggerContext context = (LoggerContext) provider.getLoggerFactory();
+
+        assertThat(context.isStarted()).isTrue();
+        assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDERR")).isNotNull();
+        assertThat(context.getLogger("dev.preflight.job.Seed").getEffectiveLevel()).isEqualTo(Level.INFO);
+        assertThat(provider.getMDCAdapter()).isNotNull();
+        assertThat(provider.getMarkerFactory()).isNotNull();
+        Secrets.register("s3cret-pw");
+        assertThat(line(context, "connecting with s3cret-pw", null)).doesNotContain("s3cret-pw");
+    }
+
+    @Test
+    void aProviderTheJvmNamesIsKept() {
+        String before = System.getProperty("slf4j.provider");
+        try {
+            System.setProperty("slf4j.provider", "some.other.Provider");
+            LogProvider.select();
+            assertThat(System.getProperty("slf4j.provider")).isEqualTo("some.other.Provider");
+            System.clearProperty("slf4j.provider");
+            LogProvider.select();
+            assertThat(System.getProperty("slf4j.provider")).isEqualTo(LogProvider.class.getName());
+        } finally {
+            if (before == null) {
+                System.clearProperty("slf4j.provider");
+            } else {
+                System.setProperty("slf4j.provider", before);
+            }
+        }
     }
 }

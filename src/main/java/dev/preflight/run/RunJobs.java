@@ -47,6 +47,11 @@ final class RunJobs implements AutoCloseable {
     }
 
     /** The context; beans are lazy (application.properties), so a job's start creates that job's beans only. */
+    /** The context if a job has started it, else null. */
+    ConfigurableApplicationContext contextIfStarted() {
+        return context;
+    }
+
     ConfigurableApplicationContext context() {
         if (context == null && early != null) {
             context = early.context();

@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * One run of Preflight against one database: resolves the target (starting the embedded cluster
@@ -214,6 +215,20 @@ public final class Session implements AutoCloseable {
     public <T> T bean(Class<T> type) {
         prepareRenderers();
         return jobs.context().getBean(type);
+    }
+
+    /** A bean of the run's context if the run has made it already, else null: starts and creates nothing (signal handlers). */
+    public <T> T beanIfMade(Class<T> type) {
+        ConfigurableApplicationContext started = jobs.contextIfStarted();
+        if (started == null) {
+            return null;
+        }
+        for (String name : started.getBeanNamesForType(type, false, false)) {
+            if (started.getBeanFactory().containsSingleton(name)) {
+                return started.getBean(name, type);
+            }
+        }
+        return null;
     }
 
     public <T> T bean(String name, Class<T> type) {

@@ -4,6 +4,11 @@ import dev.preflight.kernel.PreflightException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -29,14 +34,22 @@ public final class BackfillLauncher {
     /** How many recent backfill instances are searched for one to restart. */
     private static final int LOOK_BACK = 200;
 
-    private final JobOperator operator;
+    private final Supplier<JobOperator> operator;
     private final JobRepository repository;
-    private final Job job;
-    private final BackfillTasks tasks;
+    private final Supplier<Job> job;
+    private final Supplier<BackfillTasks> tasks;
     private final boolean inProcess;
+    /** The last execution of each recent instance, read once for all of a run's targets. */
+    private final Map<Long, Optional<JobExecution>> lastExecutions = new HashMap<>();
 
-    /** @param inProcess whether the job's steps run in this process (not on distributed workers): only then may a first run get a head start */
-    public BackfillLauncher(JobOperator operator, JobRepository repository, Job job, BackfillTasks tasks, boolean inProcess) {
+    /**
+     * The operator, the job and the tasks are asked for only when a job starts: a nightly run with nothing to embed never
+     * makes them (Spring Batch's operator and the backfill job cost 250 ms of such a run).
+     *
+     * @param inProcess whether the job's steps run in this process (not on distributed workers): only then may a first run get a head start
+     */
+    public BackfillLauncher(Supplier<JobOperator> operator, JobRepository repository, Supplier<Job> job, Supplier<BackfillTasks> tasks,
+                            boolean inProcess) {
         this.operator = operator;
         this.repository = repository;
         this.job = job;
@@ -57,14 +70,13 @@ public final class BackfillLauncher {
         TargetInspector inspector = new TargetInspector(lockConnection);
         task.clearIssues(inspector.hasIssues(task.target()));
         task.hasRecords(inspector.hasRecords(task.target()));
-        tasks.current(task);
         String mode = task.reembed() ? "reembed" : "fill";
         JobExecution previous = lastOf(task.target().name(), task.provider().model(), mode);
         if (previous != null && previous.getStatus() != BatchStatus.COMPLETED && previous.getStatus() != BatchStatus.ABANDONED) {
             if (previous.isRunning()) {
                 log.info("backfill {}: execution {} was left {} by a process that is gone (killed?); recovering it",
                         task.target().name(), previous.getId(), previous.getStatus());
-                previous = operator.recover(previous);
+                previous = operator.get().recover(previous);
             }
             settleUnknownSteps(previous);
             task.resumePartitions(partitionCount(previous));
@@ -72,7 +84,8 @@ public final class BackfillLauncher {
                     previous.getId(), previous.getStatus(), task.resumePartitions());
             // start, not restart: Spring Batch restarts the failed instance with this launcher's job (in-process or
             // distributed), where restart would look the job up by name
-            return operator.start(job, new JobParametersBuilder(previous.getJobParameters())
+            tasks.get().current(task);
+            return operator.get().start(job.get(), new JobParametersBuilder(previous.getJobParameters())
                     .addString("provider", task.provider().name(), false).toJobParameters());
         }
         if (planned == 0) {
@@ -90,8 +103,9 @@ public final class BackfillLauncher {
         if (inProcess && task.threads() <= 1) {
             task.headStart(); // its one partition reads the whole range from the first row (IdRangePartitioner)
         }
+        tasks.get().current(task);
         try {
-            return operator.start(job, params);
+            return operator.get().start(job.get(), params);
         } finally {
             task.dropHeadStart();
         }
@@ -142,8 +156,9 @@ public final class BackfillLauncher {
      * once a target had been backfilled a few dozen times.
      */
     private JobExecution lastOf(String target, String model, String mode) {
-        for (JobInstance instance : repository.getJobInstances(BackfillJobConfiguration.JOB, 0, LOOK_BACK)) {
-            JobExecution last = repository.getLastJobExecution(instance);
+        for (JobInstance instance : recentInstances()) {
+            JobExecution last = lastExecutions.computeIfAbsent(instance.getInstanceId(),
+                    id -> Optional.ofNullable(repository.getLastJobExecution(instance))).orElse(null);
             if (last == null) {
                 continue;
             }
@@ -153,6 +168,19 @@ public final class BackfillLauncher {
             }
         }
         return null;
+    }
+
+    private List<JobInstance> recent;
+
+    /**
+     * The newest {@value #LOOK_BACK} backfill instances, read once for all targets: what a job of this launcher adds or
+     * restarts belongs to a target already searched, which a run does not search again.
+     */
+    private List<JobInstance> recentInstances() {
+        if (recent == null) {
+            recent = repository.getJobInstances(BackfillJobConfiguration.JOB, 0, LOOK_BACK);
+        }
+        return recent;
     }
 
     private static void lock(Connection c, String target) throws java.sql.SQLException {

@@ -104,8 +104,9 @@ public final class BackfillRunner {
             }
         }
         if (!mismatch) {
-            BackfillLauncher launcher = new BackfillLauncher(session.bean(JobOperator.class), session.bean(JobRepository.class),
-                    job != null ? job : session.bean(BackfillJobConfiguration.JOB + "Job", Job.class), session.bean(BackfillTasks.class), job == null);
+            BackfillLauncher launcher = new BackfillLauncher(() -> session.bean(JobOperator.class), session.bean(JobRepository.class),
+                    job != null ? () -> job : () -> session.bean(BackfillJobConfiguration.JOB + "Job", Job.class),
+                    () -> session.bean(BackfillTasks.class), job == null);
             for (TargetBackfill b : planned) {
                 results.add(b.run(launcher));
             }

@@ -20,7 +20,7 @@ public final class BackfillShutdown implements AutoCloseable {
 
     private final CountDownLatch done = new CountDownLatch(1);
     private final Thread hook = new Thread(this::onSignal, "preflight-backfill-stop");
-    private volatile JobOperator operator;
+    private volatile Session session;
 
     private BackfillShutdown() {
     }
@@ -33,12 +33,14 @@ public final class BackfillShutdown implements AutoCloseable {
 
     /** From now on a signal stops this session's backfill. */
     public void watch(Session session) {
-        operator = session.bean(JobOperator.class);
+        this.session = session; // not its operator yet: a run with nothing to embed never makes one
     }
 
     @SuppressWarnings("removal") // Batch 6 keeps getRunningExecutions/stop(long) until its replacement takes a JobExecution we do not hold here
     private void onSignal() {
-        JobOperator op = operator;
+        Session watched = session;
+        // no operator made: no job was started, so none runs
+        JobOperator op = watched == null ? null : watched.beanIfMade(JobOperator.class);
         if (op == null) {
             return;
         }

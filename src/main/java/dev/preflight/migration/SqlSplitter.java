@@ -26,6 +26,7 @@ public final class SqlSplitter {
                     + "|(?:CREATE|DROP)\\s+SUBSCRIPTION\\b)",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern CONTROL = Pattern.compile(
             "^(?:BEGIN|START\\s+TRANSACTION|COMMIT|END|ROLLBACK|ABORT)(?:\\s+(?:WORK|TRANSACTION))?(?:\\s+ISOLATION\\b.*|\\s+READ\\b.*)?$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
@@ -106,7 +107,7 @@ public final class SqlSplitter {
             return;
         }
         String text = sql.toString().stripTrailing();
-        String normalized = code.toString().trim().replaceAll("\\s+", " ");
+        String normalized = WHITESPACE.matcher(code.toString().trim()).replaceAll(" "); // compiled once: a history has thousands of statements
         Mode mode = CONTROL.matcher(normalized).matches() ? Mode.TRANSACTION_CONTROL
                 : NON_TRANSACTIONAL.matcher(normalized).find() ? Mode.NON_TRANSACTIONAL : Mode.TRANSACTIONAL;
         out.add(new SqlStatement(text, startLine, comments.toString().strip(), mode));

@@ -27,8 +27,10 @@ public final class LogProvider implements SLF4JServiceProvider {
         if (System.getProperty("slf4j.provider") == null) {
             System.setProperty("slf4j.provider", LogProvider.class.getName());
         }
-        // SLF4J announces an explicitly chosen provider on stderr at its default verbosity
-        System.setProperty("slf4j.internal.verbosity", "WARN");
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            // SLF4J announces an explicitly chosen provider on stderr at its default verbosity
+            System.setProperty("slf4j.internal.verbosity", "WARN");
+        }
     }
 
     @Override

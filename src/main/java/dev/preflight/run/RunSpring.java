@@ -99,8 +99,8 @@ public final class RunSpring {
         }
         ctx.getBeanFactory().setConversionService(ApplicationConversionService.getSharedInstance());
         ctx.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor());
-        ctx.registerBean("preflight.scopedProxyTypes", ScopedProxyTypes.class); // once the batch scopes have added their proxies
-        ctx.registerBean("preflight.unusedInfrastructure", UnusedInfrastructure.class);
+        ctx.registerBean("preflight.scopedProxyTypes", ScopedProxyTypes.class, RunSpring::markPrepared); // once the batch scopes added their proxies
+        ctx.registerBean("preflight.unusedInfrastructure", UnusedInfrastructure.class, RunSpring::markPrepared);
         ctx.getBeanFactory().registerSingleton("console", console);
         own(ctx, "runContext", RunContext.class, run);
         own(ctx, "databaseTarget", DatabaseTarget.class, () -> run.get().target());
@@ -109,15 +109,26 @@ public final class RunSpring {
     }
 
     /**
-     * The beans {@link #prepare} registers, a run's own objects and two post-processors: registered by every run itself,
-     * never by the generated code.
+     * The attribute that marks the bean definitions {@link #prepare} registers (a run's own objects and two
+     * post-processors): registered by every run itself, never by the generated code.
      */
-    static final java.util.Set<String> PREPARED = java.util.Set.of("runContext", "databaseTarget", "dataSource", "shadowSettings",
-            "preflight.scopedProxyTypes", "preflight.unusedInfrastructure");
+    static final String PREPARED = "preflight.prepared";
+
+    /** Whether {@link #prepare} registered this definition. */
+    static boolean prepared(org.springframework.beans.factory.config.BeanDefinition definition) {
+        return definition.hasAttribute(PREPARED);
+    }
+
+    private static void markPrepared(org.springframework.beans.factory.config.BeanDefinition definition) {
+        definition.setAttribute(PREPARED, true);
+    }
 
     private static <T> void own(GenericApplicationContext ctx, String name, Class<T> type, Supplier<T> value) {
         // no destroy method: the session owns these objects and closes them itself (Spring would close an AutoCloseable
         // bean, the pool among them, with the context)
-        ctx.registerBean(name, type, value, definition -> definition.setDestroyMethodName(""));
+        ctx.registerBean(name, type, value, definition -> {
+            definition.setDestroyMethodName("");
+            markPrepared(definition);
+        });
     }
 }

@@ -36,9 +36,9 @@ import org.springframework.core.metrics.ApplicationStartup;
  */
 public final class SpringAot {
 
-    /** The system property that turns the generated code off: the context then reads the configuration's annotations. */
-    public static final String OFF = "preflight.spring-aot=false";
     private static final String PROPERTY = "preflight.spring-aot";
+    /** The system property that turns the generated code off: the context then reads the configuration's annotations. */
+    public static final String OFF = PROPERTY + "=false";
 
     private SpringAot() {
     }
@@ -124,7 +124,7 @@ public final class SpringAot {
 
         @Override
         public boolean isExcludedFromAotProcessing(RegisteredBean bean) {
-            return RunSpring.PREPARED.contains(bean.getBeanName());
+            return RunSpring.prepared(bean.getMergedBeanDefinition());
         }
     }
 

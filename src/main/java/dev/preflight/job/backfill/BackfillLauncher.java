@@ -41,6 +41,8 @@ public final class BackfillLauncher {
     private final boolean inProcess;
     /** The last execution of each recent instance, read once for all of a run's targets. */
     private final Map<Long, Optional<JobExecution>> lastExecutions = new HashMap<>();
+    /** The newest backfill instances, read at the first search ({@link #recentInstances}). */
+    private List<JobInstance> recent;
 
     /**
      * The operator, the job and the tasks are asked for only when a job starts: a nightly run with nothing to embed never
@@ -169,8 +171,6 @@ public final class BackfillLauncher {
         }
         return null;
     }
-
-    private List<JobInstance> recent;
 
     /**
      * The newest {@value #LOOK_BACK} backfill instances, read once for all targets: what a job of this launcher adds or

@@ -38,17 +38,10 @@ public final class TrendChart {
     }
 
     /**
-     * The fragment for the current report and up to 29 earlier ones, or null when there is no history yet.
-     * Only the newest folders (by their report file's time) are read, and only the few fields the chart
-     * shows: a reports folder grows by a run each time, and reading all of it made every command slower.
-     */
-    public static String fromReports(Path reportsDir, ReadinessReport current) {
-        return chart(history(reportsDir), current);
-    }
-
-    /**
      * The points of the earlier runs in {@code reportsDir} (the newest {@value #CANDIDATES} of them, unreadable ones left
-     * out), or null when the folder cannot be listed. Read apart from the current run's point, so that the report's
+     * out), or null when the folder cannot be listed. Only the newest folders (by their report file's time) are read, and
+     * only the few fields the chart shows: a reports folder grows by a run each time, and reading all of it made every
+     * command slower. Read apart from the current run's point, so that the report's
      * renderers can read them while the jobs run ({@link ReportRenderers#prepare}).
      */
     static List<Point> history(Path reportsDir) {
@@ -73,7 +66,10 @@ public final class TrendChart {
         return points;
     }
 
-    /** The chart over {@code history} (null: none, as when the folder cannot be listed) and the current run. */
+    /**
+     * The fragment for the current report and up to 29 earlier ones of {@code history} (null: none, as when the folder
+     * cannot be listed), or null when there is no earlier run.
+     */
     static String chart(List<Point> history, ReadinessReport current) {
         if (history == null) {
             return null;

@@ -46,7 +46,7 @@ class TrendChartTests {
 
     @Test
     void noChartWithoutHistory(@TempDir Path empty) {
-        assertThat(TrendChart.fromReports(empty, ReportFixtures.notReady())).isNull();
+        assertThat(TrendChart.chart(TrendChart.history(empty), ReportFixtures.notReady())).isNull();
     }
 
     @Test
@@ -61,7 +61,7 @@ class TrendChartTests {
         ReadinessReport current = ReportFixtures.at(ReportFixtures.notConnected(), "run-now", "2025-10-27T08:00:00Z");
 
         // when
-        String html = TrendChart.fromReports(reports, current);
+        String html = TrendChart.chart(TrendChart.history(reports), current);
 
         // then the earlier run and this one, in time order; 120 NULL of 300 vector rows is 40%; no share without a database
         assertThat(html).startsWith("<h2>Trend over the last 2 runs</h2>")
@@ -69,7 +69,7 @@ class TrendChartTests {
                 .contains("<title>run-now: NOT_READY, 1 findings</title>")
                 .endsWith("<p>Runs: <a href=\"../run-a/readiness.html\">run-a</a> · <a href=\"readiness.html\">run-now</a></p>\n")
                 .doesNotContain("latest", ".tmp-run", "run-b", "run-c");
-        assertThat(TrendChart.fromReports(reports.resolve("absent"), current)).as("no reports folder yet").isNull();
+        assertThat(TrendChart.chart(TrendChart.history(reports.resolve("absent")), current)).as("no reports folder yet").isNull();
     }
 
     @Test
@@ -79,7 +79,7 @@ class TrendChartTests {
             write(reports, "run-" + (100 - i), ReportFixtures.at(ReportFixtures.notConnected(), "x", String.format("2025-10-%02dT00:00:00Z", i)));
         }
 
-        String html = TrendChart.fromReports(reports, ReportFixtures.at(ReportFixtures.notConnected(), "run-now", "2025-11-01T00:00:00Z"));
+        String html = TrendChart.chart(TrendChart.history(reports), ReportFixtures.at(ReportFixtures.notConnected(), "run-now", "2025-11-01T00:00:00Z"));
 
         // then the oldest two (run-99, run-98) are left out, and the links run from the oldest kept to this run
         assertThat(html).startsWith("<h2>Trend over the last 30 runs</h2>").doesNotContain("run-99<", "run-98<");

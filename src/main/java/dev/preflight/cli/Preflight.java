@@ -18,7 +18,6 @@ import dev.preflight.cli.command.StatusCommand;
 import dev.preflight.cli.command.VerifyCommand;
 import dev.preflight.cli.command.WorkerCommand;
 import dev.preflight.config.KnownSecrets;
-import dev.preflight.db.Connections;
 import dev.preflight.job.backfill.provider.ProviderException;
 import dev.preflight.kernel.Console;
 import dev.preflight.kernel.Diagnostics;
@@ -45,7 +44,6 @@ public final class Preflight {
     public Preflight(Console console) {
         this.console = console.scrubbed();
         RunSpring.configure(PreflightBoot.class); // the jobs' configuration, for every run this process opens
-        Connections.quietDriver();
         register(List.of(new GateCommand(this::steps), new RunCommand(this::steps), new LintCommand(), new MigrateCommand(), new SeedCommand(),
                 new BackfillCommand(), new RetuneCommand(), new VerifyCommand(), new ReportCommand(), new StatusCommand(),
                 new HistoryCommand(), new BaselineCommand(), new RestartCommand(this::steps, this::commands), new ScheduleCommand(this::steps), new WorkerCommand()));

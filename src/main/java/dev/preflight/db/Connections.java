@@ -29,6 +29,8 @@ public final class Connections {
     /**
      * Silences pgJDBC's own logging (java.util.logging, printed to stderr in its own format): every
      * failure it would log also reaches Preflight as an exception, reported as one line with a remedy.
+     * Done as this class loads, before its first connection, not as the process starts: setting up
+     * java.util.logging searches the whole class path, which a command without a database never needs.
      */
     public static void quietDriver() {
         DRIVER_LOG.setLevel(java.util.logging.Level.OFF);

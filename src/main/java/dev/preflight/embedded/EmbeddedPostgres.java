@@ -91,6 +91,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         if (!keep) {
             Runtime.getRuntime().addShutdownHook(new Thread(this::stopQuietly, "preflight-embedded-pg-stop"));
         }
+        dev.preflight.db.Connections.quietDriver(); // the driver's own logging, as every other connection has it silenced
         try (Connection c = DriverManager.getConnection(adminUrl().jdbcUrl(), adminUrl().connectionProperties());
              Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + DATABASE);

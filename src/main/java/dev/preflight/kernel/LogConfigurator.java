@@ -50,10 +50,11 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         }
         rules.put("msg", ScrubbingMessageConverter::new);
         rules.put("debugEx", DebugThrowableConverter::new);
+        rules.put("timeOfDay", TimeOfDayConverter::new);
 
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
-        encoder.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n%debugEx");
+        encoder.setPattern("%timeOfDay %-5level %logger{0} - %msg%n%debugEx");
         encoder.start();
         ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
         stderr.setContext(context);

@@ -3,6 +3,8 @@ package dev.preflight.kernel;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.CoreConstants;
+import ch.qos.logback.core.status.Status;
+import ch.qos.logback.core.status.StatusUtil;
 import ch.qos.logback.core.util.StatusPrinter2;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
@@ -40,7 +42,11 @@ public final class LogProvider implements SLF4JServiceProvider {
         LogConfigurator configurator = new LogConfigurator();
         configurator.setContext(context);
         configurator.configure(context);
-        new StatusPrinter2().printInCaseOfErrorsOrWarnings(context); // as logback's own provider: its problems, if any, on stderr
+        // as logback's own provider: its problems, if any, on stderr. Only then is the printer made: its class sets up a
+        // date format, for which java.time searches the whole class path (60-100 ms of every start)
+        if (new StatusUtil(context).getHighestLevel(0) >= Status.WARN) {
+            new StatusPrinter2().printInCaseOfErrorsOrWarnings(context);
+        }
         context.start();
     }
 

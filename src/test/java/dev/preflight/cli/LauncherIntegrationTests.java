@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * that archive afterwards ({@code -Xshare:on} fails when it cannot).
  *
  * <p>Kills: training against a relative or moved jar path (the archive is then refused at every start
- * with "Required classpath entry does not exist"); the JVM's CDS warnings reaching the terminal.
+ * with "Required classpath entry does not exist"); the JVM's CDS warnings reaching the terminal; a
+ * search of the whole class path in {@code help}.
  */
 class LauncherIntegrationTests {
 
@@ -50,6 +51,16 @@ class LauncherIntegrationTests {
                 "-jar", home.resolve("target/fast-start/app/preflight.jar").toString(), "help"));
         assertThat(mapped.exit()).as(mapped.err()).isZero();
         assertThat(mapped.err()).doesNotContain("Unable to use shared archive");
+
+        // help searches no service on the whole class path: each search opens every jar, 60-100 ms of a start. java.time's
+        // zone rules provider (a date in the log pattern or logback's status printer) and java.util.logging's back end
+        // (pgJDBC's logging silenced as the process starts) each made one.
+        Path classes = home.resolve("classes.log");
+        Result logged = run(List.of("java", "-XX:SharedArchiveFile=" + home.resolve("target/fast-start/preflight.jsa"),
+                "-Xlog:class+load=info:file=" + classes, "-jar", home.resolve("target/fast-start/app/preflight.jar").toString(), "help"));
+        assertThat(logged.exit()).as(logged.err()).isZero();
+        assertThat(Files.readString(classes)).contains("dev.preflight.cli.command.HelpCommand ")
+                .doesNotContain("java.time.zone.ZoneRulesProvider ", "jdk.internal.logger.BootstrapLogger$DetectBackend ");
     }
 
     private record Result(int exit, String out, String err) {

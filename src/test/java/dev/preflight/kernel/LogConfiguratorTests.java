@@ -44,6 +44,7 @@ class LogConfiguratorTests {
 
         String plain = line(context, "connecting with s3cret-pw", new IllegalStateException("boom"));
         assertThat(plain).contains("WARN", "SomeJob - connecting with " + Secrets.MASK).doesNotContain("s3cret-pw", "IllegalStateException");
+        assertThat(plain).as("the local time of day first, as %d{HH:mm:ss.SSS} wrote it").matches("(?s)\\d\\d:\\d\\d:\\d\\d\\.\\d{3} WARN  SomeJob - .*");
 
         Diagnostics.debug(true);
         assertThat(line(context, "again", new IllegalStateException("boom"))).contains("java.lang.IllegalStateException: boom");

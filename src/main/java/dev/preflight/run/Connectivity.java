@@ -1,10 +1,10 @@
 package dev.preflight.run;
 
-import dev.preflight.db.Connections;
+import dev.preflight.config.DatabaseUrl;
 import dev.preflight.report.CheckOutcome;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,25 +20,35 @@ final class Connectivity {
     /**
      * Checks each URL and records SRV001; returns the DDL URL's connection when the run records
      * (it then holds the liveness lock: each new session costs a password exchange, SCRAM's 4,096
-     * hash rounds, one of the dearer steps of a cold start), else null.
+     * hash rounds, one of the dearer steps of a cold start), else null. The connections {@code ahead}
+     * opened (null: none) are taken instead of connecting again.
      */
-    static Connection check(RunContext run, String command, boolean keepDdl) {
+    static Connection check(RunContext run, String command, boolean keepDdl, ConnectAhead ahead) {
+        List<DatabaseUrl> urls = ConnectAhead.urls(run.target());
+        List<ConnectAhead.Attempt> attempts = ahead == null ? null : ahead.take(run.target());
+        List<ConnectAhead.Attempt> made = new ArrayList<>();
         Connection kept = null;
-        var urls = run.target().directUrl() == null ? List.of(run.target().url()) : List.of(run.target().url(), run.target().directUrl());
-        for (var url : urls) {
-            long t0 = System.nanoTime();
-            Connection c = null;
-            try {
-                c = Connections.open(url);
-                long ms = Duration.ofNanos(System.nanoTime() - t0).toMillis();
-                run.ledger().add(new CheckOutcome("SRV001", "Database is reachable with the given credentials", command,
-                        CheckOutcome.Status.PASSED, "connected to " + url.masked() + " in " + ms + " ms", List.of()));
-                if (keepDdl && url == run.target().ddlUrl() && kept == null) {
-                    kept = c;
-                    c = null;
+        try {
+            for (int i = 0; i < urls.size(); i++) {
+                ConnectAhead.Attempt a = attempts != null && i < attempts.size() ? attempts.get(i) : ConnectAhead.Attempt.of(urls.get(i));
+                made.add(a);
+                if (a.failure() != null) {
+                    throw a.failure();
                 }
-            } finally {
-                closeQuietly(c);
+                run.ledger().add(new CheckOutcome("SRV001", "Database is reachable with the given credentials", command,
+                        CheckOutcome.Status.PASSED, "connected to " + a.url().masked() + " in " + a.millis() + " ms", List.of()));
+                if (keepDdl && urls.get(i) == run.target().ddlUrl() && kept == null) {
+                    kept = a.connection();
+                }
+            }
+        } finally {
+            if (attempts != null) {
+                attempts.stream().filter(a -> !made.contains(a)).forEach(made::add); // made ahead, past a failure: closed too
+            }
+            for (ConnectAhead.Attempt a : made) {
+                if (a.connection() != kept) {
+                    closeQuietly(a.connection());
+                }
             }
         }
         return kept;

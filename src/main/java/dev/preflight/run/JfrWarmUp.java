@@ -22,6 +22,13 @@ final class JfrWarmUp {
     private JfrWarmUp() {
     }
 
+    /** Initialises the event classes on a daemon thread of their own. */
+    static void start() {
+        Thread t = new Thread(JfrWarmUp::run, "preflight:jfr-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** Initialises the event classes on the calling thread. */
     static void run() {
         ClassLoader loader = JfrWarmUp.class.getClassLoader();

@@ -46,6 +46,8 @@ public final class Session implements AutoCloseable {
     private dev.preflight.report.render.ReportRenderers.Prepared renderers;
     /** The Spring context's early start, until the run's jobs take it over (null when the session runs no job). */
     private SpringStart spring;
+    /** Whether {@link #jobAhead} warmed the job launch. */
+    private boolean jobWarmed;
 
     private Session(String command, Options options, Console console, RunContext run, TargetResolver.Resolved resolved) {
         this.command = command;
@@ -61,6 +63,14 @@ public final class Session implements AutoCloseable {
      */
     public static Session open(String command, Options options, Console console) {
         return open(command, options, console, SessionMode.RECORDED);
+    }
+
+    /**
+     * As {@link #open}, for a command whose work often launches no job (a backfill with nothing to embed): the context
+     * still starts ahead, but the job machinery is warmed only once {@link #jobAhead} says a job will run.
+     */
+    public static Session openForLikelyNoJob(String command, Options options, Console console) {
+        return open(command, options, console, SessionMode.RECORDED_JOB_UNLIKELY);
     }
 
     /** A session that writes (run history, report) but runs no job ({@code baseline}): it never starts a Spring context. */
@@ -87,13 +97,18 @@ public final class Session implements AutoCloseable {
     private static Session open(String command, Options options, Console console, SessionMode mode) {
         // A session that runs jobs builds its Spring context meanwhile, on a thread of its own: the context needs nothing
         // the inputs or the connection give until its first job, and on two cores the two overlap (status/report: none)
-        SpringStart spring = mode.runsJobs ? SpringStart.begin(console) : null;
+        SpringStart spring = mode.runsJobs ? SpringStart.begin(console, mode != SessionMode.RECORDED_JOB_UNLIKELY) : null;
+        // and connects meanwhile: a connection is mostly the server's wait, the inputs are CPU work
+        ConnectAhead ahead = ConnectAhead.start(options, console);
         RunInputs in;
         try {
             in = RunInputs.read(command, options, console, mode.writesReport);
         } catch (RuntimeException | Error e) {
             if (spring != null) {
                 spring.abandon();
+            }
+            if (ahead != null) {
+                ahead.discard();
             }
             throw e;
         }
@@ -118,11 +133,14 @@ public final class Session implements AutoCloseable {
             session.prepareRenderers();
         }
         try {
-            session.livenessConnection = Connectivity.check(run, command, mode.writesDatabase);
+            session.livenessConnection = Connectivity.check(run, command, mode.writesDatabase, ahead);
             StartupTrace.mark("connected");
-            session.openRepository();
+            session.openRepository(ahead == null ? null : ahead.pool());
             StartupTrace.mark("pool and job repository");
         } catch (PreflightException e) {
+            if (ahead != null) {
+                ahead.discard(); // the pool made ahead, if the session has not taken it yet
+            }
             if (mode.writesReport) {
                 new ReportPublisher(in.project(), console).publishConnectionFailure(ledger, command, e);
             }
@@ -132,9 +150,12 @@ public final class Session implements AutoCloseable {
         return session;
     }
 
-    /** Opens the pool, then (for commands that write) Preflight's job repository and run history in schema {@code preflight}. */
-    private void openRepository() {
-        pool = new dev.preflight.db.DataSourceConfiguration().dataSource(run.target());
+    /**
+     * Opens the pool (or takes the one made ahead, null if none), then (for commands that write) Preflight's job
+     * repository and run history in schema {@code preflight}.
+     */
+    private void openRepository(com.zaxxer.hikari.HikariDataSource ahead) {
+        pool = ahead != null ? ahead : new dev.preflight.db.DataSourceConfiguration().dataSource(run.target());
         jobs = new RunJobs(run, console, pool, shadowSettings, spring);
         if (spring != null) {
             spring.pool(pool);
@@ -197,12 +218,24 @@ public final class Session implements AutoCloseable {
 
     /**
      * Starts making the report's renderers (templates parsed, classes loaded, earlier runs read for the trend chart) while
-     * the jobs run: a job mostly waits on the database, and the second core is then free.
+     * the jobs run: a job mostly waits on the database, and the second core is then free. A job, or a bean of the run's
+     * context, starts them; a command whose work may launch no job (a backfill with nothing to embed) starts them itself.
      */
-    private void prepareRenderers() {
+    public void prepareRenderers() {
         if (renderers == null && mode.writesReport) {
             renderers = dev.preflight.report.render.ReportRenderers.prepare(run.project().templatesOrNull(), run.project().reportsDir(),
                     () -> ReportAssembler.assemble(new RunLedger(run.ledger().runId()), command, run.project(), null, null));
+        }
+    }
+
+    /**
+     * Says that a job will run: warms Spring Batch's job launch (its JFR events) on a thread of its own, unless the
+     * context's thread did so already, while this thread prepares the job.
+     */
+    public void jobAhead() {
+        if (mode == SessionMode.RECORDED_JOB_UNLIKELY && !jobWarmed) {
+            jobWarmed = true;
+            JfrWarmUp.start();
         }
     }
 

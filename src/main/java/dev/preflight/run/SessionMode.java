@@ -4,6 +4,8 @@ package dev.preflight.run;
 enum SessionMode {
     /** Jobs run: the job repository and run history are created and written, and the report. */
     RECORDED(true, true, true),
+    /** As {@link #RECORDED}, for a command that often launches no job ({@code backfill}): see {@link Session#jobAhead}. */
+    RECORDED_JOB_UNLIKELY(true, true, true),
     /** Writes like {@link #RECORDED} but runs no job ({@code baseline}): no Spring context. */
     RECORDED_WITHOUT_JOBS(true, true, false),
     /** Measures only ({@code report}): nothing is written to the database, the report is written. */

@@ -30,7 +30,7 @@ final class SpringStart {
     }
 
     /** Starts building the context on a daemon thread (it never keeps the process alive on its own). */
-    static SpringStart begin(Console console) {
+    static SpringStart begin(Console console, boolean warmJobLaunch) {
         SpringStart s = new SpringStart();
         Thread thread = new Thread(() -> {
             try {
@@ -39,7 +39,9 @@ final class SpringStart {
                 s.context.completeExceptionally(e);
                 return;
             }
-            JfrWarmUp.run(); // the thread is idle until the job: the first job launch no longer sets up JFR itself
+            if (warmJobLaunch) {
+                JfrWarmUp.run(); // the thread is idle until the job: the first job launch no longer sets up JFR itself
+            }
         }, "preflight:spring-start");
         thread.setDaemon(true);
         thread.start();

@@ -48,7 +48,7 @@ public final class StartupTraining {
             DatabaseTarget nowhere = DatabaseTarget.of(DatabaseUrl.of("127.0.0.1", 1, "cds_training", "nobody", "unused"), null,
                     DatabaseTarget.Source.FLAG);
             // the way a job command starts its context: on its own thread, handed the run and the pool as they come
-            SpringStart spring = SpringStart.begin(console);
+            SpringStart spring = SpringStart.begin(console, true);
             spring.inputs(new RunContext(nowhere, project, config, files, ledger), dev.preflight.config.ShadowSettings.isolated());
             try (var pool = new DataSourceConfiguration().dataSource(nowhere)) {
                 spring.pool(pool);

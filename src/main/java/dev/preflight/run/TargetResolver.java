@@ -47,20 +47,27 @@ public final class TargetResolver {
     }
 
     public static Resolved resolve(Options options, Console console, ProjectLayout project) {
-        String flag = options.flag("db-url");
-        String env = console.env("DATABASE_URL");
-        String direct = options.flag("direct-url") != null ? options.flag("direct-url") : console.env("DIRECT_DATABASE_URL");
-        DatabaseUrl directUrl = direct == null ? null : DatabaseUrl.parse(direct);
-        if (flag != null) {
-            return new Resolved(DatabaseTarget.of(DatabaseUrl.parse(flag), directUrl, DatabaseTarget.Source.FLAG), null);
-        }
-        if (env != null) {
-            return new Resolved(DatabaseTarget.of(DatabaseUrl.parse(env), directUrl, DatabaseTarget.Source.ENVIRONMENT), null);
+        DatabaseTarget given = given(options, console);
+        if (given != null) {
+            return new Resolved(given, null);
         }
         console.err().println("[preflight] no --db-url or DATABASE_URL: starting an embedded PostgreSQL with pgvector...");
         EmbeddedPostgres pg = EmbeddedPostgres.start(project.stateDir(), options.has("keep"));
         console.err().println("[preflight] embedded PostgreSQL " + pg.majorVersion() + " at " + pg.url().masked()
                 + " (data in " + pg.dataDir() + (options.has("keep") ? ", kept" : ", removed at exit") + ")");
         return new Resolved(DatabaseTarget.of(pg.url(), null, DatabaseTarget.Source.EMBEDDED), pg);
+    }
+
+    /** The database the options or the environment name, or null when none is named (a run then starts an embedded cluster). */
+    static DatabaseTarget given(Options options, Console console) {
+        String flag = options.flag("db-url");
+        String env = console.env("DATABASE_URL");
+        String direct = options.flag("direct-url") != null ? options.flag("direct-url") : console.env("DIRECT_DATABASE_URL");
+        DatabaseUrl directUrl = direct == null ? null : DatabaseUrl.parse(direct);
+        if (flag == null && env == null) {
+            return null;
+        }
+        return flag != null ? DatabaseTarget.of(DatabaseUrl.parse(flag), directUrl, DatabaseTarget.Source.FLAG)
+                : DatabaseTarget.of(DatabaseUrl.parse(env), directUrl, DatabaseTarget.Source.ENVIRONMENT);
     }
 }

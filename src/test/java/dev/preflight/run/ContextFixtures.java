@@ -29,10 +29,13 @@ final class ContextFixtures {
 
     /** A run of the example project whose target is never connected to. */
     static RunContext run(String ledger) {
+        return run(ledger, DatabaseTarget.of(DatabaseUrl.of("127.0.0.1", 1, "nowhere", "nobody", "unused"), null, DatabaseTarget.Source.FLAG));
+    }
+
+    /** A run of the example project against {@code target}. */
+    static RunContext run(String ledger, DatabaseTarget target) {
         ProjectLayout project = new ProjectLayout(Projects.repositoryRoot(), null);
         ProjectConfig config = ProjectConfig.load(project);
-        DatabaseTarget nowhere = DatabaseTarget.of(DatabaseUrl.of("127.0.0.1", 1, "nowhere", "nobody", "unused"), null,
-                DatabaseTarget.Source.FLAG);
-        return new RunContext(nowhere, project, config, MigrationFiles.resolve(project, config), new RunLedger(ledger));
+        return new RunContext(target, project, config, MigrationFiles.resolve(project, config), new RunLedger(ledger));
     }
 }

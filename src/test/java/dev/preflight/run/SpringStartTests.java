@@ -32,7 +32,7 @@ class SpringStartTests {
 
     @Test
     void theContextStartsBeforeThePoolExistsAndThenGivesTheSessionsObjects() {
-        SpringStart start = SpringStart.begin(console);
+        SpringStart start = SpringStart.begin(console, true);
         RunContext run = run();
         ShadowSettings shadow = ShadowSettings.isolated();
         start.inputs(run, shadow);
@@ -52,7 +52,7 @@ class SpringStartTests {
 
     @Test
     void theBackfillsStepScopedProxiesAreNotCreatedForEveryCommand() {
-        SpringStart start = SpringStart.begin(console);
+        SpringStart start = SpringStart.begin(console, true);
         start.inputs(run(), ShadowSettings.isolated());
         start.pool(new SimpleDriverDataSource());
         try (ConfigurableApplicationContext context = start.context()) {
@@ -66,7 +66,7 @@ class SpringStartTests {
 
     @Test
     void anAbandonedStartClosesItsContext() throws InterruptedException {
-        SpringStart start = SpringStart.begin(console);
+        SpringStart start = SpringStart.begin(console, true);
         start.abandon(); // the session failed on its inputs, before the refresh ended
 
         ConfigurableApplicationContext context = start.context();

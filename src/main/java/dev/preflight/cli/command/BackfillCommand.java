@@ -78,7 +78,7 @@ public final class BackfillCommand implements StepCommand {
     public ExitCode run(Options options, Console console) throws Exception {
         request(options); // bad options fail before the database is touched
         try (BackfillShutdown shutdown = BackfillShutdown.install();
-             Session session = Session.open(name(), options, console)) {
+             Session session = Session.openForLikelyNoJob(name(), options, console)) {
             shutdown.watch(session);
             EmbeddingsSection section = backfill(session, options);
             ExitCode code = session.finish();

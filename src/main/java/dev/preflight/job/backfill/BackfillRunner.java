@@ -74,6 +74,7 @@ public final class BackfillRunner {
                     "each thread holds a pooled connection while it writes; use --threads " + MAX_THREADS + " or fewer");
         }
         List<EmbeddingTarget> targets = request.target() == null ? config.targets() : List.of(config.target(request.target()));
+        session.prepareRenderers(); // while the targets are inspected: with nothing to embed, no job or bean would start them
         DataSource dataSource = session.dataSource();
         List<TargetBackfill> planned = new ArrayList<>();
         List<EmbeddingsSection.Target> results = new ArrayList<>();
@@ -104,7 +105,7 @@ public final class BackfillRunner {
             }
         }
         if (!mismatch) {
-            BackfillLauncher launcher = new BackfillLauncher(() -> session.bean(JobOperator.class), session.bean(JobRepository.class),
+            BackfillLauncher launcher = new BackfillLauncher(() -> session.bean(JobOperator.class), () -> session.bean(JobRepository.class),
                     job != null ? () -> job : () -> session.bean(BackfillJobConfiguration.JOB + "Job", Job.class),
                     () -> session.bean(BackfillTasks.class), job == null);
             for (TargetBackfill b : planned) {

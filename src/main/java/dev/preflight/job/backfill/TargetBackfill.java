@@ -43,14 +43,22 @@ final class TargetBackfill implements AutoCloseable {
         BackfillSql sql = new BackfillSql(target, shape.idType());
         int threads = request.threads() != null ? request.threads() : config.threads();
         long pending;
+        long planned;
+        boolean idle;
         try (Connection c = session.dataSource().getConnection()) {
             pending = new TargetInspector(c).pending(target, sql, provider.model(), request.reembed());
+            planned = request.limit() == null ? pending : Math.min(pending, request.limit());
+            idle = !request.dryRun() && BackfillLauncher.idle(c, target.name(), provider.model(), request.reembed(), planned);
         }
-        long planned = request.limit() == null ? pending : Math.min(pending, request.limit());
         if (request.dryRun()) {
             log.info("backfill {} (dry run): {} row(s) need embedding with {} {}", target.name(), pending, provider.name(), provider.model());
             return result(sql, "DRY_RUN", pending, new BackfillStats(), 0, 0, null);
         }
+        if (idle) {
+            log.info("backfill {}: nothing to embed and no unfinished backfill to restart (no job launched)", target.name());
+            return result(sql, BatchStatus.COMPLETED.name(), pending, new BackfillStats(), 0, 0, null);
+        }
+        session.jobAhead();
         log.info("backfill {}: {} row(s) to embed into {}.{} with {} {} ({} dims), chunks of {}, {} partition(s){}", target.name(), planned,
                 target.table(), target.vectorColumn(), provider.name(), provider.model(), provider.dimensions(), config.chunkSize(), threads,
                 provider.semantic() ? "" : "; the deterministic provider's vectors are NOT semantic (tests and benchmarks only)");

@@ -81,6 +81,52 @@ class BackfillIntegrationTests {
     }
 
     @Test
+    void aTargetWithNothingToEmbedSkipsTheJobMachineryUnlessItsLastBackfillIsUnfinished(TestDatabase db, @TempDir Path tmp) throws Exception {
+        // given 300 rows, and no backfill yet
+        Path project = ItemsProject.create(tmp, 16, "provider: deterministic\nchunkSize: 100\n");
+        ItemsProject.migrateAndFill(project, db, 300);
+        String model = DeterministicProvider.MODEL;
+        assertThat(CliRun.run("backfill", "--project", project.toString(), "--db-url", db.uri(), "--dry-run").exitCode()).isZero(); // side tables
+        try (java.sql.Connection c = db.connect()) {
+            // then a target is idle only with nothing planned and no unfinished instance
+            assertThat(BackfillLauncher.idle(c, "items", model, false, 0)).isTrue();
+            assertThat(BackfillLauncher.idle(c, "items", model, false, 300)).isFalse();
+        }
+
+        // when a backfill completes
+        assertThat(CliRun.run("backfill", "--project", project.toString(), "--db-url", db.uri()).exitCode()).isZero();
+        long executions = db.queryLong("SELECT count(*) FROM preflight.batch_job_execution");
+        long instances = db.queryLong("SELECT count(*) FROM preflight.batch_job_instance");
+        try (java.sql.Connection c = db.connect()) {
+            assertThat(BackfillLauncher.idle(c, "items", model, false, 0)).isTrue();
+
+            // and when its last execution is left FAILED (as a killed or failed run leaves it)
+            db.execute("UPDATE preflight.batch_job_execution SET status = 'FAILED' WHERE job_execution_id = "
+                    + "(SELECT max(job_execution_id) FROM preflight.batch_job_execution)");
+
+            // then that identity is not idle, while another model's or mode's is
+            assertThat(BackfillLauncher.idle(c, "items", model, false, 0)).isFalse();
+            assertThat(BackfillLauncher.idle(c, "items", "another-model", false, 0)).isTrue();
+            assertThat(BackfillLauncher.idle(c, "items", model, true, 0)).isTrue();
+            assertThat(BackfillLauncher.idle(c, "other", model, false, 0)).isTrue();
+        }
+
+        // and a run with nothing to embed still restarts the unfinished instance, the way it always did
+        CliRun restart = CliRun.run("backfill", "--project", project.toString(), "--db-url", db.uri());
+        assertThat(restart.exitCode()).as(restart.err()).isZero();
+        assertThat(db.queryLong("SELECT count(*) FROM preflight.batch_job_instance")).as("restarted, not replaced").isEqualTo(instances);
+        assertThat(db.queryLong("SELECT count(*) FROM preflight.batch_job_execution")).isEqualTo(executions + 1);
+        assertThat(db.queryString("SELECT status FROM preflight.batch_job_execution ORDER BY job_execution_id DESC LIMIT 1"))
+                .isEqualTo("COMPLETED");
+
+        // and once it is finished, a run with nothing to embed launches nothing
+        CliRun idle = CliRun.run("backfill", "--project", project.toString(), "--db-url", db.uri());
+        assertThat(idle.exitCode()).as(idle.err()).isZero();
+        assertThat(db.queryLong("SELECT count(*) FROM preflight.batch_job_execution")).isEqualTo(executions + 1);
+        assertThat(embeddings(project).get("status").asString()).isEqualTo("COMPLETED");
+    }
+
+    @Test
     void rateLimit429sWithRetryAfterAreObeyedAndAllRowsLand(TestDatabase db, @TempDir Path tmp) throws Exception {
         try (MockOpenAiServer mock = new MockOpenAiServer(8).every429(3, 1)) {
             // given a provider that answers every third request with 429 and Retry-After: 1

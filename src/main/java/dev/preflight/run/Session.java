@@ -284,6 +284,7 @@ public final class Session implements AutoCloseable {
      * and returns the exit code.
      */
     public ExitCode finish() throws Exception {
+        dev.preflight.embedded.SharedClusters.release(); // the jobs are done: the shadow cluster stops while the run reports
         ReadinessReport report = RunEnd.measure(run, dataSource(), command);
         StartupTrace.mark("end-of-run checks and catalog");
         Path written = new ReportPublisher(run.project(), console).publish(report, run.ledger().attachments(), renderers);

@@ -1,13 +1,14 @@
 package dev.preflight.job.verify;
 
 import dev.preflight.embedded.EmbeddedPostgres;
+import dev.preflight.embedded.SharedClusters;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * The isolated cluster replays run in by default: started from the machine's PostgreSQL binaries
- * the first time a replay needs it, then shared by every replay of this process (one per run on
- * the command line; one per test JVM), and stopped when the process exits. Its folder lives in
+ * the first time a replay needs it, then shared by every replay of the run (lint's and verify's),
+ * and stopped once the run's jobs are done ({@link SharedClusters}; the test JVM keeps one). Its folder lives in
  * the machine's temporary folder, named after this process, so a killed run's cluster is found
  * and removed by the next one.
  */
@@ -15,17 +16,12 @@ final class EmbeddedShadowCluster {
 
     static final String PREFIX = "shadow";
 
-    private static EmbeddedPostgres cluster;
-
     private EmbeddedShadowCluster() {
     }
 
     /** The running cluster, started now if this process has none yet. */
-    static synchronized EmbeddedPostgres get() {
-        if (cluster == null) {
-            cluster = EmbeddedPostgres.start(folder(), false, PREFIX);
-        }
-        return cluster;
+    static EmbeddedPostgres get() {
+        return SharedClusters.get(PREFIX, folder());
     }
 
     /** Removes clusters left by killed runs (their owning process is gone) and returns their folders. */

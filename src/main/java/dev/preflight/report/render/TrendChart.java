@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -54,7 +55,7 @@ public final class TrendChart {
                 }).map(d -> d.resolve("readiness.json")).toList();
                 for (Path json : newest(reports, CANDIDATES)) {
                     try {
-                        points.add(point(json.getParent().getFileName().toString(), JSON.readTree(json.toFile())));
+                        points.add(point(json.getParent().getFileName().toString(), json));
                     } catch (RuntimeException ignored) {
                         // an unreadable old report is left out of the trend, not fatal
                     }
@@ -100,18 +101,89 @@ public final class TrendChart {
     }
 
     /** One earlier run's point from its readiness.json, read as a tree: the same fields {@link #point(String, ReadinessReport)} takes. */
-    static Point point(String runId, JsonNode r) {
-        long rows = 0;
-        long nulls = 0;
-        boolean columns = false;
-        for (JsonNode c : r.path("database").path("vectorColumns")) {
-            columns = true;
-            rows += c.path("rows").asLong();
-            nulls += c.path("nulls").asLong();
+    /**
+     * The point of an earlier run's {@code readiness.json}, read as a stream of tokens: only its time, verdict, number of
+     * findings and vector columns' rows and NULLs, everything else skipped unread. Reading each of up to
+     * {@value #CANDIDATES} reports as a whole tree cost every run's renderers 50-70 ms.
+     */
+    static Point point(String runId, Path json) {
+        try (JsonParser p = JSON.createParser(json.toFile())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException(json + " is not a report");
+            }
+            String generatedAt = "";
+            String verdict = null;
+            int findings = 0;
+            long[] rowsAndNulls = null;
+            int wanted = 4; // a report names each field once: the rest of the file (checklist, tuning, next steps) is left unread
+            while (wanted > 0 && p.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (name) {
+                    case "generatedAt" -> generatedAt = value.isScalarValue() ? p.getValueAsString("") : skip(p, "");
+                    case "verdict" -> verdict = value.isScalarValue() ? p.getValueAsString() : skip(p, null);
+                    case "findings" -> findings = count(p, value);
+                    case "database" -> rowsAndNulls = value == JsonToken.START_OBJECT ? vectorColumns(p) : skip(p, null);
+                    default -> {
+                        p.skipChildren();
+                        continue;
+                    }
+                }
+                wanted--;
+            }
+            Double share = rowsAndNulls == null || rowsAndNulls[0] == 0 ? null : (double) rowsAndNulls[1] / rowsAndNulls[0];
+            return new Point(runId, generatedAt, Verdict.valueOf(verdict), findings, share);
         }
-        Double share = !columns || rows == 0 ? null : (double) nulls / rows;
-        return new Point(runId, r.path("generatedAt").asString(""), Verdict.valueOf(r.path("verdict").asString()),
-                r.path("findings").size(), share);
+    }
+
+    /** The elements of an array (or members of an object) the parser is at the start of; 0 for a scalar. */
+    private static int count(JsonParser p, JsonToken start) {
+        if (start != JsonToken.START_ARRAY && start != JsonToken.START_OBJECT) {
+            return 0;
+        }
+        int n = 0;
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY && t != JsonToken.END_OBJECT; t = p.nextToken()) {
+            if (t == JsonToken.PROPERTY_NAME) {
+                t = p.nextToken();
+            }
+            p.skipChildren();
+            n++;
+        }
+        return n;
+    }
+
+    /** Inside {@code database}: the sums of {@code vectorColumns[*].rows} and {@code .nulls}, or null without columns. */
+    private static long[] vectorColumns(JsonParser p) {
+        long[] sums = null;
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+            boolean columns = p.currentName().equals("vectorColumns");
+            JsonToken value = p.nextToken();
+            if (!columns || value != JsonToken.START_ARRAY) {
+                p.skipChildren();
+                continue;
+            }
+            sums = new long[2];
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                if (t != JsonToken.START_OBJECT) {
+                    p.skipChildren();
+                    continue;
+                }
+                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String field = p.currentName();
+                    p.nextToken();
+                    if (field.equals("rows") || field.equals("nulls")) {
+                        sums[field.equals("rows") ? 0 : 1] += p.getValueAsLong();
+                    }
+                    p.skipChildren();
+                }
+            }
+        }
+        return sums;
+    }
+
+    private static <T> T skip(JsonParser p, T value) {
+        p.skipChildren();
+        return value;
     }
 
     static Point point(String runId, ReadinessReport r) {

@@ -45,6 +45,32 @@ class TrendChartTests {
     }
 
     @Test
+    void aWrittenReportsPointIsTheReportsOwnPointReadWithoutTheRest(@TempDir Path reports) throws Exception {
+        // given reports written as runs write them: with vector columns, and without a database
+        for (ReadinessReport r : List.of(ReportFixtures.notReady(), ReportFixtures.notConnected(),
+                ReportFixtures.with(ReportFixtures.notReady(), "p", Verdict.READY, List.of()))) {
+            write(reports, "run", r);
+            // then the point streamed from the file is the report's own point
+            assertThat(TrendChart.point("run", reports.resolve("run/readiness.json"))).isEqualTo(TrendChart.point("run", r));
+        }
+
+        // and only the top-level fields count: the same names nested elsewhere are skipped, as are unknown sections
+        Path odd = reports.resolve("odd.json");
+        Files.writeString(odd, "{\"steps\": [{\"verdict\": \"READY\", \"generatedAt\": \"x\", \"findings\": [1, 2, 3]}],"
+                + " \"verdict\": \"NOT_READY\", \"extra\": {\"database\": {\"vectorColumns\": [{\"rows\": 9, \"nulls\": 9}]}},"
+                + " \"findings\": [{\"id\": \"A\", \"nested\": [{}, {}]}, {\"id\": \"B\"}], \"generatedAt\": \"2026-01-01T00:00:00Z\","
+                + " \"database\": {\"name\": \"db\", \"vectorColumns\": [{\"rows\": 300, \"nulls\": 120, \"more\": {\"rows\": 5}},"
+                + " {\"rows\": 100, \"nulls\": 0}]}}");
+        assertThat(TrendChart.point("odd", odd)).isEqualTo(new TrendChart.Point("odd", "2026-01-01T00:00:00Z", Verdict.NOT_READY, 2, 0.3));
+
+        // and a file that is not a report is refused (history leaves it out)
+        Files.writeString(odd, "[1, 2]");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrendChart.point("odd", odd)).isInstanceOf(RuntimeException.class);
+        Files.writeString(odd, "{\"findings\": []}");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrendChart.point("odd", odd)).as("no verdict").isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
     void noChartWithoutHistory(@TempDir Path empty) {
         assertThat(TrendChart.chart(TrendChart.history(empty), ReportFixtures.notReady())).isNull();
     }

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A run's first connection is opened while its inputs are read ({@link ConnectAhead}): the attempt is the one the run
- * reports (SRV001, or the connection error with its remedy), a bad input is still the first error, and what a failed
- * run connected ahead is closed.
+ * A run's first connection, and its pool's, are opened while its inputs are read ({@link ConnectAhead}): the attempt is
+ * the one the run reports (SRV001, or the connection error with its remedy), a bad input is still the first error, and
+ * what a failed run connected ahead is closed.
  */
 @ExtendWith(PostgresExtension.class)
 class ConnectAheadIntegrationTests {
@@ -61,15 +61,19 @@ class ConnectAheadIntegrationTests {
         // when the run checks its connections
         List<ConnectAhead.Attempt> attempts = ahead.take(target);
 
-        // then the attempt connected, once, and its connection is live
+        // then the attempt connected, once, its connection is live, and the run's pool holds one more
         assertThat(attempts).hasSize(1);
         assertThat(attempts.get(0).failure()).isNull();
         assertThat(attempts.get(0).connection().isValid(2)).isTrue();
-        assertThat(sessions(db, 1)).isEqualTo(1);
+        var pool = ahead.pool();
+        assertThat(pool).isNotNull();
+        assertThat(pool.getHikariPoolMXBean().getIdleConnections()).isEqualTo(1);
+        assertThat(sessions(db, 2)).isEqualTo(2);
 
-        // and when it is discarded, it is closed
+        // and when it is discarded, the connection and the pool are closed
         ahead.discard();
         assertThat(attempts.get(0).connection().isClosed()).isTrue();
+        assertThat(pool.isClosed()).isTrue();
         assertThat(sessions(db, 0)).isZero();
     }
 

@@ -26,15 +26,15 @@ final class Connectivity {
     static Connection check(RunContext run, String command, boolean keepDdl, ConnectAhead ahead) {
         List<DatabaseUrl> urls = ConnectAhead.urls(run.target());
         List<ConnectAhead.Attempt> attempts = ahead == null ? null : ahead.take(run.target());
-        List<ConnectAhead.Attempt> made = new ArrayList<>();
+        List<Connection> opened = new ArrayList<>();
         Connection kept = null;
         try {
             for (int i = 0; i < urls.size(); i++) {
                 ConnectAhead.Attempt a = attempts != null && i < attempts.size() ? attempts.get(i) : ConnectAhead.Attempt.of(urls.get(i));
-                made.add(a);
                 if (a.failure() != null) {
-                    throw a.failure();
+                    throw a.failure(); // the attempts stop at their first failure, as this loop does
                 }
+                opened.add(a.connection());
                 run.ledger().add(new CheckOutcome("SRV001", "Database is reachable with the given credentials", command,
                         CheckOutcome.Status.PASSED, "connected to " + a.url().masked() + " in " + a.millis() + " ms", List.of()));
                 if (keepDdl && urls.get(i) == run.target().ddlUrl() && kept == null) {
@@ -42,12 +42,9 @@ final class Connectivity {
                 }
             }
         } finally {
-            if (attempts != null) {
-                attempts.stream().filter(a -> !made.contains(a)).forEach(made::add); // made ahead, past a failure: closed too
-            }
-            for (ConnectAhead.Attempt a : made) {
-                if (a.connection() != kept) {
-                    closeQuietly(a.connection());
+            for (Connection c : opened) {
+                if (c != kept) {
+                    closeQuietly(c);
                 }
             }
         }

@@ -45,8 +45,7 @@ public final class BackfillLauncher {
             + "ORDER BY i.job_instance_id DESC LIMIT 1";
 
     private final Supplier<JobOperator> operator;
-    private final Supplier<JobRepository> repositorySupplier;
-    private JobRepository repository;
+    private final Supplier<JobRepository> repository;
     private final Supplier<Job> job;
     private final Supplier<BackfillTasks> tasks;
     private final boolean inProcess;
@@ -65,7 +64,7 @@ public final class BackfillLauncher {
     public BackfillLauncher(Supplier<JobOperator> operator, Supplier<JobRepository> repository, Supplier<Job> job, Supplier<BackfillTasks> tasks,
                             boolean inProcess) {
         this.operator = operator;
-        this.repositorySupplier = repository;
+        this.repository = repository;
         this.job = job;
         this.tasks = tasks;
         this.inProcess = inProcess;
@@ -95,13 +94,6 @@ public final class BackfillLauncher {
                 return BatchStatus.COMPLETED.name().equals(status) || BatchStatus.ABANDONED.name().equals(status);
             }
         }
-    }
-
-    private JobRepository repository() {
-        if (repository == null) {
-            repository = repositorySupplier.get();
-        }
-        return repository;
     }
 
     private static String mode(boolean reembed) {
@@ -174,18 +166,18 @@ public final class BackfillLauncher {
      * redone: the step and its job execution are marked FAILED so the restart proceeds.
      */
     private void settleUnknownSteps(JobExecution execution) {
-        for (JobExecution e : repository().getJobExecutions(execution.getJobInstance())) {
+        for (JobExecution e : repository.get().getJobExecutions(execution.getJobInstance())) {
             for (StepExecution step : e.getStepExecutions()) {
                 if (step.getStatus() == BatchStatus.UNKNOWN) {
                     log.info("backfill: step {} of execution {} ended UNKNOWN (its end was not recorded); its rows are re-read, so it is restarted as FAILED",
                             step.getStepName(), e.getId());
                     step.setStatus(BatchStatus.FAILED);
-                    repository().update(step);
+                    repository.get().update(step);
                 }
             }
             if (e.getStatus() == BatchStatus.UNKNOWN) {
                 e.setStatus(BatchStatus.FAILED);
-                repository().update(e);
+                repository.get().update(e);
             }
         }
     }
@@ -193,7 +185,7 @@ public final class BackfillLauncher {
     /** How many partitions the instance was split into, over all its executions (a restart runs only the unfinished ones). */
     private int partitionCount(JobExecution execution) {
         int n = 0;
-        for (JobExecution e : repository().getJobExecutions(execution.getJobInstance())) {
+        for (JobExecution e : repository.get().getJobExecutions(execution.getJobInstance())) {
             for (var step : e.getStepExecutions()) {
                 String name = step.getStepName();
                 int at = name.lastIndexOf(IdRangePartitioner.PREFIX);
@@ -214,7 +206,7 @@ public final class BackfillLauncher {
     private JobExecution lastOf(String target, String model, String mode) {
         for (JobInstance instance : recentInstances()) {
             JobExecution last = lastExecutions.computeIfAbsent(instance.getInstanceId(),
-                    id -> Optional.ofNullable(repository().getLastJobExecution(instance))).orElse(null);
+                    id -> Optional.ofNullable(repository.get().getLastJobExecution(instance))).orElse(null);
             if (last == null) {
                 continue;
             }
@@ -232,7 +224,7 @@ public final class BackfillLauncher {
      */
     private List<JobInstance> recentInstances() {
         if (recent == null) {
-            recent = repository().getJobInstances(BackfillJobConfiguration.JOB, 0, LOOK_BACK);
+            recent = repository.get().getJobInstances(BackfillJobConfiguration.JOB, 0, LOOK_BACK);
         }
         return recent;
     }

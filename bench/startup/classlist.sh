@@ -1,45 +1,58 @@
 #!/usr/bin/env bash
-# Makes src/main/resources/preflight/cds/classes.txt: the classes that real runs of Preflight's commands
-# load, for the launcher's class-data-sharing training (StartupTraining.preload). The training itself has
-# no database, so without this list the archive lacks the job infrastructure, Flyway, JDBC and each job's
-# own classes, and every job command loads and verifies them from the jars at each start.
+# Makes src/main/resources/preflight/cds/classlist: what real runs of Preflight's commands load, in the
+# JDK's class-list format (-XX:DumpLoadedClassList), for the launcher's class-data-sharing archive
+# (java -Xshare:dump -XX:SharedClassListFile). Besides the classes, the list names the lambdas whose
+# classes the JVM would otherwise spin at each start (@lambda-proxy) and the method-handle forms they
+# use (@lambda-form-invoker): the archive holds both.
 #
-# Runs every command once on the example against a throwaway embedded PostgreSQL, with the JVM's class
-# loading log, and keeps the names of classes a class loader can find by name (no lambdas, proxies or
-# generated classes). Re-run it after changes that add many classes to a command; a stale list costs
-# start-up time, never correctness (a missing class loads from the jar, a removed one is skipped).
+# Runs every command once on the example against a throwaway embedded PostgreSQL, from an extracted
+# layout (the class path the archive is made for; the fat jar's own class loader is not recorded) without
+# any archive, and merges the lists in run order. Re-run it after changes that add classes
+# or lambdas to a command; a stale list costs start-up time, never correctness (a class or lambda the list
+# misses is made at run time, one it names that the jar no longer has is skipped with a warning).
+# StartupArchiveTests fails when too few of the Preflight classes it names still exist.
 #
 # Usage: bench/startup/classlist.sh
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-OUT="$ROOT/src/main/resources/preflight/cds/classes.txt"
+OUT="$ROOT/src/main/resources/preflight/cds/classlist"
 . "$ROOT/bench/example.sh"
 example_work "$ROOT"
-LOGS="$WORK/class-logs"
-mkdir -p "$LOGS"
+LISTS="$WORK/class-lists"
+mkdir -p "$LISTS"
 
-"$PREFLIGHT" help >/dev/null # builds the jar once, outside the logged runs
-# $1 = log name, $2... = command line; the plain jar: the names matter, not where the classes come from
-logged() {
+"$PREFLIGHT" help >/dev/null # builds the jar once, outside the recorded runs
+# The extracted layout, run by a launcher of its own: the recording needs no archive (there may be none yet)
+java -Djarmode=tools -jar "$ROOT/target/preflight.jar" extract --destination "$WORK/app" >/dev/null
+cat >"$WORK/recording-launcher" <<LAUNCHER
+#!/usr/bin/env bash
+exec java -Xshare:off -XX:DumpLoadedClassList="\$CLASS_LIST_OUT" -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -jar "$WORK/app/preflight.jar" "\$@"
+LAUNCHER
+chmod +x "$WORK/recording-launcher"
+PREFLIGHT="$WORK/recording-launcher"
+# $1 = list name, $2... = command line
+recorded() {
   local name="$1"; shift
-  PREFLIGHT_FAST_START=0 PREFLIGHT_JAVA_OPTS="-Xlog:class+load=info:file=$LOGS/$name.txt" "$PREFLIGHT" "$@"
+  CLASS_LIST_OUT="$LISTS/$name.lst" "$PREFLIGHT" "$@"
 }
 
-example_database "" PREFLIGHT_FAST_START=0 "PREFLIGHT_JAVA_OPTS=-Xlog:class+load=info:file=$LOGS/migrate.txt"
+recorded help help >/dev/null
+example_database "" "CLASS_LIST_OUT=$LISTS/migrate.lst"
 
 for entry in "migrate-again|migrate" "seed|seed" "backfill|backfill --provider deterministic" "retune|retune --dry-run" \
     "verify|verify" "lint|lint" "report|report" "status|status" "history|history"; do
   name="${entry%%|*}"
   read -r -a args <<<"${entry#*|}"
-  logged "$name" "${args[@]}" --project "$WORK" --db-url "$DB_URL" >/dev/null 2>&1 || true
+  recorded "$name" "${args[@]}" --project "$WORK" --db-url "$DB_URL" >/dev/null 2>&1 || true
 done
-logged help help >/dev/null
 
-# "[0.123s][info][class,load] some.Name source: ..." -> some.Name, without classes that have no name to load by
+# In run order, each line once; without comments, dynamic proxies and JFR event handlers (generated: nothing to load by name).
+# A lambda line follows the classes it names in the list it came from, and so in the merged list.
 mkdir -p "$(dirname "$OUT")"
-cat "$LOGS"/*.txt | sed -n 's/^.*\[class,load\] \([^ ]*\) source: \(.*\)$/\1 \2/p' \
-  | grep -v -e '__JVM_LookupDefineClass__' -e '__dynamic_proxy__' -e '__Lookup_defineClass__' \
-  | awk '{print $1}' | grep -v -e '/0x' -e '\$\$Lambda' -e '^jdk\.proxy' -e '\$\$SpringCGLIB\$\$' -e '^\$Proxy' \
-  | LC_ALL=C sort -u >"$OUT"
-echo "classlist: $(wc -l <"$OUT") classes -> ${OUT#"$ROOT"/}"
+for name in help migrate migrate-again seed backfill retune verify lint report status history; do
+  [ -s "$LISTS/$name.lst" ] || { echo "classlist: the $name run recorded nothing" >&2; exit 1; }
+  cat "$LISTS/$name.lst"
+done | grep -v -e '^#' -e '\$Proxy[0-9]' -e '^jdk/jfr/internal/handlers/' -e '^[[:space:]]*$' | awk '!seen[$0]++' >"$OUT"
+echo "classlist: $(grep -vc '^@' "$OUT") classes, $(grep -c '^@lambda-proxy' "$OUT") lambdas," \
+  "$(grep -c '^@lambda-form-invoker' "$OUT") method-handle forms -> ${OUT#"$ROOT"/}"

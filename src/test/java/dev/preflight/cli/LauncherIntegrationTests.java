@@ -60,7 +60,10 @@ class LauncherIntegrationTests {
                 "-Xlog:class+load=info:file=" + classes, "-jar", home.resolve("target/fast-start/app/preflight.jar").toString(), "help"));
         assertThat(logged.exit()).as(logged.err()).isZero();
         assertThat(Files.readString(classes)).contains("dev.preflight.cli.command.HelpCommand ")
-                .doesNotContain("java.time.zone.ZoneRulesProvider ", "jdk.internal.logger.BootstrapLogger$DetectBackend ");
+                .doesNotContain("java.time.zone.ZoneRulesProvider ", "jdk.internal.logger.BootstrapLogger$DetectBackend ")
+                // the archive, dumped from the class list, holds Preflight's classes and its lambdas (else spun at each start)
+                .contains("dev.preflight.cli.command.HelpCommand source: shared objects file")
+                .containsPattern("dev\\.preflight\\.\\S+\\$\\$Lambda\\S* source: shared objects file");
     }
 
     private record Result(int exit, String out, String err) {

@@ -53,6 +53,6 @@ mkdir -p "$(dirname "$OUT")"
 for name in help migrate migrate-again seed backfill retune verify lint report status history; do
   [ -s "$LISTS/$name.lst" ] || { echo "classlist: the $name run recorded nothing" >&2; exit 1; }
   cat "$LISTS/$name.lst"
-done | grep -v -e '^#' -e '\$Proxy[0-9]' -e '^jdk/jfr/internal/handlers/' -e '^[[:space:]]*$' | awk '!seen[$0]++' >"$OUT"
+done | grep -v -e '^#' -e '\$Proxy[0-9]' -e '^jdk/jfr/internal/handlers/' -e '\$\$SpringCGLIB\$\$' -e '^[[:space:]]*$' | awk '!seen[$0]++' >"$OUT"
 echo "classlist: $(grep -vc '^@' "$OUT") classes, $(grep -c '^@lambda-proxy' "$OUT") lambdas," \
   "$(grep -c '^@lambda-form-invoker' "$OUT") method-handle forms -> ${OUT#"$ROOT"/}"

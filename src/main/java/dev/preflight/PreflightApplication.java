@@ -5,6 +5,7 @@ import dev.preflight.kernel.Console;
 import dev.preflight.kernel.ScrubbingOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.nio.file.Path;
 
 /** Entry point of {@code ./preflight}: runs one command line and exits with its code. */
 public final class PreflightApplication {
@@ -13,8 +14,8 @@ public final class PreflightApplication {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 2 && args[0].equals(dev.preflight.run.StartupArchive.ARGUMENT)) {
-            System.exit(dev.preflight.run.StartupArchive.writeClassList(java.nio.file.Path.of(args[1]))); // the launcher's archive
+        if (args.length == 5 && args[0].equals(dev.preflight.run.StartupArchive.ARGUMENT)) { // the launcher's fast start
+            System.exit(dev.preflight.run.StartupArchive.prepare(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), Path.of(args[4])));
         }
         // Preflight's logging (stderr, scrubbed, quiet libraries: kernel.LogConfigurator) from the first line on; Spring
         // never configures logging (RunSpring starts a plain context, without Boot's logging listener)

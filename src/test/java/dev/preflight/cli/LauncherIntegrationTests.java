@@ -48,7 +48,7 @@ class LauncherIntegrationTests {
 
         // -Xshare:on makes an unusable archive a start-up error instead of a silent slow start.
         Result mapped = run(List.of("java", "-Xshare:on", "-XX:SharedArchiveFile=" + home.resolve("target/fast-start/preflight.jsa"),
-                "-jar", home.resolve("target/fast-start/app/preflight.jar").toString(), "help"));
+                "-jar", home.resolve("target/fast-start/app/preflight-fast.jar").toString(), "help"));
         assertThat(mapped.exit()).as(mapped.err()).isZero();
         assertThat(mapped.err()).doesNotContain("Unable to use shared archive");
 
@@ -57,7 +57,7 @@ class LauncherIntegrationTests {
         // (pgJDBC's logging silenced as the process starts) each made one.
         Path classes = home.resolve("classes.log");
         Result logged = run(List.of("java", "-XX:SharedArchiveFile=" + home.resolve("target/fast-start/preflight.jsa"),
-                "-Xlog:class+load=info:file=" + classes, "-jar", home.resolve("target/fast-start/app/preflight.jar").toString(), "help"));
+                "-Xlog:class+load=info:file=" + classes, "-jar", home.resolve("target/fast-start/app/preflight-fast.jar").toString(), "help"));
         assertThat(logged.exit()).as(logged.err()).isZero();
         assertThat(Files.readString(classes)).contains("dev.preflight.cli.command.HelpCommand ")
                 .doesNotContain("java.time.zone.ZoneRulesProvider ", "jdk.internal.logger.BootstrapLogger$DetectBackend ")

@@ -20,13 +20,20 @@ class StartupArchiveTests {
     private static final Pattern CLASS_LINE = Pattern.compile("[\\w$/]+");
 
     @Test
-    void theLauncherGetsTheListTheJarShips(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("classlist");
+    void theLauncherGetsTheListTheJarShipsAndTheMergedJar(@TempDir Path dir) throws Exception {
+        Path app = dir.resolve("preflight.jar");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(app))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry(java.util.jar.JarFile.MANIFEST_NAME));
+            zip.write("Manifest-Version: 1.0\r\nMain-Class: dev.App\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
 
-        int code = StartupArchive.writeClassList(file);
+        int code = StartupArchive.prepare(app, dir.resolve("preflight-fast.jar"), dir.resolve("lib-merged.jar"), dir.resolve("classlist"));
 
         assertThat(code).isZero();
-        assertThat(Files.readAllLines(file)).isEqualTo(shipped());
+        assertThat(Files.readAllLines(dir.resolve("classlist"))).isEqualTo(shipped());
+        assertThat(dir.resolve("preflight-fast.jar")).isRegularFile();
+        assertThat(dir.resolve("lib-merged.jar")).isRegularFile();
     }
 
     @Test

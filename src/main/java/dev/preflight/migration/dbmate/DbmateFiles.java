@@ -13,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +28,7 @@ final class DbmateFiles {
 
     private final MigrationFolder folder;
     private final List<SourceProblem> problems = new ArrayList<>();
+    private final Set<String> transactional = new HashSet<>();
 
     DbmateFiles(Path projectRoot, Path folder) {
         this.folder = new MigrationFolder(projectRoot, folder, "dbmate");
@@ -64,6 +67,7 @@ final class DbmateFiles {
             out.add(new Migration(version, description, file,
                     MigrationText.sha256Hex(DbmateSections.upSection(text).getBytes(StandardCharsets.UTF_8)), statements));
             if (DbmateSections.transactional(text)) {
+                transactional.add(version);
                 statements.stream().filter(s -> s.mode() == SqlStatement.Mode.NON_TRANSACTIONAL).findFirst().ifPresent(s -> problems.add(
                         new SourceProblem(relative(file), relative(file) + " line " + s.line() + ": " + s.summary(60) + " cannot run inside "
                                 + "a transaction block, and dbmate runs this up section in one: dbmate itself fails on this file; "
@@ -79,6 +83,11 @@ final class DbmateFiles {
     /** What {@link #read} found that dbmate itself fails on: a concurrent index in a transactional section, or beside other statements. */
     List<SourceProblem> problems() {
         return List.copyOf(problems);
+    }
+
+    /** The versions whose up section dbmate wraps in a transaction (no {@code transaction:false}). */
+    Set<String> transactional() {
+        return Set.copyOf(transactional);
     }
 
     private String readText(Path file) {

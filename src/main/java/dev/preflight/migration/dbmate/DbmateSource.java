@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -40,6 +41,7 @@ public final class DbmateSource implements MigrationSource {
     private final AppliedChecksums checksums;
     private List<Migration> migrations;
     private List<SourceProblem> problems;
+    private Set<String> transactional;
 
     /**
      * @param schema the schema of the history table (dbmate uses the URL's first {@code search_path}
@@ -84,6 +86,7 @@ public final class DbmateSource implements MigrationSource {
             DbmateFiles files = new DbmateFiles(projectRoot, folder);
             migrations = files.read();
             problems = files.problems();
+            transactional = files.transactional();
         }
         return migrations;
     }
@@ -93,6 +96,18 @@ public final class DbmateSource implements MigrationSource {
     public synchronized List<SourceProblem> problems() {
         migrations();
         return problems;
+    }
+
+    /**
+     * dbmate runs an up section in a transaction unless its {@code -- migrate:up} line says
+     * {@code transaction:false}, whatever the section holds; Lint's LINT003 reads it.
+     */
+    @Override
+    public synchronized String transactionBlock(Migration migration) {
+        migrations();
+        return transactional.contains(migration.id())
+                ? "dbmate runs this up section in a transaction (its '-- migrate:up' line does not say 'transaction:false')"
+                : null;
     }
 
     @Override

@@ -3,6 +3,9 @@ package dev.preflight.migration.dbmate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.preflight.check.SeverityPolicy;
+import dev.preflight.check.lint.LintIssue;
+import dev.preflight.check.lint.StaticAnalysis;
 import dev.preflight.kernel.PreflightException;
 import dev.preflight.migration.Migration;
 import dev.preflight.migration.SourceProblem;
@@ -128,6 +131,27 @@ class DbmateSourceTests {
         assertThat(problems.get(0).remedy()).contains("transaction:false");
         assertThat(problems.get(1).message()).contains("2_both.sql line 3").contains("dbmate itself fails");
         assertThat(new DbmateSource(FIXTURE, FIXTURE.resolve("db/migrations")).problems()).isEmpty();
+    }
+
+    @Test
+    void lint003SeesTheTransactionDbmateWrapsASectionIn(@TempDir Path dir) throws Exception {
+        // given: a concurrent index alone in a transactional section, and one alone in a transaction:false section
+        Files.writeString(dir.resolve("1_tx.sql"), "-- migrate:up\nCREATE INDEX CONCURRENTLY a_id ON a (id);\n-- migrate:down\n");
+        Files.writeString(dir.resolve("2_alone.sql"), "-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY b_id ON a (id);\n-- migrate:down\n");
+        DbmateSource source = new DbmateSource(dir, dir);
+
+        // when
+        List<LintIssue> issues = StaticAnalysis.run(source.migrations(), m -> true,
+                new StaticAnalysis.Settings(true, 150000, SeverityPolicy.defaults(), source::transactionBlock));
+
+        // then only the transactional section's index is refused, naming dbmate's transaction
+        assertThat(source.transactionBlock(source.migrations().get(0))).contains("transaction:false");
+        assertThat(source.transactionBlock(source.migrations().get(1))).isNull();
+        assertThat(issues.stream().filter(i -> i.ruleId().equals("LINT003")).toList()).singleElement().satisfies(i -> {
+            assertThat(i.file()).endsWith("1_tx.sql");
+            assertThat(i.line()).isEqualTo(2);
+            assertThat(i.message()).contains("dbmate runs this up section in a transaction");
+        });
     }
 
 }

@@ -80,6 +80,11 @@ public final class BackfillRunner {
         List<EmbeddingsSection.Target> results = new ArrayList<>();
         boolean mismatch = false;
         try (Connection c = dataSource.getConnection()) {
+            if (request.dryRun()) {
+                // a dry run reads through the side tables as a backfill would, but in a transaction it
+                // rolls back: it leaves no side table behind when there was none
+                c.setAutoCommit(false);
+            }
             TargetInspector inspector = new TargetInspector(c);
             inspector.ensureStateTables();
             for (EmbeddingTarget t : targets) {
@@ -103,8 +108,20 @@ public final class BackfillRunner {
                 }
                 planned.add(new TargetBackfill(session, t, shape, provider, request, config));
             }
+            if (request.dryRun()) {
+                try {
+                    if (!mismatch) {
+                        for (TargetBackfill b : planned) {
+                            results.add(b.dryRun(c));
+                        }
+                    }
+                } finally {
+                    c.rollback();
+                    c.setAutoCommit(true);
+                }
+            }
         }
-        if (!mismatch) {
+        if (!mismatch && !request.dryRun()) {
             BackfillLauncher launcher = new BackfillLauncher(() -> session.bean(JobOperator.class), () -> session.bean(JobRepository.class),
                     job != null ? () -> job : () -> session.bean(BackfillJobConfiguration.JOB + "Job", Job.class),
                     () -> session.bean(BackfillTasks.class), job == null);

@@ -7,6 +7,7 @@ import dev.preflight.job.backfill.provider.EmbeddingProvider;
 import dev.preflight.report.EmbeddingsSection;
 import dev.preflight.run.Session;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -39,6 +40,14 @@ final class TargetBackfill implements AutoCloseable {
         this.config = config;
     }
 
+    /** What a backfill would embed, read on {@code c} (the dry run's transaction, which its caller rolls back). */
+    EmbeddingsSection.Target dryRun(Connection c) throws SQLException {
+        BackfillSql sql = new BackfillSql(target, shape.idType());
+        long pending = new TargetInspector(c).pending(target, sql, provider.model(), request.reembed());
+        log.info("backfill {} (dry run): {} row(s) need embedding with {} {}", target.name(), pending, provider.name(), provider.model());
+        return result(c, "DRY_RUN", sql, pending, new BackfillStats(), 0, 0, null);
+    }
+
     EmbeddingsSection.Target run(BackfillLauncher launcher) throws Exception {
         BackfillSql sql = new BackfillSql(target, shape.idType());
         int threads = request.threads() != null ? request.threads() : config.threads();
@@ -48,11 +57,7 @@ final class TargetBackfill implements AutoCloseable {
         try (Connection c = session.dataSource().getConnection()) {
             pending = new TargetInspector(c).pending(target, sql, provider.model(), request.reembed());
             planned = request.limit() == null ? pending : Math.min(pending, request.limit());
-            idle = !request.dryRun() && BackfillLauncher.idle(c, target.name(), provider.model(), request.reembed(), planned);
-        }
-        if (request.dryRun()) {
-            log.info("backfill {} (dry run): {} row(s) need embedding with {} {}", target.name(), pending, provider.name(), provider.model());
-            return result(sql, "DRY_RUN", pending, new BackfillStats(), 0, 0, null);
+            idle = BackfillLauncher.idle(c, target.name(), provider.model(), request.reembed(), planned);
         }
         if (idle) {
             log.info("backfill {}: nothing to embed and no unfinished backfill to restart (no job launched)", target.name());
@@ -95,14 +100,19 @@ final class TargetBackfill implements AutoCloseable {
     private EmbeddingsSection.Target result(BackfillSql sql, String status, long pending, BackfillStats stats, double rate, long ms,
                                             String note) throws Exception {
         try (Connection c = session.dataSource().getConnection()) {
-            TargetInspector inspector = new TargetInspector(c);
-            TargetInspector.Totals totals = inspector.totals(target, sql);
-            List<EmbeddingsSection.Issue> issues = inspector.issues(target, sql);
-            return new EmbeddingsSection.Target(target.name(), target.table(), target.vectorColumn(), shape.dimensions(), provider.name(),
-                    provider.model(), provider.semantic(), status, totals.rows(), pending, stats.embedded(), stats.refreshed(),
-                    stats.skipped(), stats.failed(), totals.nulls(), totals.nullsSkipped(), totals.nullsFailed(), issues,
-                    Math.round(rate * 10) / 10.0, ms, note, stats.workers());
+            return result(c, status, sql, pending, stats, rate, ms, note);
         }
+    }
+
+    private EmbeddingsSection.Target result(Connection c, String status, BackfillSql sql, long pending, BackfillStats stats, double rate,
+                                            long ms, String note) throws SQLException {
+        TargetInspector inspector = new TargetInspector(c);
+        TargetInspector.Totals totals = inspector.totals(target, sql);
+        List<EmbeddingsSection.Issue> issues = inspector.issues(target, sql);
+        return new EmbeddingsSection.Target(target.name(), target.table(), target.vectorColumn(), shape.dimensions(), provider.name(),
+                provider.model(), provider.semantic(), status, totals.rows(), pending, stats.embedded(), stats.refreshed(),
+                stats.skipped(), stats.failed(), totals.nulls(), totals.nullsSkipped(), totals.nullsFailed(), issues,
+                Math.round(rate * 10) / 10.0, ms, note, stats.workers());
     }
 
     /** The failures of the job and its partitions, each by its own message (Batch's wrappers left out). */

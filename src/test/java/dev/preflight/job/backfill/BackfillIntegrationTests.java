@@ -86,8 +86,8 @@ class BackfillIntegrationTests {
         Path project = ItemsProject.create(tmp, 16, "provider: deterministic\nchunkSize: 100\n");
         ItemsProject.migrateAndFill(project, db, 300);
         String model = DeterministicProvider.MODEL;
-        assertThat(CliRun.run("backfill", "--project", project.toString(), "--db-url", db.uri(), "--dry-run").exitCode()).isZero(); // side tables
         try (java.sql.Connection c = db.connect()) {
+            new TargetInspector(c).ensureStateTables();
             // then a target is idle only with nothing planned and no unfinished instance
             assertThat(BackfillLauncher.idle(c, "items", model, false, 0)).isTrue();
             assertThat(BackfillLauncher.idle(c, "items", model, false, 300)).isFalse();
@@ -247,6 +247,10 @@ class BackfillIntegrationTests {
         assertThat(dry.exitCode()).as(dry.err()).isNotEqualTo(2);
         assertThat(db.queryLong("SELECT count(*) FROM items WHERE embedding IS NOT NULL")).isZero();
         assertThat(embeddings(project).get("pending").asLong()).isEqualTo(10);
+        assertThat(embeddings(project).get("status").asString()).isEqualTo("DRY_RUN");
+        // nor does it leave Preflight's side tables behind, which it read in a transaction it rolled back
+        assertThat(db.queryStrings("SELECT coalesce(to_regclass('preflight.embedding_state')::text, 'none') || ' ' "
+                + "|| coalesce(to_regclass('preflight.embedding_issues')::text, 'none')")).containsExactly("none none");
 
         CliRun run = CliRun.run("backfill", "--project", project.toString(), "--db-url", db.uri());
 

@@ -138,7 +138,7 @@ public final class MigrationExecutor {
                                 log.warn("line {}: dropped the invalid index {} an interrupted build left, and building it again", s.line(), dropped);
                             }
                         }
-                        st.execute(s.sql());
+                        s.execute(c, st);
                     }
                     current = null;
                     if (progress != null) {

@@ -107,7 +107,8 @@ final class MigrationProgress {
 
     static String hash(SqlStatement s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.sql().strip().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest((s.copyData() == null ? s.sql().strip()
+                    : s.sql().strip() + "\n" + s.copyData()).getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

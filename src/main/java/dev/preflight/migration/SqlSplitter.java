@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Splits a PostgreSQL script into statements the way the server's lexer sees them: semicolons
- * inside quotes, quoted identifiers, dollar-quoted bodies and comments do not end a statement.
+ * inside quotes, quoted identifiers, dollar-quoted bodies and comments do not end a statement, and
+ * the data lines after a {@code COPY ... FROM stdin} (up to {@code \.}) belong to it, as in psql.
  * Each statement keeps the line it starts on and is classified as transactional or not.
  */
 public final class SqlSplitter {
@@ -26,6 +27,7 @@ public final class SqlSplitter {
                     + "|(?:CREATE|DROP)\\s+SUBSCRIPTION\\b)",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
+    private static final Pattern COPY_FROM_STDIN = Pattern.compile("^\\s*COPY\\b.*\\bFROM\\s+STDIN\\b", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern CONTROL = Pattern.compile(
             "^(?:BEGIN|START\\s+TRANSACTION|COMMIT|END|ROLLBACK|ABORT)(?:\\s+(?:WORK|TRANSACTION))?(?:\\s+ISOLATION\\b.*|\\s+READ\\b.*)?$",
@@ -69,12 +71,33 @@ public final class SqlSplitter {
                 continue;
             }
             if (c == ';') {
+                boolean copyIn = startLine >= 0 && COPY_FROM_STDIN.matcher(code).find();
                 flush(out, sql, code, comments, startLine);
                 sql.setLength(0);
                 code.setLength(0);
                 comments.setLength(0);
                 startLine = -1;
                 i++;
+                int eol = copyIn ? script.indexOf('\n', i) : -1;
+                if (eol >= 0) {
+                    // psql's and Flyway's COPY ... FROM stdin: the lines after it, up to a line "\.", are its data
+                    int j = eol + 1;
+                    line++;
+                    StringBuilder data = new StringBuilder();
+                    while (j < n) {
+                        int end = script.indexOf('\n', j);
+                        String row = script.substring(j, end < 0 ? n : end);
+                        j = end < 0 ? n : end + 1;
+                        line += end < 0 ? 0 : 1;
+                        if (row.stripTrailing().equals("\\.")) {
+                            break;
+                        }
+                        data.append(row.endsWith("\r") ? row.substring(0, row.length() - 1) : row).append('\n');
+                    }
+                    SqlStatement copy = out.remove(out.size() - 1);
+                    out.add(new SqlStatement(copy.sql(), copy.line(), copy.comments(), copy.mode(), data.toString()));
+                    i = j;
+                }
                 continue;
             }
             if (Character.isWhitespace(c)) {

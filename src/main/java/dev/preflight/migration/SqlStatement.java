@@ -8,8 +8,14 @@ package dev.preflight.migration;
  * @param comments the text of the comments that stand before the statement (since the previous
  *     one ended) and inside it, one per line; directives such as {@code -- preflight:nolint} live here
  * @param mode whether PostgreSQL lets it run inside a transaction block
+ * @param copyData for {@code COPY ... FROM stdin}, the data lines that follow it in the file (up to,
+ *     not including, the {@code \.} line), as psql and Flyway read them; null for any other statement
  */
-public record SqlStatement(String sql, int line, String comments, Mode mode) {
+public record SqlStatement(String sql, int line, String comments, Mode mode, String copyData) {
+
+    public SqlStatement(String sql, int line, String comments, Mode mode) {
+        this(sql, line, comments, mode, null);
+    }
 
     /** How a statement may be executed. */
     public enum Mode {
@@ -19,6 +25,22 @@ public record SqlStatement(String sql, int line, String comments, Mode mode) {
         NON_TRANSACTIONAL,
         /** {@code BEGIN}, {@code COMMIT}, ... written in the file: a boundary between groups, not run itself. */
         TRANSACTION_CONTROL
+    }
+
+    /**
+     * Runs the statement on {@code st}, a statement of {@code c}: a {@code COPY ... FROM stdin} with
+     * its data through pgJDBC's copy API, anything else as it is.
+     */
+    public void execute(java.sql.Connection c, java.sql.Statement st) throws java.sql.SQLException {
+        if (copyData == null) {
+            st.execute(sql);
+            return;
+        }
+        try {
+            new org.postgresql.copy.CopyManager(c.unwrap(org.postgresql.core.BaseConnection.class)).copyIn(sql, new java.io.StringReader(copyData));
+        } catch (java.io.IOException e) {
+            throw new java.sql.SQLException("COPY at line " + line + ": " + e.getMessage(), e);
+        }
     }
 
     public boolean transactional() {

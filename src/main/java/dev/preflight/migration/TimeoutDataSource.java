@@ -71,7 +71,9 @@ public final class TimeoutDataSource implements DataSource, AutoCloseable {
     }
 
     private Connection wrap(Connection c, int pid) {
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+        // The application's loader, not java.sql's: Flyway loads pgJDBC's CopyManager through the
+        // loader of the connection's class to run a migration's COPY ... FROM stdin
+        return (Connection) Proxy.newProxyInstance(TimeoutDataSource.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
             if (method.getName().equals("equals") && method.getParameterCount() == 1) {
                 return proxy == args[0];
             }

@@ -35,6 +35,33 @@ class SqlSplitterTests {
     }
 
     @Test
+    void theDataAfterCopyFromStdinBelongsToTheCopyUpToItsBackslashDotLine() {
+        // given pg_dump's form: data rows holding a semicolon, a dollar pair and a quote, CRLF in one row
+        String script = "CREATE TABLE t (id int, name text);\n"
+                + "COPY public.t (id, name) FROM stdin;\n"
+                + "1\tbeta;gamma\n"
+                + "2\t$$it's\r\n"
+                + "\\.\n"
+                + "\n"
+                + "CREATE INDEX CONCURRENTLY t_name ON t (name);\n"
+                + "copy t from STDIN with (format csv);\n"
+                + "3,x\n";
+
+        // when
+        List<SqlStatement> s = SqlSplitter.split(script);
+
+        // then the rows are the COPY's data, not statements, and the lines after them keep their numbers
+        assertThat(s).extracting(SqlStatement::line).containsExactly(1, 2, 7, 8);
+        assertThat(s.get(1).sql()).isEqualTo("COPY public.t (id, name) FROM stdin");
+        assertThat(s.get(1).copyData()).isEqualTo("1\tbeta;gamma\n2\t$$it's\n");
+        assertThat(s.get(2).mode()).isEqualTo(Mode.NON_TRANSACTIONAL);
+        assertThat(s.get(2).copyData()).isNull();
+        assertThat(s.get(3).copyData()).as("no \\. line: the data runs to the end, as for psql").isEqualTo("3,x\n");
+        assertThat(SqlSplitter.split("COPY t TO stdout;\nSELECT 1;\n")).extracting(SqlStatement::copyData).containsOnlyNulls();
+        assertThat(SqlSplitter.split("COPY t FROM '/tmp/stdin';\nSELECT 1;\n")).hasSize(2);
+    }
+
+    @Test
     void classifiesStatementsPostgresRefusesInATransaction() {
         // given
         String script = """

@@ -113,7 +113,7 @@ final class MeasuredAnalysis {
     private static String run(Connection c, SqlStatement s) throws SQLException {
         c.setAutoCommit(true);
         try (Statement st = c.createStatement()) {
-            st.execute(s.sql());
+            s.execute(c, st);
             return null;
         } catch (SQLException e) {
             return firstLine(e);
@@ -136,7 +136,7 @@ final class MeasuredAnalysis {
         List<String> locks = List.of();
         long t0 = System.nanoTime();
         try (Statement st = c.createStatement()) {
-            st.execute(s.sql());
+            s.execute(c, st);
             long ms = millisSince(t0);
             if (transactional) {
                 locks = ownLocks(c);

@@ -88,6 +88,33 @@ class MigrateSafetyIntegrationTests {
         assertThat(checkStatus(report, "DRIFT003")).isEqualTo("PASSED");
     }
 
+    @Test
+    void copyFromStdinRunsInFlywaysFilesAndInMixedFilesPreflightApplies(TestDatabase db, @TempDir Path tmp) throws Exception {
+        // given pg_dump's COPY ... FROM stdin: alone with other transactional statements (Flyway applies the file),
+        // and beside a concurrent index (Preflight applies it statement by statement), with a semicolon and $$ in the data
+        Path project = project(tmp, null);
+        write(project, "V1__dump.sql", "CREATE TABLE t (id int PRIMARY KEY, name text);\nCOPY t (id, name) FROM stdin;\n1\talpha\n2\tbeta;gamma\n\\.\n"
+                + "ALTER TABLE t ADD COLUMN note text;\n");
+        write(project, "V2__mixed.sql", "CREATE TABLE u (id int, name text);\nCOPY u (id, name) FROM stdin;\n1\t$$one\n\\.\n"
+                + "CREATE INDEX CONCURRENTLY u_name ON u (name);\n");
+
+        // when
+        CliRun r = CliRun.run("migrate", "--project", project.toString(), "--db-url", db.uri());
+
+        // then every row is loaded, the index is built, and Flyway's history agrees
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        assertThat(db.queryStrings("SELECT id || ':' || name FROM t ORDER BY id")).containsExactly("1:alpha", "2:beta;gamma");
+        assertThat(db.queryStrings("SELECT id || ':' || name FROM u")).containsExactly("1:$$one");
+        assertThat(db.queryString("SELECT indisvalid::text FROM pg_index WHERE indexrelid = 'u_name'::regclass")).isEqualTo("true");
+        assertThat(flyway(db, project).validateWithResult().validationSuccessful).isTrue();
+
+        // and verify replays both files without drift
+        CliRun verify = CliRun.run("verify", "--project", project.toString(), "--db-url", db.uri());
+        JsonNode report = JsonMapper.builder().build().readTree(Files.readString(project.resolve("reports/latest/readiness.json")));
+        assertThat(checkStatus(report, "DRIFT010")).as(verify.out() + verify.err()).isEqualTo("PASSED");
+        assertThat(checkStatus(report, "DRIFT003")).isEqualTo("PASSED");
+    }
+
     private static String checkStatus(JsonNode report, String id) {
         for (JsonNode c : report.get("checklist")) {
             if (c.get("id").asString().equals(id)) {

@@ -62,7 +62,7 @@ final class DbmateFiles {
                         + relative(file), "renumber one of them: dbmate records only the version, so it would take the second for applied");
             }
             String description = m.group(2).replaceFirst("^_", "");
-            String text = readText(file);
+            String text = MigrationText.text(file);
             List<SqlStatement> statements = DbmateSections.upStatements(relative(file), text);
             out.add(new Migration(version, description, file,
                     MigrationText.sha256Hex(DbmateSections.upSection(text).getBytes(StandardCharsets.UTF_8)), statements));
@@ -88,14 +88,6 @@ final class DbmateFiles {
     /** The versions whose up section dbmate wraps in a transaction (no {@code transaction:false}). */
     Set<String> transactional() {
         return Set.copyOf(transactional);
-    }
-
-    private String readText(Path file) {
-        try {
-            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw PreflightException.config("cannot read migration " + relative(file) + ": " + e.getMessage(), "check the file's permissions");
-        }
     }
 
     /** A path relative to the project root, for messages. */

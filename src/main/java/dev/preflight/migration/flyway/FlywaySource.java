@@ -66,7 +66,7 @@ public final class FlywaySource implements MigrationSource {
         for (Path p : files) {
             String name = p.getFileName().toString();
             byte[] bytes = MigrationText.bytes(p);
-            String text = new String(bytes, StandardCharsets.UTF_8);
+            String text = MigrationText.text(p, bytes);
             String checksum = String.valueOf(checksum(text));
             // Flyway drops a leading byte order mark before it runs a file; PostgreSQL itself refuses one.
             String script = text.startsWith("\uFEFF") ? text.substring(1) : text;

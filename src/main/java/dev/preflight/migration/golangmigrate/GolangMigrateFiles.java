@@ -5,7 +5,6 @@ import dev.preflight.migration.Migration;
 import dev.preflight.migration.MigrationFolder;
 import dev.preflight.migration.MigrationText;
 import dev.preflight.migration.SqlSplitter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,7 +57,7 @@ final class GolangMigrateFiles {
             }
             byte[] bytes = MigrationText.bytes(file);
             out.add(new Migration(Long.toString(version), m.group(2), file, MigrationText.sha256Hex(bytes),
-                    SqlSplitter.split(new String(bytes, StandardCharsets.UTF_8))));
+                    SqlSplitter.split(MigrationText.text(file, bytes))));
         }
         out.sort(Comparator.comparingLong(x -> Long.parseLong(x.id())));
         return List.copyOf(out);

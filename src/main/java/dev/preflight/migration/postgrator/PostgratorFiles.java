@@ -3,9 +3,9 @@ package dev.preflight.migration.postgrator;
 import dev.preflight.kernel.PreflightException;
 import dev.preflight.migration.Migration;
 import dev.preflight.migration.MigrationFolder;
+import dev.preflight.migration.MigrationText;
 import dev.preflight.migration.SqlSplitter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,7 +59,7 @@ final class PostgratorFiles {
                 continue; // undo files are for rolling back; Postgrator never runs version 0
             }
             byte[] bytes = readBytes(file);
-            String text = new String(bytes, StandardCharsets.UTF_8);
+            String text = MigrationText.text(file, bytes);
             String description = parts.length > 2 ? parts[2] : "";
             out.add(new Migration(Long.toString(version), description, file, PostgratorChecksum.md5(text), SqlSplitter.split(text)));
         }

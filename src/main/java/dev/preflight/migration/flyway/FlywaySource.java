@@ -82,6 +82,22 @@ public final class FlywaySource implements MigrationSource {
         }
         versioned.sort(Comparator.comparing(m -> versionKey(m.id()), FlywaySource::compareVersions));
         repeatable.sort(Comparator.comparing(Migration::description));
+        for (int i = 1; i < versioned.size(); i++) {
+            Migration a = versioned.get(i - 1);
+            Migration b = versioned.get(i);
+            if (compareVersions(versionKey(a.id()), versionKey(b.id())) == 0) {
+                throw PreflightException.config("two Flyway migrations with version " + b.id() + ": " + settings.folder().relativize(a.file())
+                                + " and " + settings.folder().relativize(b.file()) + " (Flyway compares versions as numbers: 1.1, 01.1 and 1_1 are one)",
+                        "renumber one of them; Flyway itself refuses the folder");
+            }
+        }
+        for (int i = 1; i < repeatable.size(); i++) {
+            if (repeatable.get(i - 1).description().equals(repeatable.get(i).description())) {
+                throw PreflightException.config("two Flyway repeatable migrations with description '" + repeatable.get(i).description() + "': "
+                                + settings.folder().relativize(repeatable.get(i - 1).file()) + " and " + settings.folder().relativize(repeatable.get(i).file()),
+                        "rename one of them; Flyway itself refuses the folder");
+            }
+        }
         List<Migration> all = new ArrayList<>(versioned);
         all.addAll(repeatable);
         return new FlywaySource(settings, all);

@@ -88,7 +88,7 @@ None.
 | Version | Description | File | Lines | Checksum | State | Applied in this run | Execution |
 |---|---|---|---:|---:|---|---|---:|
 <#list migrations as m>
-| ${cell(m.version)} | ${cell(m.description)} | ${code(m.file)} | ${m.lines!"-"} | ${m.checksum!"-"}<#if m.appliedChecksum?? && m.appliedChecksum != (m.checksum!0)> (applied: ${m.appliedChecksum})</#if> | ${cell(m.state)} | ${yn(m.appliedInThisRun)} | <#if m.executionTimeMs??>${m.executionTimeMs} ms<#else>-</#if> |
+| ${cell(m.version)} | ${cell(m.description)} | ${code(m.file)} | ${m.lines!"-"} | ${m.checksum!"-"}<#if m.appliedChecksum?? && m.appliedChecksum != (m.checksum!"")> (applied: ${m.appliedChecksum})</#if> | ${cell(m.state)} | ${yn(m.appliedInThisRun)} | <#if m.executionTimeMs??>${m.executionTimeMs} ms<#else>-</#if> |
 </#list>
 <#else>
 No migration files found.

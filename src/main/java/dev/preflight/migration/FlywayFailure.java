@@ -10,6 +10,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
 
 /**
@@ -48,6 +49,15 @@ final class FlywayFailure {
             String msg = "migration " + file + " failed at line " + script.getLineNumber() + ": " + dbMessage + blocked
                     + ". The failed migration was rolled back; the database stays at version " + currentVersionOrNone(flyway) + ".";
             return new FlywayMigration.Result(applied, msg, file, script.getLineNumber());
+        }
+        if (e instanceof FlywayValidateException) {
+            // Flyway's own lines name each problem; its advice (repair, ignoreMigrationPatterns) is not what Preflight does
+            String problems = e.getMessage() == null ? "" : e.getMessage().lines().skip(1).map(String::strip)
+                    .filter(l -> l.startsWith("Detected") || l.startsWith("Migration checksum mismatch") || l.startsWith("Migration type mismatch")
+                            || l.startsWith("Migration description mismatch"))
+                    .map(l -> l.replaceAll("\\.$", "")).collect(Collectors.joining("; "));
+            return new FlywayMigration.Result(applied, "Flyway's validation refused to migrate, nothing was applied"
+                    + (problems.isEmpty() ? "" : ": " + problems), null, null);
         }
         String first = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(e.toString());
         Matcher offending = OFFENDING_LINE.matcher(first);

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 /**
  * MIG004: applied migrations match the project's files: same checksum, and no applied migration
  * without a file. A changed applied file means other environments ran different SQL; a missing
- * one means SQL was applied that nobody committed. An applied migration with no recorded checksum
+ * one means SQL was applied that nobody committed, or, when it is newer than every file, that the
+ * database is ahead of this checkout. An applied migration with no recorded checksum
  * (golang-migrate and dbmate keep none, and Preflight has no record of what their own tool applied)
  * is a low finding saying the edit check could not run for it, never a silent pass.
  */
@@ -43,7 +44,14 @@ public final class HistoryMatchesFilesCheck implements Check {
         AppliedChecksums preflight = source == null ? null : source.preflightChecksums();
         List<MigrationEntry> unchecked = new ArrayList<>();
         for (MigrationEntry e : ctx.migrationEntries()) {
-            if (e.state().startsWith("MISSING")) {
+            if (e.state().startsWith("FUTURE")) {
+                // Flyway's FUTURE: applied, no file, and newer than every file; Flyway's migrate passes over it
+                out.add(finding("migration " + e.version(), "migration " + e.version() + " (" + e.description() + ") is applied to the "
+                                + "database but newer than every migration file in the project: the database is ahead of this checkout",
+                        "a file for every applied migration", "no file (newer than the project's newest)",
+                        "deploy from the checkout that holds it (git pull, or the branch that applied it); if this older release must run on "
+                                + "the newer schema, check that migration " + e.version() + " kept the old code working"));
+            } else if (e.state().startsWith("MISSING")) {
                 out.add(finding("migration " + e.version(), "migration " + e.version() + " (" + e.description()
                                 + ") is applied to the database but has no file in the project",
                         "a file for every applied migration", "no file",

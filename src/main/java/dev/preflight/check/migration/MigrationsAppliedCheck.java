@@ -64,6 +64,10 @@ public final class MigrationsAppliedCheck implements Check {
         if (placeholder.find()) {
             return "give the placeholder a value: migrations.placeholders." + placeholder.group(1) + " in jobs/preflight.yaml";
         }
+        if (error.startsWith("Flyway's validation refused to migrate")) {
+            return "resolve the migration history's findings first (MIG004: an applied file edited or missing; MIG003: a file older than "
+                    + "the applied version), each with its remedy, then run migrate again";
+        }
         if (error.contains("advisory lock")) {
             return "another session holds Flyway's lock: a migrate still running, or a killed one's statement; find it in "
                     + "pg_stat_activity, let it finish or end it with pg_terminate_backend(pid), then run migrate again";

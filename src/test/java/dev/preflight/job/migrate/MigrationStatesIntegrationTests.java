@@ -9,6 +9,7 @@ import dev.preflight.testing.Projects;
 import dev.preflight.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,5 +103,62 @@ class MigrationStatesIntegrationTests {
         assertThat(mig002.get(0).get("message").asString()).contains("V6__concurrent_index.sql").contains("failed");
         assertThat(CliRun.run("status", "--project", project.toString(), "--db-url", db.uri()).out()).contains("a migration failed (1 failed in the history)")
                 .containsPattern("6 +FAILED +V6__concurrent_index.sql");
+    }
+
+    @Test
+    void flywaysValidationRefusalNamesEachProblemAndAnOlderUnappliedFileIsPending(TestDatabase db, @TempDir Path tmp) throws Exception {
+        // given V1, V2 and V3 applied, then V1 edited, V2 deleted, and a V1.5 added below the applied version
+        Path folder = Files.createDirectories(tmp.resolve("migrations"));
+        Files.writeString(folder.resolve("V1__a.sql"), "CREATE TABLE a (id int);\n");
+        Files.writeString(folder.resolve("V2__b.sql"), "CREATE TABLE b (id int);\n");
+        Files.writeString(folder.resolve("V3__c.sql"), "CREATE TABLE c (id int);\n");
+        assertThat(CliRun.run("migrate", "--project", tmp.toString(), "--db-url", db.uri()).exitCode()).isZero();
+        Files.writeString(folder.resolve("V1__a.sql"), "CREATE TABLE a (id int, x int);\n");
+        Files.delete(folder.resolve("V2__b.sql"));
+        Files.writeString(folder.resolve("V1.5__late.sql"), "CREATE TABLE late (id int);\n");
+
+        // when
+        CliRun r = CliRun.run("migrate", "--project", tmp.toString(), "--db-url", db.uri());
+
+        // then nothing is applied, MIG002 names Flyway's three problems with a remedy that points at them, and V1.5 is a MIG003 of its own
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+        assertThat(db.queryLong("SELECT count(*) FROM pg_tables WHERE tablename = 'late'")).isZero();
+        JsonNode report = latestJson(tmp);
+        JsonNode mig002 = only(report, "MIG002");
+        assertThat(mig002.get("message").asString()).startsWith("Flyway's validation refused to migrate, nothing was applied: ")
+                .contains("checksum mismatch for migration version 1").contains("not resolved locally: 2").contains("not applied to database: 1.5");
+        assertThat(mig002.get("remedy").asString()).contains("MIG004").contains("MIG003");
+        JsonNode late = only(report, "MIG003");
+        assertThat(late.get("message").asString()).contains("V1.5__late.sql (version 1.5) was never applied and is older than the database's version 3");
+        assertThat(late.get("remedy").asString()).contains("give it a version after 3");
+        // and the Markdown inventory renders the deleted file's row (no checksum of its own)
+        assertThat(Files.readString(tmp.resolve("reports/latest/readiness.md"))).containsPattern("\\| 2 \\| b \\| .* \\| - \\(applied: -?\\d+\\) \\| MISSING_SUCCESS");
+    }
+
+    @Test
+    void anAppliedMigrationNewerThanEveryFileIsReportedTheDatabaseBeingAheadOfTheCheckout(TestDatabase db, @TempDir Path tmp) throws Exception {
+        // given V1 and V2 applied, then a checkout without V2 (an older release, or another branch)
+        Path folder = Files.createDirectories(tmp.resolve("migrations"));
+        Files.writeString(folder.resolve("V1__a.sql"), "CREATE TABLE a (id int);\n");
+        Files.writeString(folder.resolve("V2__b.sql"), "CREATE TABLE b (id int);\n");
+        assertThat(CliRun.run("migrate", "--project", tmp.toString(), "--db-url", db.uri()).exitCode()).isZero();
+        Files.delete(folder.resolve("V2__b.sql"));
+
+        // when
+        CliRun r = CliRun.run("migrate", "--project", tmp.toString(), "--db-url", db.uri());
+
+        // then Flyway passes over it (FUTURE_SUCCESS), but the report is not READY
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+        JsonNode report = latestJson(tmp);
+        assertThat(report.get("verdict").asString()).isEqualTo("NOT_READY");
+        assertThat(only(report, "MIG004").get("message").asString())
+                .isEqualTo("migration 2 (b) is applied to the database but newer than every migration file in the project: the database is "
+                        + "ahead of this checkout");
+    }
+
+    private static JsonNode only(JsonNode report, String id) {
+        List<JsonNode> found = report.get("findings").valueStream().filter(f -> f.get("id").asString().equals(id)).toList();
+        assertThat(found).as(id).hasSize(1);
+        return found.get(0);
     }
 }

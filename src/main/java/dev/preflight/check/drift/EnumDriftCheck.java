@@ -13,11 +13,11 @@ public final class EnumDriftCheck extends DriftCheck {
 
     @Override
     public String title() {
-        return "Enums and their labels match the migrations";
+        return "Enums, domains and composite types match the migrations";
     }
 
     @Override
     protected Set<ObjectType> types() {
-        return Set.of(ObjectType.ENUM);
+        return Set.of(ObjectType.ENUM, ObjectType.DOMAIN, ObjectType.COMPOSITE_TYPE);
     }
 }

@@ -13,11 +13,11 @@ public final class TableDriftCheck extends DriftCheck {
 
     @Override
     public String title() {
-        return "Tables and columns match the migrations (types, nullability, defaults)";
+        return "Tables, partitions and columns match the migrations (types, nullability, defaults, bounds)";
     }
 
     @Override
     protected Set<ObjectType> types() {
-        return Set.of(ObjectType.TABLE, ObjectType.COLUMN);
+        return Set.of(ObjectType.TABLE, ObjectType.COLUMN, ObjectType.PARTITION);
     }
 }

@@ -6,15 +6,17 @@ import dev.preflight.db.schema.SchemaDifference.Change;
 import dev.preflight.db.schema.SchemaDifference.ObjectType;
 import dev.preflight.db.schema.SchemaModel.Extension;
 import dev.preflight.db.schema.SchemaModel.Function;
+import dev.preflight.db.schema.SchemaModel.Partition;
 import dev.preflight.db.schema.SchemaModel.Sequence;
 import dev.preflight.db.schema.SchemaModel.Trigger;
+import dev.preflight.db.schema.SchemaModel.UserType;
 import dev.preflight.db.schema.SchemaModel.View;
 import dev.preflight.report.Severity;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The differ's rules for objects outside tables: extensions, sequences, views, functions and triggers. */
+/** The differ's rules for objects outside tables: extensions, types, sequences, views, functions, triggers and partitions. */
 final class ObjectDiffs {
 
     private final List<SchemaDifference> out;
@@ -100,6 +102,56 @@ final class ObjectDiffs {
         });
         triggers(expected.triggers().stream().filter(t -> sharedTables.contains(t.table())).toList(),
                 actual.triggers().stream().filter(t -> sharedTables.contains(t.table())).toList());
+    }
+
+    /** Domains and composite types: missing ones are created; a changed one is left to a migration (its columns depend on it). */
+    void types(List<UserType> expected, List<UserType> actual) {
+        Map<String, UserType> e = SchemaDiffer.byKey(expected, UserType::name);
+        Map<String, UserType> a = SchemaDiffer.byKey(actual, UserType::name);
+        e.forEach((k, x) -> {
+            UserType y = a.get(k);
+            ObjectType type = x.kind().equals("domain") ? ObjectType.DOMAIN : ObjectType.COMPOSITE_TYPE;
+            String create = (type == ObjectType.DOMAIN ? "CREATE DOMAIN " : "CREATE TYPE ") + q(k) + " AS " + x.definition() + ";";
+            if (y == null) {
+                add(type, Change.MISSING, k, null, null, x.definition(), "absent", Severity.HIGH, create);
+            } else if (!x.equals(y)) {
+                add(type, Change.CHANGED, k, null, "definition", x.definition(), y.kind().equals(x.kind()) ? y.definition() : y.kind() + " " + y.definition(),
+                        Severity.MEDIUM, null);
+            }
+        });
+        a.forEach((k, y) -> {
+            if (!e.containsKey(k)) {
+                ObjectType type = y.kind().equals("domain") ? ObjectType.DOMAIN : ObjectType.COMPOSITE_TYPE;
+                add(type, Change.UNEXPECTED, k, null, null, "absent", y.definition(), Severity.LOW,
+                        (type == ObjectType.DOMAIN ? "DROP DOMAIN IF EXISTS " : "DROP TYPE IF EXISTS ") + q(k) + ";");
+            }
+        });
+    }
+
+    /**
+     * Partitions of the partitioned tables both sides have: a missing one is created (rows of its range
+     * have nowhere to go); an unexpected one (made by hand, or by pg_partman) is detached, which keeps
+     * its rows in a table of its own; a changed bound is left to a migration, as rows would move.
+     */
+    void partitions(List<Partition> expected, List<Partition> actual, Set<String> sharedTables) {
+        Map<String, Partition> e = SchemaDiffer.byKey(expected.stream().filter(p -> sharedTables.contains(p.parent())).toList(), Partition::name);
+        Map<String, Partition> a = SchemaDiffer.byKey(actual.stream().filter(p -> sharedTables.contains(p.parent())).toList(), Partition::name);
+        e.forEach((k, x) -> {
+            Partition y = a.get(k);
+            if (y == null) {
+                add(ObjectType.PARTITION, Change.MISSING, k, x.parent(), null, x.bound(), "absent", Severity.MEDIUM,
+                        "CREATE TABLE " + q(k) + " PARTITION OF " + q(x.parent()) + " " + x.bound() + ";");
+            } else if (!x.equals(y)) {
+                add(ObjectType.PARTITION, Change.CHANGED, k, x.parent(), "bound", x.parent() + " " + x.bound(), y.parent() + " " + y.bound(),
+                        Severity.MEDIUM, null);
+            }
+        });
+        a.forEach((k, y) -> {
+            if (!e.containsKey(k)) {
+                add(ObjectType.PARTITION, Change.UNEXPECTED, k, y.parent(), null, "absent", y.bound(), Severity.LOW,
+                        "ALTER TABLE " + q(y.parent()) + " DETACH PARTITION " + q(k) + ";");
+            }
+        });
     }
 
     private static String dropView(View v) {

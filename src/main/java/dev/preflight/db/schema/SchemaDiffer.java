@@ -38,11 +38,13 @@ public final class SchemaDiffer {
         Set<String> shared = expectedTables.stream().filter(actualTables::contains).collect(Collectors.toSet());
         new ObjectDiffs(d.out).extensions(expected.extensions(), actual.extensions());
         d.enums(expected, actual);
+        new ObjectDiffs(d.out).types(expected.types(), actual.types());
         new ObjectDiffs(d.out).routines(expected, actual, shared);
         d.tables(expected, actual, expectedTables, actualTables);
         d.columns(only(expected.columns(), Column::table, shared), only(actual.columns(), Column::table, shared));
         d.constraints(only(expected.constraints(), Constraint::table, shared), only(actual.constraints(), Constraint::table, shared));
         d.indexes(only(expected.indexes(), Index::table, shared), only(actual.indexes(), Index::table, shared));
+        new ObjectDiffs(d.out).partitions(expected.partitions(), actual.partitions(), shared);
         SecurityDiffs security = new SecurityDiffs(d.out);
         security.rowSecurity(expected.rowSecurity(), actual.rowSecurity(), shared);
         security.policies(expected.policies(), actual.policies(), shared);

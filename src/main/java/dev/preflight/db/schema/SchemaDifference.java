@@ -12,8 +12,8 @@ public record SchemaDifference(ObjectType type, Change change, String object, St
                                String expected, String actual, Severity severity, String repair, boolean destructive) {
 
     /** Kinds of schema object, in the order their creation must run. */
-    public enum ObjectType { EXTENSION, ENUM, SEQUENCE, TABLE, COLUMN, CONSTRAINT, INDEX, FOREIGN_KEY, VIEW, FUNCTION, TRIGGER,
-        OWNER, ROW_SECURITY, POLICY, PRIVILEGE, DEFAULT_PRIVILEGE }
+    public enum ObjectType { EXTENSION, ENUM, DOMAIN, COMPOSITE_TYPE, SEQUENCE, TABLE, COLUMN, CONSTRAINT, INDEX, FOREIGN_KEY, PARTITION,
+        VIEW, FUNCTION, TRIGGER, OWNER, ROW_SECURITY, POLICY, PRIVILEGE, DEFAULT_PRIVILEGE }
 
     /** Whether the object is missing from the database, present but not in the migrations, or different. */
     public enum Change { MISSING, UNEXPECTED, CHANGED }

@@ -8,12 +8,14 @@ import dev.preflight.db.schema.SchemaModel.Extension;
 import dev.preflight.db.schema.SchemaModel.Function;
 import dev.preflight.db.schema.SchemaModel.Index;
 import dev.preflight.db.schema.SchemaModel.Owner;
+import dev.preflight.db.schema.SchemaModel.Partition;
 import dev.preflight.db.schema.SchemaModel.Policy;
 import dev.preflight.db.schema.SchemaModel.Privilege;
 import dev.preflight.db.schema.SchemaModel.RowSecurity;
 import dev.preflight.db.schema.SchemaModel.Sequence;
 import dev.preflight.db.schema.SchemaModel.Table;
 import dev.preflight.db.schema.SchemaModel.Trigger;
+import dev.preflight.db.schema.SchemaModel.UserType;
 import dev.preflight.db.schema.SchemaModel.View;
 import java.sql.Array;
 import java.sql.Connection;
@@ -65,7 +67,9 @@ public final class SchemaIntrospector {
                 privileges(),
                 list(SchemaQueries.DEFAULT_PRIVILEGES, false, rs -> new DefaultPrivilege(rs.getString(1), rs.getString(2),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6))),
-                list(SchemaQueries.OWNERS, true, rs -> new Owner(rs.getString(1), rs.getString(2), rs.getString(3))));
+                list(SchemaQueries.OWNERS, true, rs -> new Owner(rs.getString(1), rs.getString(2), rs.getString(3))),
+                list(SchemaQueries.USER_TYPES, false, rs -> new UserType(rs.getString(1), rs.getString(2), rs.getString(3))),
+                list(SchemaQueries.PARTITIONS, false, rs -> new Partition(rs.getString(1), rs.getString(2), rs.getString(3))));
     }
 
     private List<Privilege> privileges() throws SQLException {

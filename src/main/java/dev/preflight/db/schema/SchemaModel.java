@@ -10,7 +10,17 @@ import java.util.Map;
 public record SchemaModel(List<Table> tables, List<Column> columns, List<Constraint> constraints, List<Index> indexes,
                           List<EnumType> enums, List<Extension> extensions, List<Sequence> sequences, List<View> views,
                           List<Function> functions, List<Trigger> triggers, List<RowSecurity> rowSecurity, List<Policy> policies,
-                          List<Privilege> privileges, List<DefaultPrivilege> defaultPrivileges, List<Owner> owners) {
+                          List<Privilege> privileges, List<DefaultPrivilege> defaultPrivileges, List<Owner> owners,
+                          List<UserType> types, List<Partition> partitions) {
+
+    /** A model without domains, composite types and partitions, for tests and tools that build models by hand. */
+    public SchemaModel(List<Table> tables, List<Column> columns, List<Constraint> constraints, List<Index> indexes,
+                       List<EnumType> enums, List<Extension> extensions, List<Sequence> sequences, List<View> views,
+                       List<Function> functions, List<Trigger> triggers, List<RowSecurity> rowSecurity, List<Policy> policies,
+                       List<Privilege> privileges, List<DefaultPrivilege> defaultPrivileges, List<Owner> owners) {
+        this(tables, columns, constraints, indexes, enums, extensions, sequences, views, functions, triggers, rowSecurity, policies,
+                privileges, defaultPrivileges, owners, List.of(), List.of());
+    }
 
     /** A model without its security part (row level security, policies, privileges, owners). */
     public SchemaModel(List<Table> tables, List<Column> columns, List<Constraint> constraints, List<Index> indexes,
@@ -36,20 +46,34 @@ public record SchemaModel(List<Table> tables, List<Column> columns, List<Constra
         privileges = List.copyOf(privileges);
         defaultPrivileges = List.copyOf(defaultPrivileges);
         owners = List.copyOf(owners);
+        types = List.copyOf(types);
+        partitions = List.copyOf(partitions);
     }
 
     /** The same schema with another security part, for tests and tools that build models by hand. */
     public SchemaModel withSecurity(List<RowSecurity> rls, List<Policy> pols, List<Privilege> privs, List<DefaultPrivilege> defaults,
                                     List<Owner> own) {
         return new SchemaModel(tables, columns, constraints, indexes, enums, extensions, sequences, views, functions, triggers,
-                rls, pols, privs, defaults, own);
+                rls, pols, privs, defaults, own, types, partitions);
     }
 
     /** The number of objects in the model, for "objects compared" in the report. */
     public int size() {
         return tables.size() + columns.size() + constraints.size() + indexes.size() + enums.size() + extensions.size()
                 + sequences.size() + views.size() + functions.size() + triggers.size() + policies.size() + privileges.size()
-                + defaultPrivileges.size() + owners.size();
+                + defaultPrivileges.size() + owners.size() + types.size() + partitions.size();
+    }
+
+    /**
+     * A domain or a composite type: {@code kind} is "domain" or "composite type"; {@code definition}
+     * is what follows {@code CREATE DOMAIN name AS} (base type, collation, default, NOT NULL, named
+     * checks in name order) or {@code CREATE TYPE name AS} (the attributes in order).
+     */
+    public record UserType(String kind, String name, String definition) {
+    }
+
+    /** A partition of a partitioned table, with its bound ({@code FOR VALUES FROM (...) TO (...)}, {@code DEFAULT}). */
+    public record Partition(String parent, String name, String bound) {
     }
 
     /** A table (or partitioned table). */

@@ -53,6 +53,28 @@ public final class SchemaQueries {
             + "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE t.typtype = 'e' "
             + "AND t.typnamespace IN " + APP_NS + " AND " + NOT_EXTENSION_MEMBER.formatted("t.oid") + " ORDER BY 1";
 
+    /** Domains (kind, name, definition after AS) and composite types (the attributes in parentheses). */
+    public static final String USER_TYPES = "SELECT 'domain', " + NAME.formatted("t.typname") + ", format_type(t.typbasetype, t.typtypmod)"
+            + " || CASE WHEN t.typcollation <> 0 AND t.typcollation <> (SELECT b.typcollation FROM pg_type b WHERE b.oid = t.typbasetype)"
+            + " THEN ' COLLATE ' || (SELECT quote_ident(co.collname) FROM pg_collation co WHERE co.oid = t.typcollation) ELSE '' END"
+            + " || coalesce(' DEFAULT ' || t.typdefault, '') || CASE WHEN t.typnotnull THEN ' NOT NULL' ELSE '' END"
+            + " || coalesce((SELECT string_agg(' CONSTRAINT ' || quote_ident(k.conname) || ' ' || pg_get_constraintdef(k.oid), '' ORDER BY k.conname)"
+            + " FROM pg_constraint k WHERE k.contypid = t.oid AND k.contype = 'c'), '') "
+            + "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE t.typtype = 'd' "
+            + "AND t.typnamespace IN " + APP_NS + " AND " + NOT_EXTENSION_MEMBER.formatted("t.oid") + " "
+            + "UNION ALL SELECT 'composite type', " + NAME.formatted("t.typname") + ", '(' || coalesce((SELECT string_agg("
+            + "quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod), ', ' ORDER BY a.attnum) FROM pg_attribute a "
+            + "WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped), '') || ')' "
+            + "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_class c ON c.oid = t.typrelid "
+            + "WHERE t.typtype = 'c' AND c.relkind = 'c' AND t.typnamespace IN " + APP_NS + " AND " + NOT_EXTENSION_MEMBER.formatted("t.oid")
+            + " ORDER BY 1, 2";
+
+    /** Partitions of the application's partitioned tables: parent, partition, bound. */
+    public static final String PARTITIONS = "SELECT (SELECT " + NAME.formatted("p.relname") + " FROM pg_class p JOIN pg_namespace n "
+            + "ON n.oid = p.relnamespace WHERE p.oid = i.inhparent), " + NAME.formatted("c.relname") + ", pg_get_expr(c.relpartbound, c.oid) "
+            + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_inherits i ON i.inhrelid = c.oid "
+            + "WHERE c.relispartition AND c.relkind IN ('r','p') AND c.relnamespace IN " + APP_NS + " ORDER BY 2";
+
     public static final String EXTENSIONS = "SELECT extname, extversion FROM pg_extension ORDER BY extname";
 
     /** Column 8: the table that owns the sequence (serial and identity columns), or null. */

@@ -7,9 +7,11 @@ import dev.preflight.db.schema.SchemaDifference.ObjectType;
 import dev.preflight.db.schema.SchemaModel.Column;
 import dev.preflight.db.schema.SchemaModel.Extension;
 import dev.preflight.db.schema.SchemaModel.Function;
+import dev.preflight.db.schema.SchemaModel.Partition;
 import dev.preflight.db.schema.SchemaModel.Sequence;
 import dev.preflight.db.schema.SchemaModel.Table;
 import dev.preflight.db.schema.SchemaModel.Trigger;
+import dev.preflight.db.schema.SchemaModel.UserType;
 import dev.preflight.db.schema.SchemaModel.View;
 import dev.preflight.report.Severity;
 import java.util.List;
@@ -199,5 +201,46 @@ class ObjectDiffsTests {
     private static SchemaDifference find(List<SchemaDifference> diffs, String object) {
         return diffs.stream().filter(x -> x.object().equals(object)).findFirst()
                 .orElseThrow(() -> new AssertionError("no difference for " + object + " in " + diffs));
+    }
+
+    @Test
+    void domainsCompositeTypesAndPartitionsEachMissingChangedAndUnexpected() {
+        UserType email = new UserType("domain", "email", "text NOT NULL");
+        UserType pair = new UserType("composite type", "pair", "(a integer, b text)");
+        Partition y2025 = new Partition("events", "events_2025", "FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')");
+        Partition y2026 = new Partition("events", "events_2026", "FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')");
+        SchemaModel base = schema(List.of("events"), List.of(), List.of(), List.of(), List.of(), List.of());
+        SchemaModel expected = with(base, List.of(email, pair), List.of(y2025, y2026));
+
+        List<SchemaDifference> missing = SchemaDiffer.diff(expected, base);
+        assertThat(missing).extracting(SchemaDifference::type, SchemaDifference::change, SchemaDifference::severity, SchemaDifference::repair)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(ObjectType.DOMAIN, Change.MISSING, Severity.HIGH, "CREATE DOMAIN \"email\" AS text NOT NULL;"),
+                        org.assertj.core.groups.Tuple.tuple(ObjectType.COMPOSITE_TYPE, Change.MISSING, Severity.HIGH,
+                                "CREATE TYPE \"pair\" AS (a integer, b text);"),
+                        org.assertj.core.groups.Tuple.tuple(ObjectType.PARTITION, Change.MISSING, Severity.MEDIUM,
+                                "CREATE TABLE \"events_2025\" PARTITION OF \"events\" FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');"),
+                        org.assertj.core.groups.Tuple.tuple(ObjectType.PARTITION, Change.MISSING, Severity.MEDIUM,
+                                "CREATE TABLE \"events_2026\" PARTITION OF \"events\" FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');"));
+
+        List<SchemaDifference> unexpected = SchemaDiffer.diff(base, expected);
+        assertThat(unexpected).extracting(SchemaDifference::repair).containsExactlyInAnyOrder("DROP DOMAIN IF EXISTS \"email\";",
+                "DROP TYPE IF EXISTS \"pair\";", "ALTER TABLE \"events\" DETACH PARTITION \"events_2025\";", "ALTER TABLE \"events\" DETACH PARTITION \"events_2026\";");
+        assertThat(unexpected).extracting(SchemaDifference::severity).containsOnly(Severity.LOW);
+
+        SchemaModel changed = with(base, List.of(new UserType("domain", "email", "text"), pair),
+                List.of(y2025, new Partition("events", "events_2026", "DEFAULT")));
+        assertThat(SchemaDiffer.diff(expected, changed)).extracting(SchemaDifference::type, SchemaDifference::change, SchemaDifference::aspect,
+                SchemaDifference::repair).containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(ObjectType.DOMAIN, Change.CHANGED, "definition", null),
+                        org.assertj.core.groups.Tuple.tuple(ObjectType.PARTITION, Change.CHANGED, "bound", null));
+        // a partition of a table only one side has goes with that table
+        assertThat(SchemaDiffer.diff(with(base, List.of(), List.of(y2025)), with(schema(List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of()), List.of(), List.of()))).noneMatch(d -> d.type() == ObjectType.PARTITION);
+    }
+
+    private static SchemaModel with(SchemaModel m, List<UserType> types, List<Partition> partitions) {
+        return new SchemaModel(m.tables(), m.columns(), m.constraints(), m.indexes(), m.enums(), m.extensions(), m.sequences(), m.views(),
+                m.functions(), m.triggers(), m.rowSecurity(), m.policies(), m.privileges(), m.defaultPrivileges(), m.owners(), types, partitions);
     }
 }

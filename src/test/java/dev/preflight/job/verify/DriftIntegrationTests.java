@@ -11,6 +11,7 @@ import dev.preflight.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -91,6 +92,47 @@ class DriftIntegrationTests {
 
         // then there is no drift left
         assertThat(findings(latestReport(project), "DRIFT")).as(change + "\n" + driftSql + "\n" + again.err()).isEmpty();
+    }
+
+    @Test
+    void domainsCompositeTypesAndPartitionsAreComparedAndMissingOrExtraPartitionsRepaired(TestDatabase db, @TempDir Path tmp) throws Exception {
+        // given migrations with a domain, a composite type and a partitioned table with two partitions, applied
+        Files.createDirectories(tmp.resolve("migrations"));
+        Files.writeString(tmp.resolve("migrations/V1__kinds.sql"), """
+                CREATE SCHEMA billing;
+                CREATE DOMAIN email AS text NOT NULL CONSTRAINT email_at CHECK (VALUE ~ '@');
+                CREATE TYPE billing.pair AS (a int, b text);
+                CREATE TABLE billing.invoices (id bigint, created date NOT NULL, mail email) PARTITION BY RANGE (created);
+                CREATE TABLE billing.invoices_2025 PARTITION OF billing.invoices FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+                CREATE TABLE billing.invoices_2026 PARTITION OF billing.invoices FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+                """);
+        CliRun migrate = CliRun.run("migrate", "--project", tmp.toString(), "--db-url", db.uri());
+        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        CliRun clean = CliRun.run("verify", "--project", tmp.toString(), "--db-url", db.uri());
+        assertThat(findings(latestReport(tmp), "DRIFT")).as(clean.err()).isEmpty();
+
+        // when each is changed behind the migrations' back
+        db.execute("ALTER DOMAIN email DROP CONSTRAINT email_at", "ALTER TYPE billing.pair ADD ATTRIBUTE c date",
+                "DROP TABLE billing.invoices_2025",
+                "CREATE TABLE billing.invoices_2027 PARTITION OF billing.invoices FOR VALUES FROM ('2027-01-01') TO ('2028-01-01')");
+        CliRun.run("verify", "--project", tmp.toString(), "--db-url", db.uri());
+
+        // then each is a finding of its own, expected against actual
+        JsonNode report = latestReport(tmp);
+        assertThat(findings(report, "DRIFT").stream().map(f -> f.get("id").asString() + " " + f.get("subject").asString()))
+                .containsExactlyInAnyOrder("DRIFT004 domain email", "DRIFT004 composite type billing.pair",
+                        "DRIFT001 partition billing.invoices_2025 on billing.invoices", "DRIFT001 partition billing.invoices_2027 on billing.invoices");
+        JsonNode domain = findings(report, "DRIFT004").stream().filter(f -> f.get("subject").asString().equals("domain email")).findFirst().orElseThrow();
+        assertThat(domain.get("expected").asString()).isEqualTo("text NOT NULL CONSTRAINT email_at CHECK ((VALUE ~ '@'::text))");
+        assertThat(domain.get("actual").asString()).isEqualTo("text NOT NULL");
+
+        // and drift.sql recreates the missing partition and detaches the extra one, which stays as a table of its own with its rows
+        // (dropping it is the user's call); the type changes stay for a migration
+        db.execute(Files.readString(tmp.resolve("reports/latest/drift.sql")));
+        CliRun.run("verify", "--project", tmp.toString(), "--db-url", db.uri());
+        assertThat(findings(latestReport(tmp), "DRIFT").stream().map(f -> f.get("subject").asString()))
+                .containsExactlyInAnyOrder("domain email", "composite type billing.pair", "table billing.invoices_2027");
+        assertThat(db.queryString("SELECT to_regclass('billing.invoices_2027') IS NOT NULL")).isEqualTo("t");
     }
 
     @ParameterizedTest(name = "edit an applied migration file")

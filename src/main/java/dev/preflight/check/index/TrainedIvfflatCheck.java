@@ -12,10 +12,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * IDX001: IVFFlat indexes are trained on the data they index. pgvector trains IVFFlat lists when
@@ -87,7 +85,7 @@ public final class TrainedIvfflatCheck implements Check {
     /**
      * Mean recall@K of the index (forced) against exact search, for sample rows' own vectors as held-out
      * queries: each query's own row is removed from both answers (K+1 rows fetched), so no query is
-     * credited for finding itself.
+     * credited for finding itself; an answer row counts when it is no farther than the exact K-th.
      */
     static double probeRecall(Connection c, VectorIndex ix, int samples) throws SQLException {
         String table = Catalog.quoteTable(ix.table());
@@ -111,17 +109,22 @@ public final class TrainedIvfflatCheck implements Check {
         try (Statement st = c.createStatement()) {
             double sum = 0;
             for (String[] q : queries) {
-                String knn = "SELECT ctid::text FROM " + table + " ORDER BY " + col + " " + op + " '" + q[1] + "' LIMIT " + (K + 1);
+                String knn = "SELECT ctid::text, " + col + " " + op + " '" + q[1] + "' FROM " + table + " ORDER BY 2 LIMIT " + (K + 1);
                 st.execute("SET LOCAL enable_indexscan = off");
                 st.execute("SET LOCAL enable_bitmapscan = off");
-                Set<String> exact = ids(st, knn, q[0]);
+                List<Double> exact = distances(st, knn, q[0]);
                 st.execute("SET LOCAL enable_indexscan = on");
                 st.execute("SET LOCAL enable_seqscan = off");
-                Set<String> approx = ids(st, knn, q[0]);
+                List<Double> approx = distances(st, knn, q[0]);
                 st.execute("SET LOCAL enable_seqscan = on");
-                int expected = exact.size(); // K, or fewer on a table with fewer rows
-                exact.retainAll(approx);
-                sum += expected == 0 ? 1 : (double) exact.size() / expected;
+                if (exact.isEmpty()) {
+                    sum += 1;
+                    continue;
+                }
+                // a row no farther than the exact K-th neighbour is a hit: tied duplicates are interchangeable
+                double kth = exact.get(exact.size() - 1);
+                double bound = kth + 1e-12 * Math.max(1.0, Math.abs(kth));
+                sum += (double) Math.min(exact.size(), approx.stream().filter(d -> d <= bound).count()) / exact.size();
             }
             return queries.isEmpty() ? 1 : sum / queries.size();
         } finally {
@@ -130,13 +133,13 @@ public final class TrainedIvfflatCheck implements Check {
         }
     }
 
-    /** The first K rows of the answer other than the query's own row. */
-    private static Set<String> ids(Statement st, String sql, String self) throws SQLException {
-        Set<String> out = new HashSet<>();
+    /** The distances of the first K rows of the answer other than the query's own row. */
+    private static List<Double> distances(Statement st, String sql, String self) throws SQLException {
+        List<Double> out = new ArrayList<>();
         try (ResultSet rs = st.executeQuery(sql)) {
             while (rs.next() && out.size() < K) {
                 if (!rs.getString(1).equals(self)) {
-                    out.add(rs.getString(1));
+                    out.add(rs.getDouble(2));
                 }
             }
         }

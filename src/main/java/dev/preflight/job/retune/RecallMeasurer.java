@@ -1,5 +1,6 @@
 package dev.preflight.job.retune;
 
+import dev.preflight.job.retune.RecallStatistics.Neighbour;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,8 +17,9 @@ import java.util.Set;
  * answer (k+1 rows are fetched), so no query is credited for finding itself. Exact answers come
  * from the same query with index scans disabled in its transaction; approximate ones with the
  * index's search setting ({@code ivfflat.probes}, {@code hnsw.ef_search}) set locally. Rows are
- * identified by ctid, so tables without a key are measured too. Recall carries a 95% interval
- * over the queries ({@link RecallStatistics#interval}).
+ * identified by ctid, so tables without a key are measured too; a row counts as found when it is
+ * no farther than the exact k-th neighbour, so tied duplicates are not misses. Recall carries a 95%
+ * interval over the queries ({@link RecallStatistics#interval}).
  */
 final class RecallMeasurer {
 
@@ -29,7 +31,7 @@ final class RecallMeasurer {
     }
 
     /** Exact answers (own row removed, k rows) to the sample queries, and how long exact search took. */
-    record Truth(List<Query> queries, List<List<String>> answers, List<Double> exactMillis) {
+    record Truth(List<Query> queries, List<List<Neighbour>> answers, List<Double> exactMillis) {
 
         double exactP50Millis() {
             return RecallStatistics.percentile(exactMillis.stream().mapToDouble(Double::doubleValue).toArray(), 0.50);
@@ -92,7 +94,7 @@ final class RecallMeasurer {
     /** {@code truth} plus the exact answers of those {@code queries} it does not hold yet. */
     Truth extend(Truth truth, List<Query> queries) throws SQLException {
         List<Query> qs = new ArrayList<>(truth.queries());
-        List<List<String>> answers = new ArrayList<>(truth.answers());
+        List<List<Neighbour>> answers = new ArrayList<>(truth.answers());
         List<Double> millis = new ArrayList<>(truth.exactMillis());
         Set<String> known = new HashSet<>();
         truth.queries().forEach(q -> known.add(q.self()));
@@ -101,10 +103,10 @@ final class RecallMeasurer {
                 continue;
             }
             long t0 = System.nanoTime();
-            List<String> exact = search(RetuneSql.EXACT_SEARCH, q.vector());
+            List<Neighbour> exact = search(RetuneSql.EXACT_SEARCH, q.vector());
             millis.add((System.nanoTime() - t0) / 1e6);
             qs.add(q);
-            answers.add(RecallStatistics.withoutSelf(q.self(), exact, k));
+            answers.add(RecallStatistics.firstK(q.self(), exact, k));
         }
         return new Truth(qs, answers, millis);
     }
@@ -117,9 +119,9 @@ final class RecallMeasurer {
         String settings = RetuneSql.FORCE_INDEX + "; SET LOCAL " + setting + " = " + value;
         for (int i = from; i < truth.size(); i++) {
             long t0 = System.nanoTime();
-            List<String> got = search(settings, truth.queries().get(i).vector());
+            List<Neighbour> got = search(settings, truth.queries().get(i).vector());
             millis.add((System.nanoTime() - t0) / 1e6);
-            recalls.add(RecallStatistics.queryRecall(truth.queries().get(i).self(), truth.answers().get(i), got, k));
+            recalls.add(RecallStatistics.queryRecallByDistance(truth.queries().get(i).self(), truth.answers().get(i), got, k));
         }
     }
 
@@ -135,23 +137,29 @@ final class RecallMeasurer {
                         plan.append(rs.getString(1)).append('\n');
                     }
                 }
-                return plan.toString().contains(" " + index.name() + " ") || plan.toString().contains(" " + index.name() + "\n")
-                        || plan.toString().contains(index.qualified(index.name()));
+                // EXPLAIN prints the name quoted when it needs quotes ("Doc IVF"), bare otherwise
+                String text = plan.toString();
+                for (String name : List.of(index.name(), dev.preflight.db.Catalog.ident(index.name()))) {
+                    if (text.contains(" " + name + " ") || text.contains(" " + name + "\n")) {
+                        return true;
+                    }
+                }
+                return text.contains(index.qualified(index.name()));
             }
         } finally {
             connection.rollback();
         }
     }
 
-    private List<String> search(String settings, String query) throws SQLException {
-        List<String> out = new ArrayList<>();
+    private List<Neighbour> search(String settings, String query) throws SQLException {
+        List<Neighbour> out = new ArrayList<>();
         try (Statement st = connection.createStatement()) {
             st.execute(settings);
             try (PreparedStatement ps = connection.prepareStatement(searchSql())) {
                 ps.setString(1, query);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(rs.getString(1));
+                        out.add(new Neighbour(rs.getString(1), rs.getDouble(2)));
                     }
                 }
             }
@@ -160,10 +168,11 @@ final class RecallMeasurer {
         return out;
     }
 
-    /** k+1 rows: the query's own row is dropped from the answer, the other k stay. */
+    /** k+1 rows with their distances: the query's own row is dropped from the answer, the other k stay. */
     private String searchSql() {
         String where = index.predicate() == null ? "" : " WHERE " + index.predicate();
-        return "SELECT ctid::text FROM " + index.qualifiedTable() + where + " ORDER BY " + index.keyExpression() + " "
-                + index.operator() + " CAST(? AS " + index.keyType() + ") LIMIT " + (k + 1);
+        // ORDER BY the distance column itself: the one expression the index answers, read once per row
+        return "SELECT ctid::text, " + index.keyExpression() + " " + index.operator() + " CAST(? AS " + index.keyType() + ") AS distance FROM "
+                + index.qualifiedTable() + where + " ORDER BY 2 LIMIT " + (k + 1);
     }
 }

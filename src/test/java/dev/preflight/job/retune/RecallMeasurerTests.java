@@ -48,6 +48,29 @@ class RecallMeasurerTests {
     }
 
     @Test
+    void byDistanceARowAsNearAsTheExactKthIsAHitEvenWhenTheExactSearchPickedAnotherCopy() {
+        // given: the exact top 3 (own row first) ends at distance 0.5, where rows b and t are tied
+        List<RecallStatistics.Neighbour> exact = List.of(n("self", 0), n("a", 0.1), n("b", 0.2), n("c", 0.5), n("t", 0.5));
+
+        // then the index's t stands for c; a row farther than the k-th is a miss; the own row never counts
+        assertThat(RecallStatistics.queryRecallByDistance("self", exact, List.of(n("a", 0.1), n("b", 0.2), n("t", 0.5)), 3)).isEqualTo(1.0);
+        assertThat(RecallStatistics.queryRecall("self", List.of("self", "a", "b", "c"), List.of("a", "b", "t"), 3))
+                .as("by row the same answer loses a third").isCloseTo(2.0 / 3, within(1e-12));
+        assertThat(RecallStatistics.queryRecallByDistance("self", exact, List.of(n("self", 0), n("a", 0.1), n("x", 0.6), n("b", 0.2)), 3))
+                .isCloseTo(2.0 / 3, within(1e-12));
+        assertThat(RecallStatistics.queryRecallByDistance("self", exact, List.of(n("self", 0), n("x", 0.7), n("y", 0.8), n("z", 0.9)), 3))
+                .isZero();
+        // more tied rows than k cannot count past k
+        assertThat(RecallStatistics.queryRecallByDistance("self", List.of(n("self", 0), n("a", 0), n("b", 0)),
+                List.of(n("b", 0), n("a", 0), n("c", 0), n("d", 0)), 2)).isEqualTo(1.0);
+        assertThat(RecallStatistics.queryRecallByDistance("self", List.of(n("self", 0)), List.of(n("self", 0)), 3)).isEqualTo(1.0);
+    }
+
+    private static RecallStatistics.Neighbour n(String row, double distance) {
+        return new RecallStatistics.Neighbour(row, distance);
+    }
+
+    @Test
     void withoutSelfKeepsTheFirstKOtherRows() {
         assertThat(RecallStatistics.withoutSelf("s", List.of("a", "s", "b", "c"), 2)).containsExactly("a", "b");
         assertThat(RecallStatistics.withoutSelf("s", List.of("a", "b", "c"), 2)).containsExactly("a", "b");

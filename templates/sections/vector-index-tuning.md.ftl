@@ -5,7 +5,7 @@
 <#macro mb bytes>${(bytes / 1048576)?string["0.0"]} MB</#macro>
 ## Vector indexes
 
-Recall@${v.k()} against exact search (index scans disabled), on held-out query vectors drawn from each table (each query's own row removed from both answers), starting with ${v.queries()} and doubling until the 95% interval at the chosen setting is within ±0.02 (or the cap); a setting is chosen when its interval's lower bound meets the target recall ${v.targetRecall()?string["0.00"]}.<#if v.dryRun()> **Dry run: measured and recommended, nothing was changed.**</#if>
+Recall@${v.k()} against exact search (index scans disabled), on held-out query vectors drawn from each table (each query's own row removed from both answers; a row counts as found when it is no farther than the exact k-th neighbour, so duplicate vectors are interchangeable), starting with ${v.queries()} and doubling until the 95% interval at the chosen setting is within ±0.02 (or the cap); a setting is chosen when its interval's lower bound meets the target recall ${v.targetRecall()?string["0.00"]}.<#if v.dryRun()> **Dry run: measured and recommended, nothing was changed.**</#if>
 
 <#if v.indexes()?size == 0>
 No IVFFlat or HNSW index was found.

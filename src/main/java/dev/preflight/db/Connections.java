@@ -45,12 +45,19 @@ public final class Connections {
     static final String WATCH_CLIENT = "SELECT (SELECT set_config('client_connection_check_interval', '1000', false) "
             + "WHERE current_setting('server_version_num')::int >= 140000 AND version() !~* '(windows|mingw|visual c)')";
 
+    /**
+     * The application_name of every Preflight session: {@code preflight/<process id>}, so that
+     * pg_stat_activity tells Preflight's sessions apart from the application's, and one run's from
+     * another's (a signal cancels this process's statements only).
+     */
+    public static final String APPLICATION_NAME = "preflight/" + ProcessHandle.current().pid();
+
     public static Connection open(DatabaseUrl url) {
         Properties props = url.connectionProperties();
         props.putIfAbsent("connectTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
         props.putIfAbsent("loginTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
         props.putIfAbsent("socketTimeout", "0");
-        props.putIfAbsent("ApplicationName", "preflight");
+        props.putIfAbsent("ApplicationName", APPLICATION_NAME);
         Connection c;
         try {
             c = DriverManager.getConnection(url.jdbcUrl(), props);
@@ -85,7 +92,7 @@ public final class Connections {
 
     /**
      * The one pool configuration of Preflight: the URL's own connection properties, the application
-     * name {@code preflight} (what a terminated-connection check and pg_stat_activity look for), no idle
+     * name {@link #APPLICATION_NAME} (what a terminated-connection check and pg_stat_activity look for), no idle
      * connections kept, and the connect timeout of a single connection.
      */
     public static com.zaxxer.hikari.HikariDataSource pool(DatabaseUrl url, String name, int size) {
@@ -93,7 +100,7 @@ public final class Connections {
         ds.setPoolName(name);
         ds.setJdbcUrl(url.jdbcUrl());
         ds.setDataSourceProperties(url.connectionProperties());
-        ds.addDataSourceProperty("ApplicationName", "preflight");
+        ds.addDataSourceProperty("ApplicationName", APPLICATION_NAME);
         ds.setMaximumPoolSize(size);
         ds.setMinimumIdle(0);
         ds.setConnectionTimeout(CONNECT_TIMEOUT_SECONDS * 1000L);

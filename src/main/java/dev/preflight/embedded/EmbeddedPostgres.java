@@ -89,7 +89,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 "-l", dataDir.resolve("postgres.log").toString(), "start"), 90, "pg_ctl start");
         running = true;
         if (!keep) {
-            Runtime.getRuntime().addShutdownHook(new Thread(this::stopQuietly, "preflight-embedded-pg-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                // a run stopped by a signal still reports through this cluster: stop it once that is done
+                dev.preflight.kernel.ShutdownGate.awaitIdle(java.time.Duration.ofSeconds(40));
+                stopQuietly();
+            }, "preflight-embedded-pg-stop"));
         }
         dev.preflight.db.Connections.quietDriver(); // the driver's own logging, as every other connection has it silenced
         try (Connection c = DriverManager.getConnection(adminUrl().jdbcUrl(), adminUrl().connectionProperties());

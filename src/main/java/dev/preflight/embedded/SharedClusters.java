@@ -32,6 +32,11 @@ public final class SharedClusters {
         return RUNNING.computeIfAbsent(prefix, p -> EmbeddedPostgres.start(stateDir, false, p));
     }
 
+    /** The superuser URLs of the shared clusters running now (a signal cancels the statements a run has running there). */
+    public static synchronized List<dev.preflight.config.DatabaseUrl> runningAdminUrls() {
+        return RUNNING.values().stream().map(EmbeddedPostgres::adminUrl).toList();
+    }
+
     /** A run's jobs are done: stops every shared cluster on a thread of its own, unless the process keeps them. */
     public static synchronized void release() {
         if (Boolean.getBoolean(KEEP) || RUNNING.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.preflight.migration;
 
+import dev.preflight.kernel.ShutdownGate;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -18,7 +19,7 @@ final class FailureDescription {
                 .append(firstLine(error)).append(" (SQLSTATE ").append(error.getSQLState()).append(") in ")
                 .append(failed.summary(120));
         if (r.timedOut()) {
-            s.append(r.blockers().isEmpty() ? "; no blocking session was seen (the statement itself ran out of time)"
+            s.append(r.blockers().isEmpty() || ShutdownGate.signalled() ? ShutdownGate.cancelledBecause(false)
                     : "; blocked by " + r.blockers().stream().map(BlockingSession::describe).collect(Collectors.joining("; ")));
         }
         s.append(". ");

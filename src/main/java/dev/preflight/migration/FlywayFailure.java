@@ -1,5 +1,6 @@
 package dev.preflight.migration;
 
+import dev.preflight.kernel.ShutdownGate;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ final class FlywayFailure {
         String blocked = "";
         if (sql != null && ("55P03".equals(sql.getSQLState()) || "57014".equals(sql.getSQLState()))) {
             List<BlockingSession> blockers = timed.blockers();
-            blocked = blockers.isEmpty() ? "; no blocking session was seen (the statement itself ran out of time)"
+            blocked = blockers.isEmpty() || ShutdownGate.signalled() ? ShutdownGate.cancelledBecause(false)
                     : "; blocked by " + blockers.stream().map(BlockingSession::describe).collect(Collectors.joining("; "));
         }
         if (script != null) {

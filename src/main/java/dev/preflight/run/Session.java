@@ -11,6 +11,7 @@ import dev.preflight.kernel.StartupTrace;
 import dev.preflight.report.ReadinessReport;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -35,6 +36,7 @@ public final class Session implements AutoCloseable {
     private com.zaxxer.hikari.HikariDataSource pool;
     private RunHistory history;
     private boolean finished;
+    private SignalStop signalStop;
     private SessionMode mode = SessionMode.RECORDED;
     /** The run id of the newest session of this process, for an error that escapes it (a lost connection). */
     private static volatile String lastRunId;
@@ -137,6 +139,9 @@ public final class Session implements AutoCloseable {
             StartupTrace.mark("connected");
             session.openRepository(ahead == null ? null : ahead.pool());
             StartupTrace.mark("pool and job repository");
+            if (mode == SessionMode.RECORDED) {
+                session.signalStop = SignalStop.install(run.target().ddlUrl(), console);
+            }
         } catch (PreflightException e) {
             if (ahead != null) {
                 ahead.discard(); // the pool made ahead, if the session has not taken it yet
@@ -284,6 +289,19 @@ public final class Session implements AutoCloseable {
      * and returns the exit code.
      */
     public ExitCode finish() throws Exception {
+        if (signalStop != null) {
+            signalStop.reporting();
+            if (signalStop.stoppedAt() != null) {
+                // a stopped run is never READY, whatever its steps found before the stop
+                String remedy = "run the command again, or ./preflight restart " + run.ledger().runId() + ", to finish";
+                run.ledger().add(new dev.preflight.report.CheckOutcome(SignalStop.CHECK_ID, SignalStop.CHECK_TITLE, command,
+                        dev.preflight.report.CheckOutcome.Status.FAILED, "stopped on a signal at " + signalStop.stoppedAt(),
+                        List.of(new dev.preflight.report.Finding(SignalStop.CHECK_ID, dev.preflight.report.Severity.BLOCKER, "run "
+                                + run.ledger().runId(), "the run was stopped on a signal at " + signalStop.stoppedAt() + ": the statements "
+                                + "running then were cancelled and their transactions rolled back, and later steps did not run",
+                                "finished", "stopped", remedy))));
+            }
+        }
         dev.preflight.embedded.SharedClusters.release(); // the jobs are done: the shadow cluster stops while the run reports
         ReadinessReport report = RunEnd.measure(run, dataSource(), command);
         StartupTrace.mark("end-of-run checks and catalog");
@@ -330,6 +348,10 @@ public final class Session implements AutoCloseable {
             pool = null;
         }
         resolved.stop(console, options.has("keep"));
+        if (signalStop != null) {
+            signalStop.close();
+            signalStop = null;
+        }
     }
 
     public DatabaseTarget target() {

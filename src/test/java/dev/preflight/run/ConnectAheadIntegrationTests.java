@@ -42,7 +42,7 @@ class ConnectAheadIntegrationTests {
     private static long sessions(TestDatabase db, long expected) throws InterruptedException {
         long n = -1;
         for (int i = 0; i < 50; i++) {
-            n = db.queryLong("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'preflight' AND datname = current_database() AND pid <> pg_backend_pid()");
+            n = db.queryLong("SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'preflight/%' AND datname = current_database() AND pid <> pg_backend_pid()");
             if (n == expected) {
                 return n;
             }

@@ -51,7 +51,7 @@ class ConnectionLossIntegrationTests {
                 Thread.sleep(100);
             }
             db.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
-                    + "AND application_name = 'preflight' AND pid <> pg_backend_pid()");
+                    + "AND application_name LIKE 'preflight/%' AND pid <> pg_backend_pid()");
             assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("backfill ended").isTrue();
             String out = Files.readString(dir.resolve("backfill.log"));
 

@@ -64,6 +64,9 @@ public final class MigrationsAppliedCheck implements Check {
         if (placeholder.find()) {
             return "give the placeholder a value: migrations.placeholders." + placeholder.group(1) + " in jobs/preflight.yaml";
         }
+        if (error.contains("stopped on a signal")) {
+            return "run migrate again: what the signal cancelled was rolled back, and the migrations before it stay applied";
+        }
         if (error.startsWith("Flyway's validation refused to migrate")) {
             return "resolve the migration history's findings first (MIG004: an applied file edited or missing; MIG003: a file older than "
                     + "the applied version), each with its remedy, then run migrate again";

@@ -14,6 +14,7 @@ import dev.preflight.plan.Plan;
 import dev.preflight.plan.PlanLoader;
 import dev.preflight.plan.PlanRunner;
 import dev.preflight.plan.Scheduler;
+import dev.preflight.run.SignalStop;
 import dev.preflight.run.TargetResolver;
 import java.time.Instant;
 import java.util.List;
@@ -64,6 +65,7 @@ public final class ScheduleCommand implements Command {
         try (Connections.Pooled ds = Connections.dataSource(url)) {
             BatchSchema.ensure(ds.dataSource());
         }
+        SignalStop.handledElsewhere(); // the scheduler stops after its current step, not by cancelling it
         Scheduler scheduler = new Scheduler(plans, new PlanRunner(steps.get()), url, options, console);
         Thread loop = Thread.currentThread();
         Thread hook = new Thread(() -> {

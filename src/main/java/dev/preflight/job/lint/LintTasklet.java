@@ -122,6 +122,11 @@ final class LintTasklet implements Tasklet {
              ShadowDatabase shadow = ShadowDatabase.create(server.adminUrl());
              Connection c = shadow.dataSource().getConnection()) {
             lastMeasured = new MeasuredAnalysis(SAMPLE_ROWS).run(c, history, analysed);
+            if (dev.preflight.kernel.ShutdownGate.signalled()) {
+                // what the signal cancelled did not fail on its own: nothing measured is reported
+                lastMeasured = null;
+                return "not measured: the run was stopped on a signal while the migrations were measured";
+            }
             return lastMeasured.error() == null ? "measured on a shadow database in " + server.description() + " with " + SAMPLE_ROWS
                     + " generated rows per table" : "measurement stopped: " + lastMeasured.error();
         } catch (SQLException e) {

@@ -2,6 +2,7 @@ package dev.preflight.job.seed;
 
 import dev.preflight.kernel.ExitCode;
 import dev.preflight.kernel.PreflightException;
+import dev.preflight.kernel.ShutdownGate;
 import dev.preflight.report.SeedSection;
 import dev.preflight.seed.SeedBlock;
 import dev.preflight.seed.SeedFiles;
@@ -112,6 +113,16 @@ public final class SeedLoader {
                         + b.table() + ": " + TypeProbe.message(e) + "; the whole seed was rolled back", "GRANT INSERT, UPDATE ON "
                         + b.table() + " TO the role Preflight runs as (and a policy that admits the rows where row-level security"
                         + " is on), or seed as the table's owner");
+            }
+            if ("57014".equals(e.getSQLState()) || "55P03".equals(e.getSQLState())) {
+                // cancelled or timed out: the rows were never judged, so they are not what to fix
+                boolean signal = ShutdownGate.signalled();
+                throw new PreflightException(ExitCode.NOT_READY, b.where() + ": writing " + b.table() + (signal
+                        ? " was cancelled because the run was stopped on a signal"
+                        : "55P03".equals(e.getSQLState()) ? " gave up waiting for a lock another session holds (" + TypeProbe.message(e) + ")"
+                        : " ran out of time (" + TypeProbe.message(e) + ")") + "; the whole seed was rolled back",
+                        signal ? "run ./preflight seed again" : "find the session holding " + b.table() + " (pg_locks, pg_stat_activity), let it "
+                                + "finish, then run ./preflight seed again");
             }
             throw new SeedInputException(b.where() + ": PostgreSQL refused the rows (lines " + b.lines()[0] + "-"
                     + b.lines()[b.size() - 1] + "): " + TypeProbe.message(e) + "; the whole seed was rolled back",

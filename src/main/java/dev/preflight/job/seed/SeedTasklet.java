@@ -54,13 +54,13 @@ public final class SeedTasklet implements Tasklet {
             failure = e;
         } catch (PreflightException e) {
             // not the seed files' fault (a role that may not write a table): the error names the cause and its own remedy
-            section = failed("FAILED", dryRun, files, List.of("seed: " + e.getMessage()), e.remedy());
-            log.error("{}", section.errors().get(0));
+            section = failed("FAILED", dryRun, files, List.of(e.getMessage()), e.remedy());
+            log.error("seed: {}", section.errors().get(0));
             failure = e;
         } catch (Exception e) {
-            section = failed("FAILED", dryRun, files, List.of("seed: loading failed and was rolled back: " + e.getMessage()),
+            section = failed("FAILED", dryRun, files, List.of("loading failed and was rolled back: " + e.getMessage()),
                     "fix the cause above and run ./preflight seed again");
-            log.error("{}", section.errors().get(0), e);
+            log.error("seed: {}", section.errors().get(0), e);
             failure = new IllegalStateException(section.errors().get(0), e);
         }
         run.ledger().seed(section);

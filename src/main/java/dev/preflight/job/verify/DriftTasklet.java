@@ -54,6 +54,15 @@ final class DriftTasklet implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         DriftReplay.Result r = new DriftReplay(run, dataSource, shadowSettings).run();
+        if (r.error() != null && dev.preflight.kernel.ShutdownGate.signalled()) {
+            // the replay failed because the signal cancelled it, not because the migrations do not replay
+            String reason = "not compared: the run was stopped on a signal during the replay";
+            run.ledger().add(new CheckOutcome("DRIFT010", CheckRegistry.get().check("DRIFT010").title(), VerifyJobConfiguration.JOB,
+                    CheckOutcome.Status.NOT_RUN, reason, List.of()));
+            DriftCheck.all().forEach(c -> run.ledger().add(new CheckOutcome(c.id(), c.title(), VerifyJobConfiguration.JOB,
+                    CheckOutcome.Status.NOT_RUN, reason, List.of())));
+            throw new IllegalStateException(reason);
+        }
         CheckRunner runner = new CheckRunner(run.severityPolicy());
         DriftReplay.Shadow shadow = r.shadow();
         CheckContext ctx = CheckContext.of(null, run.target(), run.project(), run.migrationFiles()).with(new ShadowReplay(r.error(),

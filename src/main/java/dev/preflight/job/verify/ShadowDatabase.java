@@ -66,7 +66,9 @@ public final class ShadowDatabase implements AutoCloseable {
     public DataSource dataSource() {
         DatabaseUrl url = url();
         SimpleDriverDataSource ds = new SimpleDriverDataSource(new org.postgresql.Driver(), url.jdbcUrl());
-        ds.setConnectionProperties(url.connectionProperties());
+        java.util.Properties props = url.connectionProperties();
+        props.putIfAbsent("ApplicationName", dev.preflight.db.Connections.APPLICATION_NAME); // a signal finds the replay's statements
+        ds.setConnectionProperties(props);
         return ds;
     }
 

@@ -69,4 +69,54 @@ class MigrateKillIntegrationTests {
                 + "WHERE i.job_name = 'migrate' AND p.parameter_name = 'run.id' AND p.parameter_value = '" + runId + "' "
                 + "ORDER BY e.job_execution_id")).containsExactly("FAILED", "COMPLETED");
     }
+
+    @Test
+    void sigtermCancelsTheRunningMigrationReportsTheStopAndTheRunResumes(TestDatabase db, @TempDir Path tmp) throws Exception {
+        // given: the example migrated, and a pending migration that sleeps for five minutes
+        Path project = Projects.copyExample(tmp);
+        assertThat(CliRun.run("migrate", "--project", project.toString(), "--db-url", db.uri()).exitCode()).isZero();
+        Path slow = project.resolve("migrations/V6__slow.sql");
+        Files.writeString(slow, "CREATE TABLE before_sleep (id int);\nSELECT pg_sleep(300);\n");
+        String runId = "stopped-migrate-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24));
+        ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                JarRun.jar().toString(), "migrate", "--project", project.toString(), "--db-url", db.uri(), "--run-id", runId))
+                .redirectErrorStream(true).redirectOutput(project.resolve("stopped.log").toFile());
+        pb.environment().remove("DATABASE_URL");
+        Process p = pb.start();
+        String sleeping = "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(300)%' AND state = 'active'";
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (db.queryLong(sleeping) == 0) {
+            assertThat(p.isAlive()).as(Files.readString(project.resolve("stopped.log"))).isTrue();
+            assertThat(System.nanoTime()).as("V6 reached in time").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        // another session of the same role whose statement a signal to Preflight must not touch
+        java.util.concurrent.atomic.AtomicLong bystanderRows = new java.util.concurrent.atomic.AtomicLong(-1);
+        Thread bystander = new Thread(() -> bystanderRows.set(db.queryLong("SELECT count(*) FROM pg_sleep(4)")));
+        bystander.start();
+        Thread.sleep(300);
+
+        // when: migrate gets SIGTERM while the server sleeps in V6
+        p.destroy();
+
+        // then: it exits within seconds, not after 300 s, having cancelled V6 (rolled back) and written a report that says so
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("exits promptly after SIGTERM").isTrue();
+        String log = Files.readString(project.resolve("stopped.log"));
+        assertThat(p.exitValue()).as(log).isEqualTo(143);
+        assertThat(log).contains("stopping on a signal");
+        assertThat(db.queryLong(sleeping)).as("no statement of the stopped run is left running").isZero();
+        assertThat(db.queryLong("SELECT count(*) FROM pg_tables WHERE tablename = 'before_sleep'")).isZero();
+        assertThat(db.queryString("SELECT max(version) FROM flyway_schema_history")).isEqualTo("5");
+        String report = Files.readString(project.resolve("reports/" + runId + "/readiness.json"));
+        assertThat(report).contains("\"RUN001\"").contains("stopped on a signal").contains("cancelled because the run was stopped on a signal")
+                .contains("\"verdict\" : \"NOT_READY\"");
+        bystander.join(10_000);
+        assertThat(bystanderRows.get()).as("the other session's statement ran to its end").isEqualTo(1);
+
+        // when: the migration is fixed and the run restarted, then it completes
+        Files.writeString(slow, "CREATE TABLE after_restart (id int);\n");
+        CliRun restart = CliRun.run("restart", runId, "--project", project.toString(), "--db-url", db.uri());
+        assertThat(restart.exitCode()).as(restart.out() + restart.err()).isZero();
+        assertThat(db.queryString("SELECT max(version) FROM flyway_schema_history")).isEqualTo("6");
+    }
 }

@@ -26,34 +26,21 @@ class MigrateKillIntegrationTests {
 
     @Test
     void aKilledMigrateIsResumedByRestartAndLeavesNoStatementRunning(TestDatabase db, @TempDir Path tmp) throws Exception {
-        // given: the example migrated, and a pending migration slow enough to kill inside it
+        // given: the example migrated, and migrate running a pending migration slow enough to kill inside it
         Path project = Projects.copyExample(tmp);
-        assertThat(CliRun.run("migrate", "--project", project.toString(), "--db-url", db.uri()).exitCode()).isZero();
         Path slow = project.resolve("migrations/V6__slow.sql");
-        Files.writeString(slow, "CREATE TABLE before_sleep (id int);\nSELECT pg_sleep(300);\n");
         String runId = "killed-migrate-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24));
+        Process p = migrateIntoASleep(project, db, runId, "killed.log");
 
         // when: migrate is killed with SIGKILL while the server sleeps in V6
-        ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                JarRun.jar().toString(), "migrate", "--project", project.toString(), "--db-url", db.uri(), "--run-id", runId))
-                .redirectErrorStream(true).redirectOutput(project.resolve("killed.log").toFile());
-        pb.environment().remove("DATABASE_URL");
-        Process p = pb.start();
-        String sleeping = "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(300)%' AND state = 'active'";
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (db.queryLong(sleeping) == 0) {
-            assertThat(p.isAlive()).as(Files.readString(project.resolve("killed.log"))).isTrue();
-            assertThat(System.nanoTime()).as("V6 reached in time").isLessThan(deadline);
-            Thread.sleep(100);
-        }
         p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
         // then: the orphaned statement is cancelled within seconds, not after 300 s, and V6 left nothing behind
         long cancelled = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (db.queryLong(sleeping) > 0 && System.nanoTime() < cancelled) {
+        while (db.queryLong(SLEEPING) > 0 && System.nanoTime() < cancelled) {
             Thread.sleep(100);
         }
-        assertThat(db.queryLong(sleeping)).as("the killed run's statement is gone").isZero();
+        assertThat(db.queryLong(SLEEPING)).as("the killed run's statement is gone").isZero();
         assertThat(db.queryLong("SELECT count(*) FROM pg_tables WHERE tablename = 'before_sleep'")).isZero();
 
         // when: the migration is fixed and the run restarted
@@ -72,24 +59,11 @@ class MigrateKillIntegrationTests {
 
     @Test
     void sigtermCancelsTheRunningMigrationReportsTheStopAndTheRunResumes(TestDatabase db, @TempDir Path tmp) throws Exception {
-        // given: the example migrated, and a pending migration that sleeps for five minutes
+        // given: the example migrated, and migrate running a pending migration that sleeps for five minutes
         Path project = Projects.copyExample(tmp);
-        assertThat(CliRun.run("migrate", "--project", project.toString(), "--db-url", db.uri()).exitCode()).isZero();
         Path slow = project.resolve("migrations/V6__slow.sql");
-        Files.writeString(slow, "CREATE TABLE before_sleep (id int);\nSELECT pg_sleep(300);\n");
         String runId = "stopped-migrate-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24));
-        ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                JarRun.jar().toString(), "migrate", "--project", project.toString(), "--db-url", db.uri(), "--run-id", runId))
-                .redirectErrorStream(true).redirectOutput(project.resolve("stopped.log").toFile());
-        pb.environment().remove("DATABASE_URL");
-        Process p = pb.start();
-        String sleeping = "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(300)%' AND state = 'active'";
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (db.queryLong(sleeping) == 0) {
-            assertThat(p.isAlive()).as(Files.readString(project.resolve("stopped.log"))).isTrue();
-            assertThat(System.nanoTime()).as("V6 reached in time").isLessThan(deadline);
-            Thread.sleep(100);
-        }
+        Process p = migrateIntoASleep(project, db, runId, "stopped.log");
         // another session of the same role whose statement a signal to Preflight must not touch
         java.util.concurrent.atomic.AtomicLong bystanderRows = new java.util.concurrent.atomic.AtomicLong(-1);
         Thread bystander = new Thread(() -> bystanderRows.set(db.queryLong("SELECT count(*) FROM pg_sleep(4)")));
@@ -104,7 +78,7 @@ class MigrateKillIntegrationTests {
         String log = Files.readString(project.resolve("stopped.log"));
         assertThat(p.exitValue()).as(log).isEqualTo(143);
         assertThat(log).contains("stopping on a signal");
-        assertThat(db.queryLong(sleeping)).as("no statement of the stopped run is left running").isZero();
+        assertThat(db.queryLong(SLEEPING)).as("no statement of the stopped run is left running").isZero();
         assertThat(db.queryLong("SELECT count(*) FROM pg_tables WHERE tablename = 'before_sleep'")).isZero();
         assertThat(db.queryString("SELECT max(version) FROM flyway_schema_history")).isEqualTo("5");
         String report = Files.readString(project.resolve("reports/" + runId + "/readiness.json"));
@@ -118,5 +92,25 @@ class MigrateKillIntegrationTests {
         CliRun restart = CliRun.run("restart", runId, "--project", project.toString(), "--db-url", db.uri());
         assertThat(restart.exitCode()).as(restart.out() + restart.err()).isZero();
         assertThat(db.queryString("SELECT max(version) FROM flyway_schema_history")).isEqualTo("6");
+    }
+
+    private static final String SLEEPING = "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(300)%' AND state = 'active'";
+
+    /** Migrates the example, adds a V6 that sleeps 300 s, and returns migrate's process once the server sleeps in V6. */
+    private static Process migrateIntoASleep(Path project, TestDatabase db, String runId, String log) throws Exception {
+        assertThat(CliRun.run("migrate", "--project", project.toString(), "--db-url", db.uri()).exitCode()).isZero();
+        Files.writeString(project.resolve("migrations/V6__slow.sql"), "CREATE TABLE before_sleep (id int);\nSELECT pg_sleep(300);\n");
+        ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                JarRun.jar().toString(), "migrate", "--project", project.toString(), "--db-url", db.uri(), "--run-id", runId))
+                .redirectErrorStream(true).redirectOutput(project.resolve(log).toFile());
+        pb.environment().remove("DATABASE_URL");
+        Process p = pb.start();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (db.queryLong(SLEEPING) == 0) {
+            assertThat(p.isAlive()).as(Files.readString(project.resolve(log))).isTrue();
+            assertThat(System.nanoTime()).as("V6 reached in time").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        return p;
     }
 }

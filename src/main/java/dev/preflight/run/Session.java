@@ -234,13 +234,25 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Says that a job will run: warms Spring Batch's job launch (its JFR events) on a thread of its own, unless the
-     * context's thread did so already, while this thread prepares the job.
+     * Says that a job will run: warms Spring Batch's job launch (its JFR events) and makes {@code beans} on threads of
+     * their own, unless the context's thread did so already, while this thread prepares the job.
      */
-    public void jobAhead() {
+    public void jobAhead(Class<?>... beans) {
         if (mode == SessionMode.RECORDED_JOB_UNLIKELY && !jobWarmed) {
             jobWarmed = true;
             JfrWarmUp.start();
+            // and the job's beans, made lazily at first use: on this thread they stood between the decision and the first write
+            Thread warm = new Thread(() -> {
+                try {
+                    for (Class<?> type : beans) {
+                        bean(type);
+                    }
+                } catch (RuntimeException e) {
+                    // the job's own thread makes them again and reports what is wrong
+                }
+            }, "preflight:job-beans");
+            warm.setDaemon(true);
+            warm.start();
         }
     }
 

@@ -241,19 +241,26 @@ public final class Session implements AutoCloseable {
         if (mode == SessionMode.RECORDED_JOB_UNLIKELY && !jobWarmed) {
             jobWarmed = true;
             JfrWarmUp.start();
-            // and the job's beans, made lazily at first use: on this thread they stood between the decision and the first write
-            Thread warm = new Thread(() -> {
-                try {
-                    for (Class<?> type : beans) {
-                        bean(type);
-                    }
-                } catch (RuntimeException e) {
-                    // the job's own thread makes them again and reports what is wrong
-                }
-            }, "preflight:job-beans");
-            warm.setDaemon(true);
-            warm.start();
+            beansAhead(beans);
         }
+    }
+
+    /**
+     * Makes {@code beans} of the run's context on a thread of their own (they are made lazily at first use): on the
+     * command's thread they stood between its decision to launch a job and the job's first write.
+     */
+    public void beansAhead(Class<?>... beans) {
+        Thread warm = new Thread(() -> {
+            try {
+                for (Class<?> type : beans) {
+                    bean(type);
+                }
+            } catch (RuntimeException e) {
+                // the job's own thread makes them again and reports what is wrong
+            }
+        }, "preflight:job-beans");
+        warm.setDaemon(true);
+        warm.start();
     }
 
     /** Records in the ledger that a job ran, with its steps (also for jobs started by their own launcher). */

@@ -27,12 +27,10 @@ public final class ShutdownGate {
         return signalled;
     }
 
-    /** The words for a statement the server cancelled: by the signal, or by its own timeout. */
-    public static String cancelledBecause(boolean blockersSeen) {
-        if (signalled) {
-            return "; cancelled because the run was stopped on a signal";
-        }
-        return blockersSeen ? "" : "; no blocking session was seen (the statement itself ran out of time)";
+    /** Why the server cancelled a statement no blocking session was seen for: the signal, or its own timeout. */
+    public static String cancelledBecause() {
+        return signalled ? "; cancelled because the run was stopped on a signal"
+                : "; no blocking session was seen (the statement itself ran out of time)";
     }
 
     /** Work begins that a shutdown must wait for; {@link #leave} when it ends. */

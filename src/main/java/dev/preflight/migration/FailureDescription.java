@@ -19,7 +19,7 @@ final class FailureDescription {
                 .append(firstLine(error)).append(" (SQLSTATE ").append(error.getSQLState()).append(") in ")
                 .append(failed.summary(120));
         if (r.timedOut()) {
-            s.append(r.blockers().isEmpty() || ShutdownGate.signalled() ? ShutdownGate.cancelledBecause(false)
+            s.append(r.blockers().isEmpty() || ShutdownGate.signalled() ? ShutdownGate.cancelledBecause()
                     : "; blocked by " + r.blockers().stream().map(BlockingSession::describe).collect(Collectors.joining("; ")));
         }
         s.append(". ");

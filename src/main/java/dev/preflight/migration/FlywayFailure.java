@@ -41,7 +41,7 @@ final class FlywayFailure {
         String blocked = "";
         if (sql != null && ("55P03".equals(sql.getSQLState()) || "57014".equals(sql.getSQLState()))) {
             List<BlockingSession> blockers = timed.blockers();
-            blocked = blockers.isEmpty() || ShutdownGate.signalled() ? ShutdownGate.cancelledBecause(false)
+            blocked = blockers.isEmpty() || ShutdownGate.signalled() ? ShutdownGate.cancelledBecause()
                     : "; blocked by " + blockers.stream().map(BlockingSession::describe).collect(Collectors.joining("; "));
         }
         if (script != null) {

@@ -5,12 +5,12 @@ import dev.preflight.kernel.Console;
 import dev.preflight.kernel.ExitCode;
 import dev.preflight.kernel.Options;
 import dev.preflight.kernel.PreflightException;
+import dev.preflight.kernel.ShutdownGate;
 import dev.preflight.report.CheckOutcome;
 import dev.preflight.report.Finding;
 import dev.preflight.report.Severity;
 import dev.preflight.report.StepRecord;
 import dev.preflight.run.Session;
-import dev.preflight.run.SignalStop;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,9 +64,9 @@ public final class PlanRunner {
             List<Finding> failures = new ArrayList<>();
             boolean stopped = false;
             for (Plan.Step step : plan.steps()) {
-                if (stopped || stopRequested || SignalStop.stopping() || session.preflightBlocked()) {
+                if (stopped || stopRequested || ShutdownGate.signalled() || session.preflightBlocked()) {
                     session.run().ledger().step(new StepRecord(step.job(), step.job(), "SKIPPED",
-                            SignalStop.stopping() ? "stopped on a signal" : "an earlier step failed", 0));
+                            ShutdownGate.signalled() ? "stopped on a signal" : "an earlier step failed", 0));
                     continue;
                 }
                 log.info("plan {}: step {} (line {})", plan.name(), step.job(), step.line());

@@ -8,10 +8,10 @@ import dev.preflight.kernel.ExitCode;
 import dev.preflight.kernel.Options;
 import dev.preflight.kernel.PreflightException;
 import dev.preflight.kernel.StartupTrace;
+import dev.preflight.report.CheckOutcome;
 import dev.preflight.report.ReadinessReport;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -249,7 +249,7 @@ public final class Session implements AutoCloseable {
      * Makes {@code beans} of the run's context on a thread of their own (they are made lazily at first use): on the
      * command's thread they stood between its decision to launch a job and the job's first write.
      */
-    public void beansAhead(Class<?>... beans) {
+    private void beansAhead(Class<?>... beans) {
         Thread warm = new Thread(() -> {
             try {
                 for (Class<?> type : beans) {
@@ -309,16 +309,9 @@ public final class Session implements AutoCloseable {
      */
     public ExitCode finish() throws Exception {
         if (signalStop != null) {
-            signalStop.reporting();
-            if (signalStop.stoppedAt() != null) {
-                // a stopped run is never READY, whatever its steps found before the stop
-                String remedy = "run the command again, or ./preflight restart " + run.ledger().runId() + ", to finish";
-                run.ledger().add(new dev.preflight.report.CheckOutcome(SignalStop.CHECK_ID, SignalStop.CHECK_TITLE, command,
-                        dev.preflight.report.CheckOutcome.Status.FAILED, "stopped on a signal at " + signalStop.stoppedAt(),
-                        List.of(new dev.preflight.report.Finding(SignalStop.CHECK_ID, dev.preflight.report.Severity.BLOCKER, "run "
-                                + run.ledger().runId(), "the run was stopped on a signal at " + signalStop.stoppedAt() + ": the statements "
-                                + "running then were cancelled and their transactions rolled back, and later steps did not run",
-                                "finished", "stopped", remedy))));
+            CheckOutcome stopped = signalStop.reporting(command, run.ledger().runId());
+            if (stopped != null) {
+                run.ledger().add(stopped); // a stopped run is never READY, whatever its steps found before the stop
             }
         }
         dev.preflight.embedded.SharedClusters.release(); // the jobs are done: the shadow cluster stops while the run reports

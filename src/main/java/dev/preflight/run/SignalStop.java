@@ -5,6 +5,9 @@ import dev.preflight.db.Connections;
 import dev.preflight.embedded.SharedClusters;
 import dev.preflight.kernel.Console;
 import dev.preflight.kernel.ShutdownGate;
+import dev.preflight.report.CheckOutcome;
+import dev.preflight.report.Finding;
+import dev.preflight.report.Severity;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,9 +30,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SignalStop implements AutoCloseable {
 
-    /** The finding of a run a signal stopped: a blocker, so that its report is never READY. */
-    public static final String CHECK_ID = "RUN001";
-    static final String CHECK_TITLE = "The run was not stopped before it finished";
+    /** The check of a run a signal stopped: a blocker, so that its report is never READY. */
+    static final String CHECK_ID = "RUN001";
+    private static final String CHECK_TITLE = "The run was not stopped before it finished";
 
     /** How long the hook waits for the command to record the stop and write its report. */
     static final long GRACE_SECONDS = 30;
@@ -72,19 +75,20 @@ public final class SignalStop implements AutoCloseable {
         handledElsewhere = true;
     }
 
-    /** Whether a signal has asked this process to stop: a plan starts no further step. */
-    public static boolean stopping() {
-        return ShutdownGate.signalled();
-    }
-
-    /** The time (UTC) the signal came, or null when none came. */
-    String stoppedAt() {
-        return stoppedAt;
-    }
-
-    /** The command is writing its report: its statements are not cancelled any more. */
-    void reporting() {
+    /**
+     * The command is writing its report: its statements are not cancelled any more. Returns the
+     * RUN001 outcome when a signal stopped the run (a blocker finding naming when and the way to
+     * finish), else null.
+     */
+    CheckOutcome reporting(String command, String runId) {
         reporting = true;
+        if (stoppedAt == null) {
+            return null;
+        }
+        return new CheckOutcome(CHECK_ID, CHECK_TITLE, command, CheckOutcome.Status.FAILED, "stopped on a signal at " + stoppedAt,
+                List.of(new Finding(CHECK_ID, Severity.BLOCKER, "run " + runId, "the run was stopped on a signal at " + stoppedAt
+                        + ": the statements running then were cancelled and their transactions rolled back, and later steps did not run",
+                        "finished", "stopped", "run the command again, or ./preflight restart " + runId + ", to finish")));
     }
 
     private void onSignal() {

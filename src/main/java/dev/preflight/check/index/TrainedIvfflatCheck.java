@@ -117,14 +117,7 @@ public final class TrainedIvfflatCheck implements Check {
                 st.execute("SET LOCAL enable_seqscan = off");
                 List<Double> approx = distances(st, knn, q[0]);
                 st.execute("SET LOCAL enable_seqscan = on");
-                if (exact.isEmpty()) {
-                    sum += 1;
-                    continue;
-                }
-                // a row no farther than the exact K-th neighbour is a hit: tied duplicates are interchangeable
-                double kth = exact.get(exact.size() - 1);
-                double bound = kth + 1e-12 * Math.max(1.0, Math.abs(kth));
-                sum += (double) Math.min(exact.size(), approx.stream().filter(d -> d <= bound).count()) / exact.size();
+                sum += TiedRecall.of(exact, approx);
             }
             return queries.isEmpty() ? 1 : sum / queries.size();
         } finally {

@@ -1,11 +1,10 @@
 package dev.preflight.job.retune;
 
+import dev.preflight.check.index.TiedRecall;
 import dev.preflight.report.VectorIndexTuning.ProbeResult;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The arithmetic of recall measurement, apart from the database: one held-out query's recall, the
@@ -27,41 +26,17 @@ final class RecallStatistics {
     private RecallStatistics() {
     }
 
-    /** The first {@code k} rows of a ranked answer once the query's own row is removed. */
-    static List<String> withoutSelf(String self, List<String> ranked, int k) {
-        List<String> out = new ArrayList<>(k);
-        for (String row : ranked) {
-            if (out.size() == k) {
-                break;
-            }
-            if (!row.equals(self)) {
-                out.add(row);
-            }
-        }
-        return out;
-    }
-
     /** One row of a nearest-neighbour answer and its distance to the query. */
     record Neighbour(String row, double distance) {
     }
 
     /**
-     * Recall of one held-out query counted by distance, as ann-benchmarks counts it: an answer row of
-     * the index's top k (own row removed) is a hit when it is no farther than the exact k-th
-     * neighbour. Rows at the same distance are interchangeable: with duplicate vectors (one text
-     * embedded twice, a boilerplate chunk) the exact search picks any of the tied rows, and counting
-     * by row would call a correct answer a miss. 1 when the table holds no other row.
+     * Recall of one held-out query: its own row removed from both answers, a row of the index's top k
+     * counts when it is no farther than the exact k-th neighbour ({@link TiedRecall}).
      */
     static double queryRecallByDistance(String self, List<Neighbour> exactRanked, List<Neighbour> indexRanked, int k) {
-        List<Neighbour> expected = firstK(self, exactRanked, k);
-        if (expected.isEmpty()) {
-            return 1.0;
-        }
-        double kth = expected.get(expected.size() - 1).distance();
-        // the same operator on the same stored vectors gives the same float8: the margin only absorbs -0.0 and the like
-        double bound = kth + 1e-12 * Math.max(1.0, Math.abs(kth));
-        long hits = firstK(self, indexRanked, k).stream().filter(n -> n.distance() <= bound).count();
-        return (double) Math.min(hits, expected.size()) / expected.size();
+        return TiedRecall.of(firstK(self, exactRanked, k).stream().map(Neighbour::distance).toList(),
+                firstK(self, indexRanked, k).stream().map(Neighbour::distance).toList());
     }
 
     /** The first {@code k} neighbours of a ranked answer once the query's own row is removed. */
@@ -76,21 +51,6 @@ final class RecallStatistics {
             }
         }
         return out;
-    }
-
-    /**
-     * Recall of one held-out query by row: the share of the exact top k (own row removed) that the
-     * index's top k (own row removed) contains; 1 when the table holds no other row. Without ties it
-     * equals {@link #queryRecallByDistance}.
-     */
-    static double queryRecall(String self, List<String> exactTopK, List<String> indexRanked, int k) {
-        List<String> expected = withoutSelf(self, exactTopK, k);
-        if (expected.isEmpty()) {
-            return 1.0;
-        }
-        Set<String> got = new HashSet<>(withoutSelf(self, indexRanked, k));
-        long hits = expected.stream().filter(got::contains).count();
-        return (double) hits / expected.size();
     }
 
     /**

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Mutations these tests kill (each was applied by hand, seen to fail, and reverted):
  * <ul>
- *   <li>every recall overstated by +0.1 (in {@code queryRecall}, in the interval's mean, or in {@code result});</li>
+ *   <li>every recall overstated by +0.1 (in {@code TiedRecall}, in the interval's mean, or in {@code result});</li>
  *   <li>the query's own row counted as a neighbour (self-matches not removed from the exact or the index answer);</li>
  *   <li>the interval computed over n*k independent hits regardless of the between-query variance (too narrow);</li>
  *   <li>no allowance for an unseen failed query (a sample without failures claims n*k hits);</li>
@@ -34,17 +34,22 @@ class RecallMeasurerTests {
     @Test
     void aQueryIsNeverCreditedForFindingItself() {
         // given: the exact answer starts with the query's own row, as it always does for a vector from the table
-        List<String> exact = List.of("self", "a", "b", "c");
+        List<RecallStatistics.Neighbour> exact = List.of(n("self", 0), n("a", 0.1), n("b", 0.2), n("c", 0.3));
+        RecallStatistics.Neighbour self = n("self", 0);
+        RecallStatistics.Neighbour x = n("x", 0.6);
 
         // then: with k = 3 the expected neighbours are a, b, c; the index found a and b (and itself, which does not count)
-        assertThat(RecallStatistics.queryRecall("self", exact, List.of("self", "a", "x", "b"), 3)).isCloseTo(2.0 / 3, within(1e-12));
+        assertThat(RecallStatistics.queryRecallByDistance("self", exact, List.of(self, n("a", 0.1), x, n("b", 0.2)), 3))
+                .isCloseTo(2.0 / 3, within(1e-12));
         // an index answer without the own row keeps its first k rows
-        assertThat(RecallStatistics.queryRecall("self", exact, List.of("a", "x", "b", "c"), 3)).isCloseTo(2.0 / 3, within(1e-12));
+        assertThat(RecallStatistics.queryRecallByDistance("self", exact, List.of(n("a", 0.1), x, n("b", 0.2), n("c", 0.3)), 3))
+                .isCloseTo(2.0 / 3, within(1e-12));
         // finding only itself is recall 0, not 1/k
-        assertThat(RecallStatistics.queryRecall("self", exact, List.of("self", "x", "y", "z"), 3)).isZero();
-        assertThat(RecallStatistics.queryRecall("self", exact, List.of("self", "c", "b", "a"), 3)).isEqualTo(1.0);
+        assertThat(RecallStatistics.queryRecallByDistance("self", exact, List.of(self, x, n("y", 0.7), n("z", 0.8)), 3)).isZero();
+        assertThat(RecallStatistics.queryRecallByDistance("self", exact, List.of(self, n("c", 0.3), n("b", 0.2), n("a", 0.1)), 3))
+                .isEqualTo(1.0);
         // a table with no other row: nothing to find
-        assertThat(RecallStatistics.queryRecall("self", List.of("self"), List.of("self"), 3)).isEqualTo(1.0);
+        assertThat(RecallStatistics.queryRecallByDistance("self", List.of(self), List.of(self), 3)).isEqualTo(1.0);
     }
 
     @Test
@@ -54,8 +59,6 @@ class RecallMeasurerTests {
 
         // then the index's t stands for c; a row farther than the k-th is a miss; the own row never counts
         assertThat(RecallStatistics.queryRecallByDistance("self", exact, List.of(n("a", 0.1), n("b", 0.2), n("t", 0.5)), 3)).isEqualTo(1.0);
-        assertThat(RecallStatistics.queryRecall("self", List.of("self", "a", "b", "c"), List.of("a", "b", "t"), 3))
-                .as("by row the same answer loses a third").isCloseTo(2.0 / 3, within(1e-12));
         assertThat(RecallStatistics.queryRecallByDistance("self", exact, List.of(n("self", 0), n("a", 0.1), n("x", 0.6), n("b", 0.2)), 3))
                 .isCloseTo(2.0 / 3, within(1e-12));
         assertThat(RecallStatistics.queryRecallByDistance("self", exact, List.of(n("self", 0), n("x", 0.7), n("y", 0.8), n("z", 0.9)), 3))
@@ -71,9 +74,11 @@ class RecallMeasurerTests {
     }
 
     @Test
-    void withoutSelfKeepsTheFirstKOtherRows() {
-        assertThat(RecallStatistics.withoutSelf("s", List.of("a", "s", "b", "c"), 2)).containsExactly("a", "b");
-        assertThat(RecallStatistics.withoutSelf("s", List.of("a", "b", "c"), 2)).containsExactly("a", "b");
+    void firstKKeepsTheFirstKOtherRows() {
+        assertThat(RecallStatistics.firstK("s", List.of(n("a", 1), n("s", 0), n("b", 2), n("c", 3)), 2)).extracting(RecallStatistics.Neighbour::row)
+                .containsExactly("a", "b");
+        assertThat(RecallStatistics.firstK("s", List.of(n("a", 1), n("b", 2), n("c", 3)), 2)).extracting(RecallStatistics.Neighbour::row)
+                .containsExactly("a", "b");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.preflight;
 
+import dev.preflight.db.BatchConfiguration;
 import dev.preflight.db.DataSourceConfiguration;
 import dev.preflight.db.ScrubbingJobRepository;
 import dev.preflight.job.backfill.BackfillJobConfiguration;
@@ -11,24 +12,20 @@ import dev.preflight.job.seed.SeedJobConfiguration;
 import dev.preflight.job.verify.VerifyJobConfiguration;
 import dev.preflight.run.JobBeans;
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.batch.autoconfigure.BatchAutoConfiguration;
-import org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.context.annotation.Import;
 
 /**
- * The Spring configuration of a run: Spring Batch's JDBC job repository (Boot's own
- * auto-configuration of it), its transaction manager, and Preflight's jobs, all lazy.
+ * The Spring configuration of a run: Spring Batch's JDBC job repository and its transaction manager
+ * ({@link BatchConfiguration}), and Preflight's jobs, all lazy.
  *
  * <p>Listed, not found: a class path scan and Boot's full auto-configuration cost about a third of a
  * job command's start-up, and brought in what no job uses (Spring Integration, task executors and
- * schedulers, SQL initialisers, transaction proxies). A new job configuration is one more entry here.
+ * schedulers, SQL initialisers, transaction proxies); Boot's batch auto-configuration, which bound
+ * properties to set what BatchConfiguration fixes, is left out too. A new job configuration is one
+ * more entry here.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
-@ImportAutoConfiguration({DataSourceTransactionManagerAutoConfiguration.class, BatchJdbcAutoConfiguration.class,
-        BatchAutoConfiguration.class})
-@Import({DataSourceConfiguration.class, ScrubbingJobRepository.class, JobBeans.class, BackfillTasks.class,
+@Import({DataSourceConfiguration.class, BatchConfiguration.class, ScrubbingJobRepository.class, JobBeans.class, BackfillTasks.class,
         LintJobConfiguration.class, MigrateJobConfiguration.class, SeedJobConfiguration.class, BackfillJobConfiguration.class,
         RetuneJobConfiguration.class, VerifyJobConfiguration.class})
 public class PreflightBoot {

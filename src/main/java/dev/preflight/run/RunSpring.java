@@ -6,12 +6,10 @@ import dev.preflight.kernel.Console;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
-import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
-import org.springframework.core.io.support.ResourcePropertySource;
 import org.springframework.core.metrics.ApplicationStartup;
 
 /**
@@ -20,9 +18,6 @@ import org.springframework.core.metrics.ApplicationStartup;
  * lists them ({@code dev.preflight.PreflightBoot}) down here before any command runs.
  */
 public final class RunSpring {
-
-    /** Preflight's own Spring settings (the job repository's tables, for one). */
-    static final String SETTINGS = "classpath:/preflight/application.properties";
 
     private static volatile Class<?> configuration;
 
@@ -44,12 +39,12 @@ public final class RunSpring {
     }
 
     /**
-     * A run's context: the configuration, Preflight's own Spring settings, the run's own objects as beans, every bean lazy.
+     * A run's context: the configuration and the run's own objects as beans, every bean lazy. No property of the
+     * environment configures it (no bean binds or reads one), so a project's SPRING_* variables change nothing.
      *
      * <p>A plain context, not a {@code SpringApplication}: Boot's application start (its listeners and environment
      * post-processors from every jar's {@code spring.factories}, config-data loading, logging set-up) took a fifth of the
-     * context's time, for nothing a run uses. The auto-configurations {@code PreflightBoot} imports work the same in it:
-     * their conditions, properties binding and imports are the context's own annotation processing. No shutdown hook: on
+     * context's time, for nothing a run uses. No shutdown hook: on
      * SIGTERM a running job must stop after its chunk (the backfill's own hook asks it to) while the DataSource is still
      * open; the session closes the context.
      *
@@ -84,20 +79,12 @@ public final class RunSpring {
     }
 
     /**
-     * Everything a run's context has before its configuration is read: Preflight's settings, the conversion service, lazy
-     * beans, the scoped proxies' types, and the run's own objects. The ahead-of-time generation prepares its context the
+     * Everything a run's context has before its configuration is read: lazy beans, the scoped proxies' types, and the run's own objects. The ahead-of-time generation prepares its context the
      * same way, so that the conditions it evaluates see what a run's context sees.
      */
     static void prepare(GenericApplicationContext ctx, Console console, ApplicationStartup startup, Supplier<RunContext> run,
                         Supplier<DataSource> pool, Supplier<ShadowSettings> shadowSettings) {
         ctx.setApplicationStartup(startup);
-        // Preflight's settings first, before the machine's environment: a project's SPRING_* variables never change them
-        try {
-            ctx.getEnvironment().getPropertySources().addFirst(new ResourcePropertySource("preflight", SETTINGS));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("reading Preflight's own " + SETTINGS + ": " + e.getMessage(), e);
-        }
-        ctx.getBeanFactory().setConversionService(ApplicationConversionService.getSharedInstance());
         ctx.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor());
         ctx.registerBean("preflight.scopedProxyTypes", ScopedProxyTypes.class, RunSpring::markPrepared); // once the batch scopes added their proxies
         ctx.registerBean("preflight.unusedInfrastructure", UnusedInfrastructure.class, RunSpring::markPrepared);

@@ -12,13 +12,14 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.job.Job;
-import org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcProperties;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigUtils;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.metrics.ApplicationStartup;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The run's context from the Spring code the build generates ahead of time ({@link SpringAot}), as the jar and every
@@ -67,7 +68,8 @@ class SpringAotIntegrationTests {
             assertThat(context.getBean(DatabaseTarget.class)).isSameAs(run.target());
             assertThat(context.getBean(ShadowSettings.class)).isSameAs(shadow);
             assertThat(context.getBean(DataSource.class)).isSameAs(pool);
-            assertThat(context.getBean(BatchJdbcProperties.class).getTablePrefix()).isEqualTo("preflight.BATCH_");
+            assertThat(context.getBean(PlatformTransactionManager.class)).isInstanceOfSatisfying(JdbcTransactionManager.class,
+                    tm -> assertThat(tm.getDataSource()).isSameAs(pool));
             assertThat(context.getBeanNamesForType(Job.class))
                     .containsExactlyInAnyOrder("lintJob", "migrateJob", "seedJob", "backfillJob", "retuneJob", "verifyJob");
             // lazy as with the annotations: the backfill's step-scoped proxies are not made, though their type is known

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The run's Spring context, started on its own thread before the session has its inputs and pool.
@@ -46,7 +48,10 @@ class SpringStartTests {
             assertThat(context.getBean(DatabaseTarget.class)).isSameAs(run.target());
             assertThat(context.getBean(ShadowSettings.class)).isSameAs(shadow);
             assertThat(context.getBean(DataSource.class)).isSameAs(pool);
-            assertThat(context.getBean(BatchJdbcProperties.class).getTablePrefix()).isEqualTo("preflight.BATCH_");
+            // Spring Batch's configuration, not Boot's auto-configuration of it: its transaction manager is on the pool handed over
+            assertThat(context.getBean(PlatformTransactionManager.class)).isInstanceOfSatisfying(JdbcTransactionManager.class,
+                    tm -> assertThat(tm.getDataSource()).isSameAs(pool));
+            assertThat(context.getBeanNamesForType(BatchJdbcProperties.class)).as("Boot's batch properties are not bound").isEmpty();
         }
     }
 

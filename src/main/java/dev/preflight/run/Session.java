@@ -234,27 +234,25 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Says that a job will run: warms Spring Batch's job launch (its JFR events) and makes {@code beans} on threads of
-     * their own, unless the context's thread did so already, while this thread prepares the job.
+     * Says that a job will run: warms Spring Batch's job launch (its JFR events) and runs {@code makeBeans}, which asks
+     * the run's context for the job's beans, on threads of their own, while this thread prepares the job.
      */
-    public void jobAhead(Class<?>... beans) {
+    public void jobAhead(Runnable makeBeans) {
         if (mode == SessionMode.RECORDED_JOB_UNLIKELY && !jobWarmed) {
             jobWarmed = true;
             JfrWarmUp.start();
-            beansAhead(beans);
+            beansAhead(makeBeans);
         }
     }
 
     /**
-     * Makes {@code beans} of the run's context on a thread of their own (they are made lazily at first use): on the
-     * command's thread they stood between its decision to launch a job and the job's first write.
+     * Runs {@code makeBeans} on a thread of its own (the context makes beans lazily, at first use): on the command's
+     * thread the beans stood between its decision to launch a job and the job's first write.
      */
-    private void beansAhead(Class<?>... beans) {
+    private static void beansAhead(Runnable makeBeans) {
         Thread warm = new Thread(() -> {
             try {
-                for (Class<?> type : beans) {
-                    bean(type);
-                }
+                makeBeans.run();
             } catch (RuntimeException e) {
                 // the job's own thread makes them again and reports what is wrong
             }

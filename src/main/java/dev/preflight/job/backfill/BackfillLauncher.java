@@ -71,6 +71,22 @@ public final class BackfillLauncher {
     }
 
     /**
+     * Makes the beans a launch uses, in the order it uses them (the repository for the restart search, then the tasks,
+     * the operator and, for a job whose steps run in this process, the job with its steps): called on a thread of its
+     * own ({@code Session.jobAhead}) once a job will run, so the launch finds them made. The job was the last 100-190 ms
+     * between the restart search and the job's start (traced).
+     */
+    @SuppressWarnings("ReturnValueIgnored") // asked for to be made: the context keeps them for the launch
+    public void makeBeans() {
+        repository.get();
+        tasks.get();
+        operator.get();
+        if (inProcess) {
+            job.get();
+        }
+    }
+
+    /**
      * True when a target has nothing to do: no row to embed ({@code planned} 0) and its newest backfill with this identity
      * finished (COMPLETED or ABANDONED) or never ran, so no instance waits for a restart. Read with one statement on
      * {@code c}, without the target's lock or Spring Batch's repository: such a target needs neither. When it says

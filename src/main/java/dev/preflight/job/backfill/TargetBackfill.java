@@ -63,8 +63,7 @@ final class TargetBackfill implements AutoCloseable {
             log.info("backfill {}: nothing to embed and no unfinished backfill to restart (no job launched)", target.name());
             return result(sql, BatchStatus.COMPLETED.name(), pending, new BackfillStats(), 0, 0, null);
         }
-        session.jobAhead(org.springframework.batch.core.repository.JobRepository.class, org.springframework.batch.core.launch.JobOperator.class,
-                BackfillTasks.class);
+        session.jobAhead(launcher::makeBeans);
         log.info("backfill {}: {} row(s) to embed into {}.{} with {} {} ({} dims), chunks of {}, {} partition(s){}", target.name(), planned,
                 target.table(), target.vectorColumn(), provider.name(), provider.model(), provider.dimensions(), config.chunkSize(), threads,
                 provider.semantic() ? "" : "; the deterministic provider's vectors are NOT semantic (tests and benchmarks only)");

@@ -53,6 +53,16 @@ public interface MigrationSource {
         return null;
     }
 
+    /**
+     * Why the native tool cannot run a {@code COPY ... FROM stdin} whose rows follow it in the file (pg_dump's
+     * format), or null when it can. Only psql and Flyway read those data lines and feed them through the copy
+     * protocol; the other tools send a file's SQL to PostgreSQL as query text, which reads the first data line as SQL
+     * (dbmate and Postgrator, run here: "syntax error at or near" the first value). Lint's LINT023 reads it.
+     */
+    default String copyDataRefusal() {
+        return layout() + " sends a migration's SQL to PostgreSQL as query text, which reads the first data line as SQL";
+    }
+
     /** Files the native tool would skip or refuse, reported as findings; none by default. */
     default List<SourceProblem> problems() {
         return List.of();

@@ -15,9 +15,12 @@ import java.util.List;
  * @param transactionBlock why the project's own tool runs this migration inside a transaction block
  *     even when the statement stands alone in its file (Drizzle); null when it does not
  * @param serverVersionNum the target server's {@code server_version_num} (150000 when unknown)
+ * @param copyDataRefusal why the project's own tool cannot run {@code COPY ... FROM stdin} with its data lines; null
+ *     when it can (Flyway)
  */
 public record LintContext(Migration migration, SqlStatement statement, Ddl ddl, SchemaState schema,
-                          List<Parsed> earlier, boolean nativeTransaction, String transactionBlock, int serverVersionNum) {
+                          List<Parsed> earlier, boolean nativeTransaction, String transactionBlock, int serverVersionNum,
+                          String copyDataRefusal) {
 
     /** A statement with what it does. */
     public record Parsed(SqlStatement statement, Ddl ddl) {

@@ -25,7 +25,8 @@ public final class LintRules {
             new MissingStatementTimeoutRule(),
             new IvfflatOnEmptyTableRule(),
             new VectorIndexDimensionsRule(),
-            new LongIdentifierRule());
+            new LongIdentifierRule(),
+            new CopyDataRule());
 
     static {
         Set<String> ids = new HashSet<>();

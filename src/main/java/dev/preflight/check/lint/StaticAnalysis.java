@@ -32,13 +32,26 @@ public final class StaticAnalysis {
      *
      * @param transactionBlock per migration, why the native tool runs it inside a transaction block
      *     even when a statement stands alone ({@link dev.preflight.migration.MigrationSource#transactionBlock}), or null
+     * @param copyDataRefusal why the native tool cannot run {@code COPY ... FROM stdin} with its data lines
+     *     ({@link dev.preflight.migration.MigrationSource#copyDataRefusal}), or null when it can
      */
     public record Settings(boolean nativeTransaction, int serverVersionNum, SeverityPolicy severities,
-                           Function<Migration, String> transactionBlock) {
+                           Function<Migration, String> transactionBlock, String copyDataRefusal) {
 
-        /** A layout that runs a lone statement outside any transaction block (Flyway, Prisma, ...). */
+        /** A layout that runs a lone statement outside any transaction block (Flyway, Prisma, ...) and runs COPY's data. */
         public Settings(boolean nativeTransaction, int serverVersionNum, SeverityPolicy severities) {
-            this(nativeTransaction, serverVersionNum, severities, m -> null);
+            this(nativeTransaction, serverVersionNum, severities, m -> null, null);
+        }
+
+        /** The settings of a project whose tool runs COPY's data lines. */
+        public Settings(boolean nativeTransaction, int serverVersionNum, SeverityPolicy severities,
+                        Function<Migration, String> transactionBlock) {
+            this(nativeTransaction, serverVersionNum, severities, transactionBlock, null);
+        }
+
+        /** The settings of {@code source}'s project. */
+        public static Settings of(dev.preflight.migration.MigrationSource source, int serverVersionNum, SeverityPolicy severities) {
+            return new Settings(true, serverVersionNum, severities, source::transactionBlock, source.copyDataRefusal());
         }
     }
 
@@ -60,7 +73,7 @@ public final class StaticAnalysis {
                 Ddl ddl = DdlParser.parse(s);
                 if (analyse) {
                     LintContext context = new LintContext(m, s, ddl, schema, List.copyOf(earlier), settings.nativeTransaction(),
-                            block, settings.serverVersionNum());
+                            block, settings.serverVersionNum(), settings.copyDataRefusal());
                     Map<String, String> suppressed = Suppressions.of(s.comments());
                     for (LintRule rule : LintRules.all()) {
                         for (LintRule.LintHit hit : hits(rule, context)) {

@@ -70,7 +70,7 @@ final class LintTasklet implements Tasklet {
         // Flyway runs a file in one transaction unless every statement in it is non-transactional; Drizzle runs all in one.
         MigrationSource source = run.migrationFiles().require("lint");
         List<LintIssue> issues = StaticAnalysis.run(history, analysed,
-                new StaticAnalysis.Settings(true, serverVersion, run.severityPolicy(), source::transactionBlock));
+                StaticAnalysis.Settings.of(source, serverVersion, run.severityPolicy()));
         long staticMs = (System.nanoTime() - t0) / 1_000_000;
 
         MeasuredAnalysis.Result measured = null;

@@ -155,6 +155,12 @@ public final class FlywaySource implements MigrationSource {
         return "flyway";
     }
 
+    /** Flyway's PostgreSQL parser reads a COPY's data lines up to {@code \.} and sends them through pgJDBC's copy API. */
+    @Override
+    public String copyDataRefusal() {
+        return null;
+    }
+
     @Override
     public String historyTable() {
         return MigrationText.quote(schema()) + "." + MigrationText.quote(table());

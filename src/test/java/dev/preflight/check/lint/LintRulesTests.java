@@ -75,7 +75,7 @@ class LintRulesTests {
 
     @org.junit.jupiter.api.Test
     void everyRuleHasATitleAndAUniqueId() {
-        assertThat(LintRules.ids()).doesNotHaveDuplicates().hasSize(22);
+        assertThat(LintRules.ids()).doesNotHaveDuplicates().hasSize(23);
         assertThat(LintRules.ids()).allSatisfy(id -> assertThat(LintRules.title(id)).isNotEqualTo(id));
     }
 }

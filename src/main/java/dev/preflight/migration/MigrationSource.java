@@ -63,6 +63,16 @@ public interface MigrationSource {
         return layout() + " sends a migration's SQL to PostgreSQL as query text, which reads the first data line as SQL";
     }
 
+    /**
+     * Whether the native tool puts the session's {@code search_path} and role back after each migration (Flyway does,
+     * on the one connection it migrates with); the others run every migration on as the one before left the session, so
+     * pg_dump's {@code set_config('search_path', '', false)} in one file applies to the next. Replays that run the
+     * migrations themselves (lint's measurement) follow it: {@link SessionRestore}.
+     */
+    default boolean restoresSessionBetweenMigrations() {
+        return false;
+    }
+
     /** Files the native tool would skip or refuse, reported as findings; none by default. */
     default List<SourceProblem> problems() {
         return List.of();

@@ -22,7 +22,9 @@ public final class LintMerge {
     public static final String BROKEN_STATEMENT = "LINT021";
 
     private static final Set<String> REWRITE_RULES = Set.of("LINT006", "LINT011");
-    private static final Set<String> FAILURE_RULES = Set.of("LINT003", "LINT004", "LINT012", "LINT015", "LINT020");
+    private static final Set<String> FAILURE_RULES = Set.of("LINT003", "LINT004", "LINT012", "LINT015");
+    /** Lint could not analyse the statement: once the shadow database measured it failing, LINT019 or LINT021 says more. */
+    private static final String UNANALYSED = "LINT020";
 
     private LintMerge() {
     }
@@ -35,6 +37,9 @@ public final class LintMerge {
             StatementMeasurement m = measured.get(at);
             if (m == null) {
                 out.add(i);
+                continue;
+            }
+            if (i.ruleId().equals(UNANALYSED) && m.error() != null) {
                 continue;
             }
             LintIssue withM = i.withMeasurement(m);
@@ -66,8 +71,8 @@ public final class LintMerge {
                             nolint, severities));
                 } else {
                     out.add(issue(BROKEN_STATEMENT, Severity.HIGH, m, statement, "fails on the shadow database whatever the rows: " + m.error()
-                                    + "; migrate stops at this statement", "fix the statement (or the migration before it that it depends on)",
-                            nolint, severities));
+                                    + "; migrate stops at this statement", statement.startsWith("\\") ? PSQL_META_COMMAND
+                                    : "fix the statement (or the migration before it that it depends on)", nolint, severities));
                 }
             } else if (m.error() == null && m.rewrote() && m.rows() > 0 && !predicted(issues, at, REWRITE_RULES)) {
                 out.add(issue(MEASURED_REWRITE, Severity.MEDIUM, m, statement, "rewrote " + String.join(", ", m.rewritten())
@@ -78,6 +83,11 @@ public final class LintMerge {
         out.sort((a, b) -> a.file().equals(b.file()) ? Integer.compare(a.line(), b.line()) : a.file().compareTo(b.file()));
         return out;
     }
+
+    /** The remedy for a line such as pg_dump's {@code \restrict KEY}: PostgreSQL refuses what only psql understands. */
+    static final String PSQL_META_COMMAND = "delete the line: it is a psql meta-command, which only psql runs (the server refuses it, and so does"
+            + " every migration tool that sends it there); pg_dump writes \\restrict and \\unrestrict at the start and end of a plain dump"
+            + " since PostgreSQL 17.6, 16.10, 15.14, 14.19 and 13.22";
 
     /**
      * Whether an error comes from the rows (SQLSTATE class 22 data exception, 23 integrity violation) rather than from

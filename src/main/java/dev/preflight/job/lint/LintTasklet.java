@@ -95,7 +95,7 @@ final class LintTasklet implements Tasklet {
             if (refused != null) {
                 note = refused;
             } else {
-                note = measure(server, history, analysed);
+                note = measure(server, history, analysed, source.restoresSessionBetweenMigrations());
                 measured = lastMeasured;
             }
         }
@@ -117,11 +117,11 @@ final class LintTasklet implements Tasklet {
 
     private MeasuredAnalysis.Result lastMeasured;
 
-    private String measure(ShadowServer server, List<Migration> history, Predicate<Migration> analysed) {
+    private String measure(ShadowServer server, List<Migration> history, Predicate<Migration> analysed, boolean restoreSession) {
         try (ShadowRoles roles = ShadowRoles.prepare(server.adminUrl(), shadowSettings.roles());
              ShadowDatabase shadow = ShadowDatabase.create(server.adminUrl());
              Connection c = shadow.dataSource().getConnection()) {
-            lastMeasured = new MeasuredAnalysis(SAMPLE_ROWS).run(c, history, analysed);
+            lastMeasured = new MeasuredAnalysis(SAMPLE_ROWS, restoreSession).run(c, history, analysed);
             if (dev.preflight.kernel.ShutdownGate.signalled()) {
                 // what the signal cancelled did not fail on its own: nothing measured is reported
                 lastMeasured = null;

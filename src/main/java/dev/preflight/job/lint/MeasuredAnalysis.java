@@ -3,6 +3,7 @@ package dev.preflight.job.lint;
 import dev.preflight.check.lint.StatementMeasurement;
 import dev.preflight.migration.Migration;
 import dev.preflight.migration.MigrationExecutor;
+import dev.preflight.migration.SessionRestore;
 import dev.preflight.migration.SqlStatement;
 import dev.preflight.migration.ddl.Ddl;
 import dev.preflight.migration.ddl.DdlParser;
@@ -45,9 +46,12 @@ final class MeasuredAnalysis {
     }
 
     private final int sampleRows;
+    private final boolean restoreSession;
 
-    MeasuredAnalysis(int sampleRows) {
+    /** @param restoreSession whether the project's tool puts search_path and role back after each migration (Flyway) */
+    MeasuredAnalysis(int sampleRows, boolean restoreSession) {
         this.sampleRows = sampleRows;
+        this.restoreSession = restoreSession;
     }
 
     Result run(Connection c, List<Migration> history, Predicate<Migration> analysed) throws SQLException {
@@ -59,8 +63,13 @@ final class MeasuredAnalysis {
         long measure = 0;
         int statements = 0;
         MigrationExecutor executor = new MigrationExecutor(Duration.ofSeconds(10), Duration.ofMinutes(10));
+        SessionRestore session = restoreSession ? SessionRestore.capture(c) : null;
         for (Migration m : history) {
             long t0 = System.nanoTime();
+            if (session != null) {
+                c.setAutoCommit(true);
+                session.restore(c); // after the migration before, as the project's tool does
+            }
             if (!analysed.test(m)) {
                 MigrationExecutor.Result r = executor.apply(c, m.statements(), null);
                 replay += millisSince(t0);

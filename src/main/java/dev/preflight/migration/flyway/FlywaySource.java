@@ -155,6 +155,12 @@ public final class FlywaySource implements MigrationSource {
         return "flyway";
     }
 
+    /** Flyway restores the connection's original search_path and role after each migration (run here: a later file ran unqualified). */
+    @Override
+    public boolean restoresSessionBetweenMigrations() {
+        return true;
+    }
+
     /** Flyway's PostgreSQL parser reads a COPY's data lines up to {@code \.} and sends them through pgJDBC's copy API. */
     @Override
     public String copyDataRefusal() {

@@ -146,6 +146,24 @@ class LintMergeTests {
     }
 
     @Test
+    void aStatementLintCouldNotAnalyseThatFailsIsABrokenStatementNotALowNote() {
+        // given: pg_dump's first line since 15.14 (a psql meta-command), which Flyway sends to the server and fails on
+        StatementMeasurement failed = new StatementMeasurement(AT, 5, List.of(), List.of(), 1, 1000,
+                "ERROR: syntax error at or near \"\\\" (SQLSTATE 42601)");
+        StatementMeasurement ran = new StatementMeasurement(AT, 9, List.of(), List.of(), 1, 1000, null);
+
+        // when
+        List<LintIssue> out = LintMerge.merge(List.of(issue("LINT020", AT, 5), issue("LINT020", AT, 9)),
+                Map.of(AT + ":5", failed, AT + ":9", ran), Map.of(AT + ":5", "\\restrict abc", AT + ":9", "SECURITY LABEL ON TABLE t IS 'x'"),
+                Map.of(), SeverityPolicy.defaults());
+
+        // then the failure is high, with the meta-command's remedy; the one that ran keeps its note
+        assertThat(out).extracting(i -> i.ruleId() + "@" + i.line() + ":" + i.severity())
+                .containsExactly("LINT021@5:HIGH", "LINT020@9:" + issue("LINT020", AT, 9).severity());
+        assertThat(out.get(0).remedy()).contains("psql meta-command").contains("\\restrict");
+    }
+
+    @Test
     void evidenceSaysWhatWasMeasured() {
         assertThat(LintMerge.evidence(new StatementMeasurement(AT, 1, List.of(), List.of("b", "c"), 12, 50, null)))
                 .isEqualTo("no lock measured, rewrote b, c, 12 ms on 50 rows");

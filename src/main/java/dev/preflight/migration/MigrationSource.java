@@ -67,7 +67,7 @@ public interface MigrationSource {
      * Whether the native tool puts the session's {@code search_path} and role back after each migration (Flyway does,
      * on the one connection it migrates with); the others run every migration on as the one before left the session, so
      * pg_dump's {@code set_config('search_path', '', false)} in one file applies to the next. Replays that run the
-     * migrations themselves (lint's measurement) follow it: {@link SessionRestore}.
+     * migrations themselves (lint's measurement, baseline's drift check) follow it: {@link SessionRestore}.
      */
     default boolean restoresSessionBetweenMigrations() {
         return false;

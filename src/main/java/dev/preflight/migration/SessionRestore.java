@@ -7,10 +7,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * A session's {@code search_path} and role as a replay found them, put back after each migration for a tool that does
+ * A session's {@code search_path} and role as a replay found them, put back between migrations for a tool that does
  * so itself ({@link MigrationSource#restoresSessionBetweenMigrations}, Flyway): without it, a pg_dump baseline's
  * {@code set_config('search_path', '', false)} made every later migration's unqualified name "does not exist" in
- * lint, where Flyway applied it.
+ * lint's measurement and in baseline's replay, where Flyway applied it. Every replay that runs a project's migrations
+ * one after another on one connection itself (not through Flyway) uses it.
  */
 public final class SessionRestore {
 
@@ -22,16 +23,25 @@ public final class SessionRestore {
         this.role = role;
     }
 
-    /** The session's state now, before any migration ran on it. */
-    public static SessionRestore capture(Connection c) throws SQLException {
+    /**
+     * The session's state now, before any migration ran on it, when the project's tool puts it back between migrations
+     * ({@code toolRestores}); otherwise a restore that does nothing, as the tool runs on as the migration before left it.
+     */
+    public static SessionRestore of(boolean toolRestores, Connection c) throws SQLException {
+        if (!toolRestores) {
+            return new SessionRestore(null, null);
+        }
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT current_setting('search_path'), current_user")) {
             rs.next();
             return new SessionRestore(rs.getString(1), rs.getString(2));
         }
     }
 
-    /** Puts the captured search_path and role back, as Flyway does after each migration. */
+    /** Before a migration: puts the captured search_path and role back, as Flyway does after each migration. */
     public void restore(Connection c) throws SQLException {
+        if (searchPath == null) {
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement("SELECT set_config('search_path', ?, false)")) {
             ps.setString(1, searchPath);
             ps.execute();

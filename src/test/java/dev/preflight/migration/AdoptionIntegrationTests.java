@@ -152,4 +152,22 @@ class AdoptionIntegrationTests {
         assertThat(baseline.err()).contains("baseline refused").contains("createdAt");
         assertThat(db.queryLong("SELECT count(*) FROM pg_tables WHERE tablename = '_prisma_migrations'")).isZero();
     }
+
+    @Test
+    void baselineReplaysFlywayMigrationsWithTheSearchPathFlywayPutsBack(TestDatabase db, @TempDir Path tmp) throws Exception {
+        // given a pg_dump-style first migration that empties the session's search_path, a second that names its table
+        // unqualified (Flyway applies both: it puts search_path back after each migration), and the database they build
+        Path project = Files.createDirectories(tmp.resolve("app/migrations")).getParent();
+        Files.writeString(project.resolve("migrations/V1__baseline.sql"),
+                "SELECT pg_catalog.set_config('search_path', '', false);\nCREATE TABLE public.docs (id int PRIMARY KEY);\n");
+        Files.writeString(project.resolve("migrations/V2__note.sql"), "ALTER TABLE docs ADD COLUMN note text;\n");
+        db.execute("CREATE TABLE public.docs (id int PRIMARY KEY, note text)");
+
+        // when
+        CliRun baseline = CliRun.run("baseline", "--to", "2", "--project", project.toString(), "--db-url", db.uri());
+
+        // then the replay applies V2 as Flyway would, finds no drift, and both are recorded
+        assertThat(baseline.exitCode()).as(baseline.out() + baseline.err()).isZero();
+        assertThat(db.queryStrings("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")).containsExactly("1", "2");
+    }
 }

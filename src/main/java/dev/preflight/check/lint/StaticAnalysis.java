@@ -43,12 +43,6 @@ public final class StaticAnalysis {
             this(nativeTransaction, serverVersionNum, severities, m -> null, null);
         }
 
-        /** The settings of a project whose tool runs COPY's data lines. */
-        public Settings(boolean nativeTransaction, int serverVersionNum, SeverityPolicy severities,
-                        Function<Migration, String> transactionBlock) {
-            this(nativeTransaction, serverVersionNum, severities, transactionBlock, null);
-        }
-
         /** The settings of {@code source}'s project. */
         public static Settings of(dev.preflight.migration.MigrationSource source, int serverVersionNum, SeverityPolicy severities) {
             return new Settings(true, serverVersionNum, severities, source::transactionBlock, source.copyDataRefusal());

@@ -63,13 +63,11 @@ final class MeasuredAnalysis {
         long measure = 0;
         int statements = 0;
         MigrationExecutor executor = new MigrationExecutor(Duration.ofSeconds(10), Duration.ofMinutes(10));
-        SessionRestore session = restoreSession ? SessionRestore.capture(c) : null;
+        SessionRestore session = SessionRestore.of(restoreSession, c);
         for (Migration m : history) {
             long t0 = System.nanoTime();
-            if (session != null) {
-                c.setAutoCommit(true);
-                session.restore(c); // after the migration before, as the project's tool does
-            }
+            c.setAutoCommit(true);
+            session.restore(c); // after the migration before, as the project's tool does
             if (!analysed.test(m)) {
                 MigrationExecutor.Result r = executor.apply(c, m.statements(), null);
                 replay += millisSince(t0);

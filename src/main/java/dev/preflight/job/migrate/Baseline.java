@@ -17,6 +17,7 @@ import dev.preflight.migration.MigrationFiles;
 import dev.preflight.migration.MigrationSource;
 import dev.preflight.migration.MigrationStateClassifier;
 import dev.preflight.migration.SeamMigration;
+import dev.preflight.migration.SessionRestore;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -110,7 +111,9 @@ public final class Baseline {
                 MigrationExecutor executor = new MigrationExecutor(SeamMigration.LOCK_TIMEOUT, Duration.ZERO);
                 List<Migration> replayed = site.files().source().migrations().subList(0, range.size());
                 try (Connection c = site.shadow().getConnection()) {
+                    SessionRestore session = SessionRestore.of(site.files().source().restoresSessionBetweenMigrations(), c);
                     for (Migration m : replayed) {
+                        session.restore(c);
                         var r = executor.apply(c, m.statements(), null);
                         if (!r.success()) {
                             String error = r.error().getMessage().lines().findFirst().orElse("");

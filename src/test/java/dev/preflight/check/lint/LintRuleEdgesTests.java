@@ -143,7 +143,7 @@ class LintRuleEdgesTests {
         Migration setup = new Migration("1", "setup", Path.of("V1__setup.sql"), null, SqlSplitter.split(HISTORY));
         Migration change = new Migration("2", "change", Path.of("V2__change.sql"), null, SqlSplitter.split(alone));
         List<LintIssue> drizzle = StaticAnalysis.run(List.of(setup, change), change::equals, new StaticAnalysis.Settings(true, 150000,
-                SeverityPolicy.defaults(), m -> m.id().equals("2") ? "drizzle-orm's migrator runs every pending migration in one transaction" : null));
+                SeverityPolicy.defaults(), m -> m.id().equals("2") ? "drizzle-orm's migrator runs every pending migration in one transaction" : null, null));
 
         assertThat(of("LINT003", lint(alone))).as("Flyway, Prisma: a lone statement runs outside any transaction").isEmpty();
         assertThat(of("LINT003", drizzle)).singleElement().satisfies(i -> {

@@ -142,7 +142,7 @@ class DbmateSourceTests {
 
         // when
         List<LintIssue> issues = StaticAnalysis.run(source.migrations(), m -> true,
-                new StaticAnalysis.Settings(true, 150000, SeverityPolicy.defaults(), source::transactionBlock));
+                StaticAnalysis.Settings.of(source, 150000, SeverityPolicy.defaults()));
 
         // then only the transactional section's index is refused, naming dbmate's transaction
         assertThat(source.transactionBlock(source.migrations().get(0))).contains("transaction:false");

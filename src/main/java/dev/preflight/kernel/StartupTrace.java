@@ -10,11 +10,26 @@ import java.io.PrintStream;
 public final class StartupTrace {
 
     private static final boolean ON = "1".equals(System.getenv("PREFLIGHT_STARTUP_TRACE"));
-    private static final long START = ON ? ProcessHandle.current().info().startInstant().map(i -> i.toEpochMilli())
-            .orElse(System.currentTimeMillis()) : 0L;
+    private static final long START = ON ? start() : 0L;
     private static long last = START;
 
     private StartupTrace() {
+    }
+
+    /**
+     * When the launcher started (bash's {@code $EPOCHREALTIME}, exported by {@code ./preflight}), else when the process
+     * started: the kernel gives that in clock ticks after a boot time it rounds to the second, so it can be a second off.
+     */
+    private static long start() {
+        String launched = System.getenv("PREFLIGHT_LAUNCHED_AT");
+        if (launched != null && !launched.isBlank()) {
+            try {
+                return (long) (Double.parseDouble(launched.replace(',', '.')) * 1000);
+            } catch (NumberFormatException e) {
+                // a shell without $EPOCHREALTIME: the process's start below
+            }
+        }
+        return ProcessHandle.current().info().startInstant().map(i -> i.toEpochMilli()).orElse(System.currentTimeMillis());
     }
 
     public static boolean on() {

@@ -5,6 +5,7 @@ import dev.preflight.kernel.Console;
 import dev.preflight.kernel.ExitCode;
 import dev.preflight.kernel.Options;
 import dev.preflight.plan.PlanStep;
+import dev.preflight.run.ProjectInputs;
 import dev.preflight.run.Session;
 import java.util.Set;
 
@@ -20,11 +21,18 @@ public interface StepCommand extends Command, PlanStep {
         return parameters();
     }
 
-    /** Run on its own: a session of its own, the step, then the report. */
+    /**
+     * The step's checks, run on its own: given the run's inputs that its session has read (a plan checks every step
+     * before its session opens, with {@link #validate(ProjectLayout, Options)}, the default here too).
+     */
+    default void validate(ProjectInputs inputs, Options options) {
+        validate(inputs.project(), options);
+    }
+
+    /** Run on its own: a session of its own (whose opening runs the step's checks), the step, then the report. */
     @Override
     default ExitCode run(Options options, Console console) throws Exception {
-        validate(new ProjectLayout(options.project(), options.reportsDir()), options);
-        try (Session session = Session.open(name(), options, console)) {
+        try (Session session = Session.open(name(), options, console, inputs -> validate(inputs, options))) {
             execute(session, options);
             return session.finish();
         }

@@ -19,15 +19,17 @@ import java.util.stream.Stream;
 record RunInputs(String runId, ProjectLayout project, ProjectConfig config, MigrationFiles files, ShadowSettings shadow,
                  TargetResolver.Resolved resolved) {
 
-    static RunInputs read(String command, Options options, Console console, boolean writesReport) {
+    static RunInputs read(String command, Options options, Console console, boolean writesReport,
+            java.util.function.Consumer<ProjectInputs> check) {
         String runId = options.flag("run-id") != null ? RunId.check(options.flag("run-id")) : RunId.generate(command);
         ProjectLayout project = new ProjectLayout(options.project(), options.reportsDir());
-        if (writesReport) {
-            ReportWriter.checkFolder(project, runId);
-        }
         ProjectConfig config = ProjectConfig.load(project);
         KnownSecrets.registerEnvironmentValue(console.env(), config.embeddings().openai().apiKeyEnv());
         MigrationFiles files = MigrationFiles.resolve(project, config);
+        check.accept(new ProjectInputs(project, config, files)); // before the reports folder is made: nothing is written
+        if (writesReport) {
+            ReportWriter.checkFolder(project, runId);
+        }
         ShadowSettings shadow = ShadowSettings.of(options.flag("shadow-url"), console.env("SHADOW_DATABASE_URL"),
                 options.has("shadow-same-cluster"), project);
         return new RunInputs(runId, project, config, files, shadow, TargetResolver.resolve(options, console, project));

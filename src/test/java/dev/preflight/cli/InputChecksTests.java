@@ -57,4 +57,25 @@ class InputChecksTests {
         assertOneLineUsageError(run, "invalid port '99999'");
         assertThat(run.err()).doesNotContain("secret-pw-1");
     }
+
+    /**
+     * A step's own checks (migrate's migrations, verify's smoke suite) run in its session's opening now, alongside the
+     * Spring context's start: still before the database is resolved. With no URL given, reaching that point would start
+     * an embedded PostgreSQL; nothing may be written either.
+     */
+    @Test
+    void aStepsOwnChecksFailBeforeTheDatabaseIsResolved(@TempDir Path dir) throws Exception {
+        CliRun migrate = CliRun.run("migrate", "--project", dir.toString());
+        assertOneLineUsageError(migrate, "migrate needs the project's migrations");
+        assertThat(migrate.err()).doesNotContain("embedded PostgreSQL");
+
+        Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(dir.resolve("migrations/V1__t.sql"), "CREATE TABLE t (id int);\n");
+        Files.createDirectories(dir.resolve("jobs/checks"));
+        Files.writeString(dir.resolve("jobs/checks/broken.yaml"), "checks:\n  - id: [unclosed\n");
+        CliRun verify = CliRun.run("verify", "--project", dir.toString());
+        assertOneLineUsageError(verify, "broken.yaml");
+        assertThat(verify.err()).doesNotContain("embedded PostgreSQL");
+        assertThat(dir.resolve("reports")).doesNotExist();
+    }
 }

@@ -6,6 +6,7 @@ import dev.preflight.config.ProjectLayout;
 import dev.preflight.job.migrate.MigrateJobConfiguration;
 import dev.preflight.kernel.Options;
 import dev.preflight.migration.MigrationFiles;
+import dev.preflight.run.ProjectInputs;
 import dev.preflight.run.Session;
 import java.util.Set;
 import org.springframework.batch.core.BatchStatus;
@@ -32,6 +33,12 @@ public final class MigrateCommand implements StepCommand {
     @Override
     public void validate(ProjectLayout project, Options options) {
         MigrationFiles.resolve(project, ProjectConfig.load(project)).require(name());
+    }
+
+    /** The same check on the migrations its session has already read. */
+    @Override
+    public void validate(ProjectInputs inputs, Options options) {
+        inputs.migrationFiles().require(name());
     }
 
     @Override

@@ -46,6 +46,14 @@ class LauncherIntegrationTests {
         Result second = run(List.of(home.resolve("preflight").toString(), "help"));
         assertThat(second.err()).as("a ready layout is reused, and the JVM prints no CDS warning").isEmpty();
 
+        // a new jar (here: the same bytes, a later time) makes a new layout: the fast jar is a copy, which would run old code
+        Path copied = home.resolve("target/preflight.jar");
+        Files.setLastModifiedTime(copied, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(copied).toMillis() + 5_000));
+        Result rebuilt = run(List.of(home.resolve("preflight").toString(), "help"));
+        assertThat(rebuilt.exit()).as(rebuilt.err()).isZero();
+        assertThat(rebuilt.err()).contains("preparing fast start");
+        assertThat(run(List.of(home.resolve("preflight").toString(), "help")).err()).as("and is reused from then on").isEmpty();
+
         // -Xshare:on makes an unusable archive a start-up error instead of a silent slow start.
         Result mapped = run(List.of("java", "-Xshare:on", "-XX:SharedArchiveFile=" + home.resolve("target/fast-start/preflight.jsa"),
                 "-jar", home.resolve("target/fast-start/app/preflight-fast.jar").toString(), "help"));

@@ -64,14 +64,15 @@ public final class Session implements AutoCloseable {
      * blocker) before the error propagates with exit code 2.
      */
     public static Session open(String command, Options options, Console console) {
-        return open(command, options, console, SessionMode.RECORDED, run -> { });
+        return open(command, options, console, SessionMode.RECORDED, Session::noChecks);
     }
 
     /**
      * As {@link #open}, with a command's own checks of its inputs ({@code check}), run once the run's inputs are read and
      * before the database is resolved (an embedded cluster started), connected to for good or written: its failure ends
-     * the command as the inputs' own would, with no report. Run here rather than before the session opens, so that they overlap the Spring context's start and the
-     * connection, and read the project's settings and migrations once (migrate: 140 ms before the session opened).
+     * the command as the inputs' own would, with no report. Run here rather than before the session opens, so that they
+     * overlap the Spring context's start and the connection, and read the project's settings and migrations once
+     * (migrate: 140 ms before the session opened).
      */
     public static Session open(String command, Options options, Console console, java.util.function.Consumer<ProjectInputs> check) {
         return open(command, options, console, SessionMode.RECORDED, check);
@@ -82,12 +83,12 @@ public final class Session implements AutoCloseable {
      * still starts ahead, but the job machinery is warmed only once {@link #jobAhead} says a job will run.
      */
     public static Session openForLikelyNoJob(String command, Options options, Console console) {
-        return open(command, options, console, SessionMode.RECORDED_JOB_UNLIKELY, run -> { });
+        return open(command, options, console, SessionMode.RECORDED_JOB_UNLIKELY, Session::noChecks);
     }
 
     /** A session that writes (run history, report) but runs no job ({@code baseline}): it never starts a Spring context. */
     public static Session openWithoutJobs(String command, Options options, Console console) {
-        return open(command, options, console, SessionMode.RECORDED_WITHOUT_JOBS, run -> { });
+        return open(command, options, console, SessionMode.RECORDED_WITHOUT_JOBS, Session::noChecks);
     }
 
     /**
@@ -95,7 +96,7 @@ public final class Session implements AutoCloseable {
      * command): no job repository, no run-history row, so a role that can only SELECT can run it.
      */
     public static Session openMeasuring(String command, Options options, Console console) {
-        return open(command, options, console, SessionMode.MEASURING, run -> { });
+        return open(command, options, console, SessionMode.MEASURING, Session::noChecks);
     }
 
     /**
@@ -103,7 +104,11 @@ public final class Session implements AutoCloseable {
      * the database (not even the job repository's schema) and no report, not even when it cannot connect.
      */
     public static Session openReadOnly(String command, Options options, Console console) {
-        return open(command, options, console, SessionMode.READ_ONLY, run -> { });
+        return open(command, options, console, SessionMode.READ_ONLY, Session::noChecks);
+    }
+
+    /** For the sessions of commands without checks of their own. */
+    private static void noChecks(ProjectInputs inputs) {
     }
 
     private static Session open(String command, Options options, Console console, SessionMode mode,

@@ -21,3 +21,12 @@ CREATE TABLE IF NOT EXISTS preflight.schedule_ticks (
     outcome    TEXT,
     PRIMARY KEY (plan, tick)
 );
+-- What each completed job of a plan added to its run's report (JSON): a restart that skips the job
+-- reports it from here instead of calling it not run. Goes with the job instance it describes.
+CREATE TABLE IF NOT EXISTS preflight.job_contributions (
+    job_instance_id BIGINT PRIMARY KEY REFERENCES preflight.batch_job_instance (job_instance_id) ON DELETE CASCADE,
+    run_id          TEXT NOT NULL,
+    job_name        TEXT NOT NULL,
+    recorded_at     TIMESTAMPTZ NOT NULL DEFAULT now(),
+    contribution    TEXT NOT NULL
+);

@@ -3,8 +3,10 @@ package dev.preflight.run;
 import dev.preflight.config.ShadowSettings;
 import dev.preflight.kernel.Console;
 import dev.preflight.kernel.StartupTrace;
+import dev.preflight.report.JobContribution;
 import dev.preflight.report.StepRecord;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.batch.core.BatchStatus;
@@ -72,6 +74,7 @@ final class RunJobs implements AutoCloseable {
         JobOperator operator = context().getBean(JobOperator.class);
         recoverDeadExecution(job, params);
         JobExecution execution;
+        RunLedger.Mark mark = run.ledger().mark();
         try {
             execution = operator.start(job, params);
         } catch (JobInstanceAlreadyCompleteException e) {
@@ -83,12 +86,47 @@ final class RunJobs implements AutoCloseable {
                 record(jobName, execution);
                 return execution.getStatus();
             }
-            run.ledger().step(new StepRecord(jobName, jobName, "COMPLETED", "completed earlier in run " + run.ledger().runId(), 0));
+            skipCompleted(job, jobName, params);
             return BatchStatus.COMPLETED;
         }
         StartupTrace.mark("job " + jobName + " ran");
         record(jobName, execution);
+        keepContribution(jobName, execution, mark);
         return execution.getStatus();
+    }
+
+    /**
+     * A job of a plan that completed keeps what it added to the ledger, so that a restart of the run (after a later step
+     * failed) still reports it. Single commands keep nothing: a completed one-job run has nothing left to restart.
+     */
+    private void keepContribution(String jobName, JobExecution execution, RunLedger.Mark mark) {
+        if (run.ledger().plan() == null || execution.getStatus() != BatchStatus.COMPLETED || READ_ONLY_JOBS.contains(jobName)) {
+            return;
+        }
+        try {
+            new JobContributions(pool).save(execution.getJobInstance().getInstanceId(), run.ledger().runId(), jobName,
+                    run.ledger().since(mark));
+        } catch (Exception e) {
+            // the job's work is done and recorded; only a later restart's report would lack its section, and it says so
+            console.err().println("[preflight] could not keep job " + jobName + "'s results for a restart of run "
+                    + run.ledger().runId() + ": " + e.getMessage());
+        }
+    }
+
+    /** A restart skips a job an earlier attempt completed, and reports what that attempt measured (or says it cannot). */
+    private void skipCompleted(Job job, String jobName, JobParameters params) throws Exception {
+        String earlier = "completed earlier in run " + run.ledger().runId();
+        var instance = context().getBean(JobRepository.class).getJobInstance(job.getName(), params);
+        Optional<JobContribution> kept = instance == null ? Optional.empty() : new JobContributions(pool).load(instance.getInstanceId());
+        if (kept.isPresent()) {
+            run.ledger().restore(kept.get()); // its steps too, with their durations then
+            run.ledger().jobRan(jobName);
+            return;
+        }
+        run.ledger().warn("job " + jobName + " " + earlier + ", but its results were not kept (an older Preflight ran it, or the"
+                + " process ended before it recorded them): its checklist items read NOT RUN; run ./preflight " + jobName
+                + " to measure them again");
+        run.ledger().step(new StepRecord(jobName, jobName, "COMPLETED", earlier, 0));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.preflight.run;
 
 import dev.preflight.report.CheckOutcome;
 import dev.preflight.report.EmbeddingsSection;
+import dev.preflight.report.JobContribution;
 import dev.preflight.report.LintSection;
 import dev.preflight.report.MigrationEntry;
 import dev.preflight.report.MigrationStatus;
@@ -184,6 +185,65 @@ public final class RunLedger {
 
     public void lint(LintSection section) {
         section(section);
+    }
+
+    /** Where the ledger stood when a job started: {@link #since} returns what the job added after it. */
+    public record Mark(int steps, int outcomes, int warnings, Set<String> appliedVersions, boolean stateBeforeKnown,
+                       Map<String, String> attachments, Map<Class<?>, ReportSection> sections) {
+    }
+
+    public Mark mark() {
+        synchronized (outcomes) {
+            synchronized (warnings) {
+                return new Mark(steps.size(), outcomes.size(), warnings.size(), appliedVersions(), stateBefore != null, attachments(),
+                        Map.copyOf(sections));
+            }
+        }
+    }
+
+    /** What was added since {@code mark}: new outcomes and warnings, new or replaced sections, versions and attachments. */
+    public JobContribution since(Mark mark) {
+        List<StepRecord> newSteps;
+        synchronized (steps) {
+            newSteps = List.copyOf(steps.subList(mark.steps(), steps.size()));
+        }
+        List<CheckOutcome> newOutcomes;
+        synchronized (outcomes) {
+            newOutcomes = List.copyOf(outcomes.subList(mark.outcomes(), outcomes.size()));
+        }
+        List<String> newWarnings;
+        synchronized (warnings) {
+            newWarnings = List.copyOf(warnings.subList(mark.warnings(), warnings.size()));
+        }
+        List<String> versions;
+        synchronized (appliedVersions) { // in the order they were applied
+            versions = appliedVersions.stream().filter(v -> !mark.appliedVersions().contains(v)).toList();
+        }
+        Map<String, String> newAttachments = new java.util.LinkedHashMap<>(attachments());
+        newAttachments.entrySet().removeIf(e -> e.getValue().equals(mark.attachments().get(e.getKey())));
+        List<ReportSection> newSections = sections.entrySet().stream()
+                .filter(e -> mark.sections().get(e.getKey()) != e.getValue()).map(Map.Entry::getValue).toList();
+        return new JobContribution(newSteps, newOutcomes, newWarnings, versions, mark.stateBeforeKnown() ? null : stateBefore, newAttachments,
+                ReadinessReport.sections(newSections.toArray(ReportSection[]::new)));
+    }
+
+    /**
+     * Adds what a job contributed in an earlier attempt of this run (a restart that skips the completed job); its steps
+     * keep their durations and say they ran then.
+     */
+    public void restore(JobContribution contribution) {
+        contribution.steps().forEach(s -> step(new StepRecord(s.job(), s.step(), s.status(),
+                s.exitCode() + ", in an earlier attempt of run " + runId, s.durationMs())));
+        outcomes.addAll(contribution.outcomes());
+        warnings.addAll(contribution.warnings());
+        if (contribution.stateBefore() != null) {
+            stateBefore(contribution.stateBefore());
+        }
+        if (!contribution.appliedVersions().isEmpty()) {
+            migrationsApplied(contribution.appliedVersions(), null);
+        }
+        attachments.putAll(contribution.attachments());
+        contribution.sections().values().forEach(this::section);
     }
 
     /** The plan this run executes, or null for a single command. */

@@ -117,6 +117,57 @@ class PlanIntegrationTests {
                 .contains("completed; there is nothing to restart");
     }
 
+    @Test
+    void aRestartReportsWhatTheJobsItSkipsMeasuredInTheEarlierAttempt(TestDatabase db, @TempDir Path tmp) throws Exception {
+        // given a plan whose migrate and retune completed on a never-migrated database, then whose seed failed
+        Path project = Projects.copyExample(tmp);
+        Files.writeString(project.resolve("jobs/custom.yaml"), "steps:\n  - job: migrate\n  - job: retune\n  - job: seed\n");
+        Path brands = project.resolve("jobs/seed/20-brands.yaml");
+        String good = Files.readString(brands);
+        String broken = good.replace("organizationId: org_acme", "organizationId: org_missing");
+        Files.writeString(brands, broken);
+        assertThat(CliRun.run("run", "custom", "--project", project.toString(), "--db-url", db.uri(), "--run-id", "r1").exitCode()).isEqualTo(1);
+        assertThat(db.queryLong("SELECT count(*) FROM preflight.job_contributions WHERE run_id = 'r1'")).isEqualTo(2);
+
+        // when the seed is fixed and the run restarted
+        Files.writeString(brands, good);
+        CliRun restart = CliRun.run("restart", "r1", "--project", project.toString(), "--db-url", db.uri());
+
+        // then the report tells what this run did, the skipped jobs included: migrate applied all five from nothing
+        assertThat(restart.exitCode()).as(restart.err()).isZero();
+        JsonNode report = latest(project);
+        assertThat(report.at("/migrationStatus/appliedInThisRun").asInt()).isEqualTo(5);
+        assertThat(report.at("/migrationStatus/before/state").asString()).isEqualTo("NEVER_MIGRATED");
+        assertThat(report.get("jobs").valueStream().map(JsonNode::asString)).containsExactly("migrate", "retune", "seed");
+        assertThat(report.get("steps").valueStream().filter(s -> s.get("step").asString().equals("migrateFlywayStep"))
+                .map(s -> s.get("exitCode").asString())).containsExactly("COMPLETED, in an earlier attempt of run r1");
+        assertThat(checkStatus(report, "SRV001")).isEqualTo("PASSED"); // migrate's own pre-flight checks, kept from then
+        assertThat(checkStatus(report, "IDX103")).isEqualTo("PASSED"); // retune's, and its section
+        assertThat(checkStatus(report, "IDX000")).isNull();
+        assertThat(report.at("/vectorIndexTuning/indexes").size()).isEqualTo(3);
+        assertThat(checkStatus(report, "SEED001")).isEqualTo("PASSED");
+
+        // given a second run that fails the same way, and whose retune results were lost (as when a process dies between
+        // the job's end and their record)
+        Files.writeString(brands, broken);
+        assertThat(CliRun.run("run", "custom", "--project", project.toString(), "--db-url", db.uri(), "--run-id", "r2").exitCode()).isEqualTo(1);
+        db.execute("DELETE FROM preflight.job_contributions WHERE run_id = 'r2' AND job_name = 'retune'");
+        Files.writeString(brands, good);
+
+        // when it is restarted, then retune is not passed off as measured: its items read NOT RUN, and a warning says why
+        assertThat(CliRun.run("restart", "r2", "--project", project.toString(), "--db-url", db.uri()).exitCode()).isZero();
+        JsonNode lost = latest(project);
+        assertThat(checkStatus(lost, "IDX000")).isEqualTo("NOT_RUN");
+        assertThat(lost.get("vectorIndexTuning")).isNull();
+        assertThat(lost.get("warnings").valueStream().map(JsonNode::asString))
+                .anyMatch(w -> w.startsWith("job retune completed earlier in run r2, but its results were not kept"));
+    }
+
+    private static String checkStatus(JsonNode report, String id) {
+        return report.get("checklist").valueStream().filter(c -> c.get("id").asString().equals(id))
+                .map(c -> c.get("status").asString()).findFirst().orElse(null);
+    }
+
     private static String stepStatus(JsonNode report, String step) {
         for (JsonNode s : report.get("steps")) {
             if (s.get("step").asString().equals(step)) {

@@ -1,6 +1,7 @@
 package dev.preflight.report.render;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.preflight.report.JobContribution;
 import dev.preflight.report.ReadinessReport;
 import dev.preflight.report.ReportSection;
 import dev.preflight.report.ReportSections;
@@ -52,6 +53,25 @@ public final class JsonReportRenderer {
             }
         }
         return MAPPER.treeToValue(tree, ReadinessReport.class).withSections(sections);
+    }
+
+    /** A job's contribution as JSON, for the job repository's database (see {@link #readContribution}). */
+    public static String contribution(JobContribution contribution) {
+        return MAPPER.writeValueAsString(contribution);
+    }
+
+    /** Parses {@link #contribution}'s JSON; each section is read as its registered record. */
+    public static JobContribution readContribution(String json) {
+        ObjectNode tree = (ObjectNode) MAPPER.readTree(json);
+        JsonNode node = tree.remove("sections");
+        Map<String, ReportSection> sections = new LinkedHashMap<>();
+        for (ReportSections.Kind kind : ReportSections.ALL) {
+            JsonNode section = node == null ? null : node.get(kind.key());
+            if (section != null && !section.isNull()) {
+                sections.put(kind.key(), MAPPER.treeToValue(section, kind.type()));
+            }
+        }
+        return MAPPER.treeToValue(tree, JobContribution.class).withSections(sections);
     }
 
     public static ReadinessReport read(Path file) throws IOException {

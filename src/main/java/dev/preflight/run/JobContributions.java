@@ -1,5 +1,6 @@
 package dev.preflight.run;
 
+import dev.preflight.kernel.Secrets;
 import dev.preflight.report.JobContribution;
 import dev.preflight.report.render.JsonReportRenderer;
 import java.sql.Connection;
@@ -30,7 +31,7 @@ final class JobContributions {
             ps.setLong(1, jobInstanceId);
             ps.setString(2, runId);
             ps.setString(3, job);
-            ps.setString(4, JsonReportRenderer.contribution(contribution));
+            ps.setString(4, Secrets.scrub(JsonReportRenderer.contribution(contribution))); // as the reports themselves
             ps.executeUpdate();
         }
     }

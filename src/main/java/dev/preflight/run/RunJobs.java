@@ -1,6 +1,7 @@
 package dev.preflight.run;
 
 import dev.preflight.config.ShadowSettings;
+import dev.preflight.db.UnknownExecutions;
 import dev.preflight.kernel.Console;
 import dev.preflight.kernel.StartupTrace;
 import dev.preflight.report.JobContribution;
@@ -132,7 +133,8 @@ final class RunJobs implements AutoCloseable {
     /**
      * An execution of this job instance left STARTED (or STOPPING) is one whose process was killed: this session holds the
      * run's liveness lock, so no live process owns it. Spring Batch refuses to start the instance again while it looks
-     * running; recovering marks it FAILED, so the restart resumes it (as the backfill's launcher does for its own jobs).
+     * running; recovering marks it FAILED, so the restart resumes it (as the backfill's launcher does for its own jobs). An
+     * execution left UNKNOWN (its end could not be recorded) is settled as FAILED too, which Spring Batch would refuse to restart.
      */
     private void recoverDeadExecution(Job job, JobParameters params) {
         JobRepository repository = context().getBean(JobRepository.class);
@@ -141,6 +143,9 @@ final class RunJobs implements AutoCloseable {
             console.err().println("[preflight] job " + job.getName() + " of run " + run.ledger().runId() + " was left " + last.getStatus()
                     + " by a process that no longer exists (killed?): recorded as FAILED, and resumed");
             context().getBean(JobOperator.class).recover(last);
+        }
+        if (last != null) {
+            UnknownExecutions.settle(repository, last.getJobInstance(), line -> console.err().println("[preflight] " + line));
         }
     }
 

@@ -163,6 +163,33 @@ class PlanIntegrationTests {
                 .anyMatch(w -> w.startsWith("job retune completed earlier in run r2, but its results were not kept"));
     }
 
+    @Test
+    void aJobWhoseEndWasNotRecordedIsRestartedRatherThanRefused(TestDatabase db, @TempDir Path tmp) throws Exception {
+        // given a run whose seed failed and whose end Spring Batch could not record (UNKNOWN: the connection died at the
+        // step's last commit), which Spring Batch itself refuses to restart ("manual intervention is probably necessary")
+        Path project = Projects.copyExample(tmp);
+        Files.writeString(project.resolve("jobs/custom.yaml"), "steps:\n  - job: migrate\n  - job: seed\n");
+        Path brands = project.resolve("jobs/seed/20-brands.yaml");
+        String good = Files.readString(brands);
+        Files.writeString(brands, good.replace("organizationId: org_acme", "organizationId: org_missing"));
+        assertThat(CliRun.run("run", "custom", "--project", project.toString(), "--db-url", db.uri(), "--run-id", "u1").exitCode()).isEqualTo(1);
+        String seedOfU1 = "SELECT e.job_execution_id FROM preflight.batch_job_execution e JOIN preflight.batch_job_instance i "
+                + "ON i.job_instance_id = e.job_instance_id WHERE i.job_name = 'seed'";
+        db.execute("UPDATE preflight.batch_step_execution SET status = 'UNKNOWN' WHERE job_execution_id IN (" + seedOfU1 + ")",
+                "UPDATE preflight.batch_job_execution SET status = 'UNKNOWN' WHERE job_execution_id IN (" + seedOfU1 + ")");
+        assertThat(db.queryLong("SELECT count(*) FROM brands")).isZero(); // the seed's one transaction rolled back
+
+        // when the seed is fixed and the run restarted
+        Files.writeString(brands, good);
+        CliRun restart = CliRun.run("restart", "u1", "--project", project.toString(), "--db-url", db.uri());
+
+        // then the step is settled as FAILED, said so, and redone: the seed is in
+        assertThat(restart.exitCode()).as(restart.err()).isZero();
+        assertThat(restart.err()).contains("step seedStep of job seed").contains("ended UNKNOWN");
+        assertThat(db.queryLong("SELECT count(*) FROM brands")).isPositive();
+        assertThat(db.queryLong("SELECT count(*) FROM preflight.batch_step_execution WHERE status = 'UNKNOWN'")).isZero();
+    }
+
     private static String checkStatus(JsonNode report, String id) {
         return report.get("checklist").valueStream().filter(c -> c.get("id").asString().equals(id))
                 .map(c -> c.get("status").asString()).findFirst().orElse(null);

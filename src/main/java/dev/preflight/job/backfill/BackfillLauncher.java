@@ -1,5 +1,6 @@
 package dev.preflight.job.backfill;
 
+import dev.preflight.db.UnknownExecutions;
 import dev.preflight.kernel.PreflightException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,7 +20,6 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
 
 /**
  * Starts or restarts the backfill of one target. A job instance is identified by target, model,
@@ -142,7 +142,8 @@ public final class BackfillLauncher {
                         task.target().name(), previous.getId(), previous.getStatus());
                 previous = operator.get().recover(previous);
             }
-            settleUnknownSteps(previous);
+            // a chunk commits with its checkpoint: an UNKNOWN step's last chunk either committed with it or is redone
+            UnknownExecutions.settle(repository.get(), previous.getJobInstance(), line -> log.info("backfill {}: {}", task.target().name(), line));
             task.resumePartitions(partitionCount(previous));
             log.info("backfill {}: restarting execution {} ({}, {} partition(s)): finished chunks are not redone", task.target().name(),
                     previous.getId(), previous.getStatus(), task.resumePartitions());
@@ -172,29 +173,6 @@ public final class BackfillLauncher {
             return operator.get().start(job.get(), params);
         } finally {
             task.dropHeadStart();
-        }
-    }
-
-    /**
-     * Spring Batch refuses to restart a job or step left UNKNOWN (its end could not be recorded, as when the
-     * connection died mid-chunk). A backfill chunk and its checkpoint commit in one transaction, so the
-     * last chunk either committed with its checkpoint and is skipped or rolled back with it and is
-     * redone: the step and its job execution are marked FAILED so the restart proceeds.
-     */
-    private void settleUnknownSteps(JobExecution execution) {
-        for (JobExecution e : repository.get().getJobExecutions(execution.getJobInstance())) {
-            for (StepExecution step : e.getStepExecutions()) {
-                if (step.getStatus() == BatchStatus.UNKNOWN) {
-                    log.info("backfill: step {} of execution {} ended UNKNOWN (its end was not recorded); its rows are re-read, so it is restarted as FAILED",
-                            step.getStepName(), e.getId());
-                    step.setStatus(BatchStatus.FAILED);
-                    repository.get().update(step);
-                }
-            }
-            if (e.getStatus() == BatchStatus.UNKNOWN) {
-                e.setStatus(BatchStatus.FAILED);
-                repository.get().update(e);
-            }
         }
     }
 

@@ -120,17 +120,13 @@ class PlanIntegrationTests {
     @Test
     void aRestartReportsWhatTheJobsItSkipsMeasuredInTheEarlierAttempt(TestDatabase db, @TempDir Path tmp) throws Exception {
         // given a plan whose migrate and retune completed on a never-migrated database, then whose seed failed
-        Path project = Projects.copyExample(tmp);
-        Files.writeString(project.resolve("jobs/custom.yaml"), "steps:\n  - job: migrate\n  - job: retune\n  - job: seed\n");
-        Path brands = project.resolve("jobs/seed/20-brands.yaml");
-        String good = Files.readString(brands);
-        String broken = good.replace("organizationId: org_acme", "organizationId: org_missing");
-        Files.writeString(brands, broken);
-        assertThat(CliRun.run("run", "custom", "--project", project.toString(), "--db-url", db.uri(), "--run-id", "r1").exitCode()).isEqualTo(1);
+        SeedPlan plan = SeedPlan.of(tmp, "migrate", "retune");
+        Path project = plan.project();
+        assertThat(plan.runBroken(db, "r1")).isEqualTo(1);
         assertThat(db.queryLong("SELECT count(*) FROM preflight.job_contributions WHERE run_id = 'r1'")).isEqualTo(2);
 
         // when the seed is fixed and the run restarted
-        Files.writeString(brands, good);
+        plan.fix();
         CliRun restart = CliRun.run("restart", "r1", "--project", project.toString(), "--db-url", db.uri());
 
         // then the report tells what this run did, the skipped jobs included: migrate applied all five from nothing
@@ -149,10 +145,9 @@ class PlanIntegrationTests {
 
         // given a second run that fails the same way, and whose retune results were lost (as when a process dies between
         // the job's end and their record)
-        Files.writeString(brands, broken);
-        assertThat(CliRun.run("run", "custom", "--project", project.toString(), "--db-url", db.uri(), "--run-id", "r2").exitCode()).isEqualTo(1);
+        assertThat(plan.runBroken(db, "r2")).isEqualTo(1);
         db.execute("DELETE FROM preflight.job_contributions WHERE run_id = 'r2' AND job_name = 'retune'");
-        Files.writeString(brands, good);
+        plan.fix();
 
         // when it is restarted, then retune is not passed off as measured: its items read NOT RUN, and a warning says why
         assertThat(CliRun.run("restart", "r2", "--project", project.toString(), "--db-url", db.uri()).exitCode()).isZero();
@@ -167,12 +162,8 @@ class PlanIntegrationTests {
     void aJobWhoseEndWasNotRecordedIsRestartedRatherThanRefused(TestDatabase db, @TempDir Path tmp) throws Exception {
         // given a run whose seed failed and whose end Spring Batch could not record (UNKNOWN: the connection died at the
         // step's last commit), which Spring Batch itself refuses to restart ("manual intervention is probably necessary")
-        Path project = Projects.copyExample(tmp);
-        Files.writeString(project.resolve("jobs/custom.yaml"), "steps:\n  - job: migrate\n  - job: seed\n");
-        Path brands = project.resolve("jobs/seed/20-brands.yaml");
-        String good = Files.readString(brands);
-        Files.writeString(brands, good.replace("organizationId: org_acme", "organizationId: org_missing"));
-        assertThat(CliRun.run("run", "custom", "--project", project.toString(), "--db-url", db.uri(), "--run-id", "u1").exitCode()).isEqualTo(1);
+        SeedPlan plan = SeedPlan.of(tmp, "migrate");
+        assertThat(plan.runBroken(db, "u1")).isEqualTo(1);
         String seedOfU1 = "SELECT e.job_execution_id FROM preflight.batch_job_execution e JOIN preflight.batch_job_instance i "
                 + "ON i.job_instance_id = e.job_instance_id WHERE i.job_name = 'seed'";
         db.execute("UPDATE preflight.batch_step_execution SET status = 'UNKNOWN' WHERE job_execution_id IN (" + seedOfU1 + ")",
@@ -180,14 +171,39 @@ class PlanIntegrationTests {
         assertThat(db.queryLong("SELECT count(*) FROM brands")).isZero(); // the seed's one transaction rolled back
 
         // when the seed is fixed and the run restarted
-        Files.writeString(brands, good);
-        CliRun restart = CliRun.run("restart", "u1", "--project", project.toString(), "--db-url", db.uri());
+        plan.fix();
+        CliRun restart = CliRun.run("restart", "u1", "--project", plan.project().toString(), "--db-url", db.uri());
 
         // then the step is settled as FAILED, said so, and redone: the seed is in
         assertThat(restart.exitCode()).as(restart.err()).isZero();
         assertThat(restart.err()).contains("step seedStep of job seed").contains("ended UNKNOWN");
         assertThat(db.queryLong("SELECT count(*) FROM brands")).isPositive();
         assertThat(db.queryLong("SELECT count(*) FROM preflight.batch_step_execution WHERE status = 'UNKNOWN'")).isZero();
+    }
+
+    /** The example with a plan {@code custom} of these jobs then seed, whose seed a brand without its organisation breaks. */
+    private record SeedPlan(Path project, Path brands, String good) {
+
+        static SeedPlan of(Path tmp, String... before) throws Exception {
+            Path project = Projects.copyExample(tmp);
+            StringBuilder plan = new StringBuilder("steps:\n");
+            for (String job : before) {
+                plan.append("  - job: ").append(job).append('\n');
+            }
+            Files.writeString(project.resolve("jobs/custom.yaml"), plan + "  - job: seed\n");
+            Path brands = project.resolve("jobs/seed/20-brands.yaml");
+            return new SeedPlan(project, brands, Files.readString(brands));
+        }
+
+        /** Runs the plan with the seed broken; returns the exit code. */
+        int runBroken(TestDatabase db, String runId) throws Exception {
+            Files.writeString(brands, good.replace("organizationId: org_acme", "organizationId: org_missing"));
+            return CliRun.run("run", "custom", "--project", project.toString(), "--db-url", db.uri(), "--run-id", runId).exitCode();
+        }
+
+        void fix() throws Exception {
+            Files.writeString(brands, good);
+        }
     }
 
     private static String checkStatus(JsonNode report, String id) {

@@ -4,7 +4,6 @@ import dev.preflight.check.Check;
 import dev.preflight.check.CheckContext;
 import dev.preflight.report.Finding;
 import dev.preflight.report.MigrationEntry;
-import dev.preflight.report.MigrationStatus.State;
 import dev.preflight.report.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,8 +44,8 @@ public final class NoPendingMigrationsCheck implements Check {
                         "give it a version after " + s.currentVersion() + " (rename the file) so that it runs next, then run ./preflight migrate"));
             }
         }
-        if (s.state() == State.NEVER_MIGRATED || s.pending() == 0) {
-            return out; // a never-migrated database is MIG001's finding
+        if (s.pending() == 0) {
+            return out; // a never-migrated database fails here too: every file is pending, whatever MIG001 adds
         }
         List<String> pending = ctx.migrationEntries().stream().filter(e -> e.state().equals("PENDING")).map(e -> e.file()).toList();
         out.add(0, finding("migrations", s.pending() + " migration(s) pending: " + String.join(", ", pending),

@@ -109,6 +109,9 @@ class GateIntegrationTests {
         assertThat(before.get("verdict").asString()).isEqualTo("NOT_READY");
         assertThat(before.get("migrationStatus").get("after").get("state").asString()).isEqualTo("NEVER_MIGRATED");
         assertThat(before.get("findings").findValuesAsString("id")).contains("MIG001");
+        // and the checklist does not tick "no migration is pending" while all five are
+        assertThat(before.get("checklist").valueStream().filter(c -> c.get("id").asString().equals("MIG003"))
+                .map(c -> c.get("status").asString())).containsExactly("FAILED");
         assertThat(Files.readString(project.resolve("reports/latest/readiness.md"))).containsIgnoringCase("never migrated");
         CliRun status = CliRun.run("status", "--project", project.toString(), "--db-url", db.uri());
         assertThat(status.out()).contains("never migrated").doesNotContain("up to date");

@@ -47,7 +47,7 @@ final class DatabaseUrlParser {
                     "write it as postgresql://user:password@host:5432/db?sslmode=require");
         }
         String query = "";
-        int q = rest.indexOf('?');
+        int q = queryStart(rest);
         if (q >= 0) {
             query = rest.substring(q + 1);
             rest = rest.substring(0, q);
@@ -73,7 +73,7 @@ final class DatabaseUrlParser {
         if (authority.isBlank()) {
             throw PreflightException.config("database URL names no host", "write it as postgresql://user:password@host:5432/db");
         }
-        checkPorts(authority);
+        checkPorts(authority, !query.contains("@"));
         Map<String, String> params = new LinkedHashMap<>();
         boolean pooler = false;
         for (String pair : query.split("&")) {
@@ -101,8 +101,25 @@ final class DatabaseUrlParser {
         return new DatabaseUrl(authority, database, user, password, params, pooler);
     }
 
+    /**
+     * Where the query starts: at the first '?', unless that '?' is in the password (libpq reads a '?' before the
+     * userinfo's '@' as part of it too): no '/' before it, an '@' after it, and no '=' or '&' between them, which a query
+     * would have ({@code host?user=u&password=p@ss} stays a query).
+     */
+    private static int queryStart(String rest) {
+        int q = rest.indexOf('?');
+        if (q < 0 || rest.lastIndexOf('@', q) >= 0 || rest.lastIndexOf('/', q) >= 0) {
+            return q;
+        }
+        int at = rest.indexOf('@', q);
+        if (at < 0 || rest.substring(q, at).matches(".*[=&].*")) {
+            return q;
+        }
+        return rest.indexOf('?', at);
+    }
+
     /** Each {@code host[:port]} of the authority must have a port of 1 to 65535, checked here so no driver warning is printed. */
-    private static void checkPorts(String authority) {
+    private static void checkPorts(String authority, boolean showable) {
         for (String host : authority.split(",")) {
             int colon = host.lastIndexOf(':');
             if (colon < 0 || host.endsWith("]")) {
@@ -111,9 +128,12 @@ final class DatabaseUrlParser {
             String port = host.substring(colon + 1);
             boolean valid = port.matches("[0-9]{1,5}") && Integer.parseInt(port) >= 1 && Integer.parseInt(port) <= 65535;
             if (!valid) {
-                String shown = port.length() > 12 ? port.substring(0, 12) + "..." : port;
-                throw PreflightException.config("database URL has an invalid port '" + shown + "' for host " + host.substring(0, colon),
-                        "the port is a number from 1 to 65535, for example postgresql://user:password@" + host.substring(0, colon) + ":5432/db");
+                // the port is shown only when it is a short number and no '@' follows in the query: when the password holds an
+                // unencoded '@', '/' or '?', what reads as "host:port" here is the user and part of the password
+                String shown = showable && port.matches("[0-9]{0,5}") ? " '" + port + "' for host " + host.substring(0, colon) : "";
+                throw PreflightException.config("database URL has an invalid port" + shown + " (not a number from 1 to 65535)",
+                        "write it as postgresql://user:password@host:5432/db; a password that holds '@', '/', '?', '#' or ':' must be "
+                                + "percent-encoded (%40, %2F, %3F, %23, %3A)");
             }
         }
     }

@@ -147,8 +147,25 @@ class DatabaseUrlTests {
         assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://h:0/db")).hasMessageContaining("invalid port '0' for host h");
         assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://h:65536/db")).hasMessageContaining("invalid port '65536'");
         assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://h:5432,k:/db")).hasMessageContaining("invalid port '' for host k");
-        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://h:123456789012/db")).hasMessageContaining("'123456789012'");
-        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://h:1234567890123/db")).hasMessageContaining("'123456789012...'");
+        // a long "port" is not shown: it may be part of a password (see below)
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://h:1234567890123/db")).hasMessageContaining("invalid port (not a number")
+                .hasMessageNotContaining("123456");
+    }
+
+    @Test
+    void anUnencodedQuestionMarkInThePasswordIsReadAsLibpqReadsItAndNeverShown() {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://app:Sup3rSecret?Value@db.example:5432/prod?sslmode=require");
+        assertThat(url.secretPassword()).isEqualTo("Sup3rSecret?Value");
+        assertThat(url.user()).isEqualTo("app");
+        assertThat(url.hosts()).isEqualTo("db.example:5432");
+        assertThat(url.database()).isEqualTo("prod");
+        // a query whose password parameter holds '@' stays a query
+        assertThat(DatabaseUrl.parse("jdbc:postgresql://h:5432/db?user=u&password=p@ss").secretPassword()).isEqualTo("p@ss");
+        assertThat(DatabaseUrl.parse("postgresql://h:5432?user=u&password=p@ss").secretPassword()).isEqualTo("p@ss");
+        // and when the URL cannot be read, no part of what may be the password is printed, and the remedy says how to write it
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://app:Sup3rSecretValue?x=1@db.example:5432/prod"))
+                .hasMessageNotContaining("Sup3r").hasMessageContaining("invalid port")
+                .isInstanceOfSatisfying(dev.preflight.kernel.PreflightException.class, e -> assertThat(e.remedy()).contains("percent-encoded"));
     }
 
     @Test

@@ -160,6 +160,10 @@ final class RunJobs implements AutoCloseable {
             long ms = s.getStartTime() == null || s.getEndTime() == null ? 0 : Duration.between(s.getStartTime(), s.getEndTime()).toMillis();
             run.ledger().step(new StepRecord(jobName, s.getStepName(), s.getStatus().name(), s.getExitStatus().getExitCode(), ms));
         }
+        JobFailure.of(run.ledger(), jobName, execution).ifPresent(failure -> {
+            failure.findings().forEach(f -> console.error(f.message() + " -> " + f.remedy()));
+            run.ledger().add(failure);
+        });
     }
 
     /** Asks the running job (if any) to stop at its next safe point: used on SIGTERM. */

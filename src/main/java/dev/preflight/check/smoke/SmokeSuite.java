@@ -3,6 +3,7 @@ package dev.preflight.check.smoke;
 import dev.preflight.config.ProjectLayout;
 import dev.preflight.config.YamlSyntax;
 import dev.preflight.kernel.PreflightException;
+import dev.preflight.migration.SqlSplitter;
 import dev.preflight.report.Severity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -111,6 +112,11 @@ public final class SmokeSuite {
         }
         Expectation expect = null;
         if (sql != null) {
+            // one query: a second statement could end the rolled-back, read-only transaction the check runs in (COMMIT; DELETE ...)
+            if (SqlSplitter.split(sql).size() != 1) {
+                throw error(where, m, id + ": 'sql' must be one query; it holds " + SqlSplitter.split(sql).size() + " statements",
+                        "a smoke check runs one read-only query: split it into several checks, or join them into one SELECT");
+            }
             if (!(all.get("expect") instanceof Map<?, ?> e) || e.isEmpty()) {
                 throw error(where, m, id + ": an sql check needs 'expect' with rows, scalar and/or maxMillis", "for example expect: {rows: \">= 1\"}");
             }

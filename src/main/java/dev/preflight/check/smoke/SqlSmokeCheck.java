@@ -8,8 +8,9 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * A declared SQL query with an expectation on its rows, first value or latency. It runs inside a
- * transaction that is always rolled back, so a smoke query can never change the database.
+ * A declared SQL query with an expectation on its rows, first value or latency. It runs alone (the suite refuses
+ * more than one statement) inside a read-only transaction that is always rolled back, so a smoke query can never
+ * change the database.
  */
 public final class SqlSmokeCheck extends SmokeCheck {
 
@@ -22,7 +23,7 @@ public final class SqlSmokeCheck extends SmokeCheck {
         long rows = 0;
         Object first = null;
         long t0 = System.nanoTime();
-        try (RolledBack tx = new RolledBack(context.connection()); Statement st = tx.connection().createStatement();
+        try (RolledBack tx = RolledBack.readOnly(context.connection()); Statement st = tx.connection().createStatement();
              ResultSet rs = st.executeQuery(spec.sql())) {
             while (rs.next()) {
                 if (rows == 0) {
@@ -65,6 +66,18 @@ public final class SqlSmokeCheck extends SmokeCheck {
             this.connection = connection;
             this.autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
+        }
+
+        /** A read-only one: the server refuses the project's query's writes, rather than the rollback undoing them. */
+        static RolledBack readOnly(Connection connection) throws java.sql.SQLException {
+            RolledBack tx = new RolledBack(connection);
+            try (Statement st = connection.createStatement()) {
+                st.execute("SET TRANSACTION READ ONLY");
+            } catch (java.sql.SQLException e) {
+                tx.close();
+                throw e;
+            }
+            return tx;
         }
 
         Connection connection() {

@@ -75,6 +75,18 @@ class SmokeSuiteTests {
                 """);
         assertThatThrownBy(() -> SmokeSuite.load(ProjectLayout.of(project)))
                 .hasMessageContaining("jobs/checks/zz.yaml line 2 (SMOKE001): id SMOKE001 is already used at jobs/checks/neonhub.yaml line 7 (SMOKE001)");
+
+        // one query only: a second statement could end the read-only, rolled-back transaction the check runs in
+        Files.writeString(project.resolve("jobs/checks/zz.yaml"), """
+                checks:
+                  - id: SMOKE202
+                    title: Two statements
+                    severity: low
+                    sql: "COMMIT; DELETE FROM campaign_metrics; SELECT 1"
+                    expect: {rows: "= 1"}
+                """);
+        assertThatThrownBy(() -> SmokeSuite.load(ProjectLayout.of(project)))
+                .hasMessageContaining("jobs/checks/zz.yaml line 2: SMOKE202: 'sql' must be one query; it holds 3 statements");
     }
 
     @Test

@@ -42,4 +42,30 @@ class VerifyIntegrationTests {
         assertThat(db.queryLong("SELECT count(*) FROM pg_database WHERE datname LIKE 'preflight_shadow_%'")).isZero();
         assertThat(db.queryLong("SELECT count(*) FROM organizations WHERE id = 'preflight-smoke-org'")).isZero();
     }
+
+    @Test
+    void aSmokeQueryThatWritesIsRefusedByTheServerAndChangesNothing(TestDatabase db, @TempDir Path tmp) throws Exception {
+        // given a smoke check whose one query deletes rows (a data-modifying WITH), on a seeded database
+        Path project = Projects.copyExample(tmp);
+        VerifyFixtures.migrate(db, project);
+        VerifyFixtures.insertSeedLikeRows(db);
+        long before = db.queryLong("SELECT count(*) FROM organizations");
+        Files.writeString(project.resolve("jobs/checks/zz.yaml"), """
+                checks:
+                  - id: SMOKE300
+                    title: Sneaky delete
+                    severity: low
+                    sql: WITH d AS (DELETE FROM organizations RETURNING 1) SELECT count(*) FROM d
+                    expect: {rows: "= 1"}
+                """);
+
+        // when verify runs it
+        CliRun.run("verify", "--project", project.toString(), "--db-url", db.uri());
+
+        // then the server refused the write (the transaction is read-only), the check says so, and every row is there
+        assertThat(db.queryLong("SELECT count(*) FROM organizations")).isEqualTo(before).isPositive();
+        var smoke = outcomes(latestReport(project), "SMOKE300");
+        assertThat(smoke).singleElement().satisfies(o -> assertThat(o.get("status").asString()).isEqualTo("ERROR"));
+        assertThat(smoke.get(0).get("findings").get(0).get("message").asString()).contains("read-only transaction");
+    }
 }

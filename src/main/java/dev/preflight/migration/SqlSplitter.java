@@ -46,6 +46,7 @@ public final class SqlSplitter {
         int startLine = -1;
         int i = 0;
         int n = script.length();
+        AtomicBody atomic = new AtomicBody();
         while (i < n) {
             char c = script.charAt(i);
             if (c == '-' && i + 1 < n && script.charAt(i + 1) == '-') {
@@ -70,7 +71,14 @@ public final class SqlSplitter {
                 code.append(' ');
                 continue;
             }
+            if (c == ';' && atomic.inBody()) {
+                sql.append(c); // inside a BEGIN ATOMIC ... END body: part of the function, as for psql and the server
+                code.append(c);
+                i++;
+                continue;
+            }
             if (c == ';') {
+                atomic = new AtomicBody();
                 boolean copyIn = startLine >= 0 && COPY_FROM_STDIN.matcher(code).find();
                 flush(out, sql, code, comments, startLine);
                 sql.setLength(0);
@@ -116,6 +124,7 @@ public final class SqlSplitter {
             }
             int end = tokenEnd(script, i);
             String token = script.substring(i, end);
+            atomic.token(token);
             sql.append(token);
             code.append(token);
             line += count(token, '\n');
@@ -123,6 +132,66 @@ public final class SqlSplitter {
         }
         flush(out, sql, code, comments, startLine);
         return out;
+    }
+
+    /**
+     * Whether a statement is inside a SQL-standard function body ({@code CREATE [OR REPLACE] FUNCTION|PROCEDURE ... BEGIN
+     * ATOMIC ... END}, PostgreSQL 14+), whose semicolons do not end the statement: psql's heuristic (psqlscan.l), made
+     * stricter. In a statement that starts so, outside parentheses, BEGIN ATOMIC opens the body (psql counts any BEGIN, so
+     * {@code RETURN begin} of a parameter named begin would swallow the script), CASE inside it opens a block, END closes one.
+     */
+    private static final class AtomicBody {
+
+        private int identifiers;
+        private boolean create;
+        private boolean orReplace;
+        private boolean routine;
+        private int parens;
+        private int depth;
+        private boolean previousBegin;
+
+        boolean inBody() {
+            return depth > 0;
+        }
+
+        void token(String token) {
+            if (token.equals("(")) {
+                parens++;
+                return;
+            }
+            if (token.equals(")")) {
+                parens = Math.max(0, parens - 1);
+                return;
+            }
+            if (!Character.isLetter(token.charAt(0)) && token.charAt(0) != '_') {
+                return;
+            }
+            String word = token.toLowerCase(java.util.Locale.ROOT);
+            boolean routineWord = word.equals("function") || word.equals("procedure");
+            switch (identifiers++) {
+                case 0 -> create = word.equals("create");
+                case 1 -> {
+                    routine = create && routineWord;
+                    orReplace = create && word.equals("or");
+                }
+                case 2 -> orReplace = orReplace && word.equals("replace");
+                case 3 -> routine = routine || (orReplace && routineWord);
+                default -> {
+                }
+            }
+            boolean afterBegin = previousBegin;
+            previousBegin = word.equals("begin");
+            if (!routine || parens > 0) {
+                return;
+            }
+            if (word.equals("atomic") && afterBegin && depth == 0) {
+                depth = 1;
+            } else if (word.equals("case") && depth > 0) {
+                depth++;
+            } else if (word.equals("end") && depth > 0) {
+                depth--;
+            }
+        }
     }
 
     private static void flush(List<SqlStatement> out, StringBuilder sql, StringBuilder code, StringBuilder comments, int startLine) {

@@ -35,6 +35,34 @@ class SqlSplitterTests {
     }
 
     @Test
+    void aSqlStandardFunctionBodyIsOneStatementAsForPsqlAndTheServer() {
+        // given PostgreSQL 14's BEGIN ATOMIC bodies (a CASE ... END inside one), a parameter named begin, and a transaction
+        String script = """
+                CREATE FUNCTION add_one(i int) RETURNS int LANGUAGE sql
+                BEGIN ATOMIC
+                  SELECT CASE WHEN i > 0 THEN i + 1 ELSE 0 END;
+                  SELECT i;
+                END;
+                create or replace procedure p() language sql begin atomic insert into t values (1); end;
+                CREATE FUNCTION g(begin int) RETURNS int LANGUAGE sql RETURN begin;
+                BEGIN;
+                CREATE TABLE after_atomic (id int);
+                END;
+                """;
+
+        // when
+        List<SqlStatement> s = SqlSplitter.split(script);
+
+        // then
+        assertThat(s).extracting(SqlStatement::line).containsExactly(1, 6, 7, 8, 9, 10);
+        assertThat(s.get(0).sql()).startsWith("CREATE FUNCTION add_one").endsWith("SELECT i;\nEND");
+        assertThat(s.get(1).sql()).endsWith("insert into t values (1); end");
+        assertThat(s.get(2).sql()).endsWith("RETURN begin");
+        assertThat(s).extracting(SqlStatement::mode).containsExactly(Mode.TRANSACTIONAL, Mode.TRANSACTIONAL, Mode.TRANSACTIONAL,
+                Mode.TRANSACTION_CONTROL, Mode.TRANSACTIONAL, Mode.TRANSACTION_CONTROL);
+    }
+
+    @Test
     void theDataAfterCopyFromStdinBelongsToTheCopyUpToItsBackslashDotLine() {
         // given pg_dump's form: data rows holding a semicolon, a dollar pair and a quote, CRLF in one row
         String script = "CREATE TABLE t (id int, name text);\n"

@@ -18,11 +18,7 @@ final class FailureDescription {
         StringBuilder s = new StringBuilder("migration ").append(file).append(" failed at line ").append(failed.line()).append(": ")
                 .append(firstLine(error)).append(" (SQLSTATE ").append(error.getSQLState()).append(") in ")
                 .append(failed.summary(120));
-        if (r.timedOut()) {
-            s.append(r.blockers().isEmpty() || ShutdownGate.signalled() ? ShutdownGate.cancelledBecause()
-                    : "; blocked by " + r.blockers().stream().map(BlockingSession::describe).collect(Collectors.joining("; ")));
-        }
-        s.append(". ");
+        s.append(blockedBy(r)).append(". ");
         List<SqlStatement> rolledBack = r.rolledBack();
         if (r.committed().isEmpty()) {
             s.append("Nothing of it took effect").append(rolledBack.isEmpty() ? "" : " (" + lines(rolledBack) + " rolled back)").append(". ");
@@ -30,10 +26,21 @@ final class FailureDescription {
             s.append("Partially applied: these statements took effect: ").append(lines(r.committed())).append("; this one failed: line ")
                     .append(failed.line()).append(rolledBack.size() > 1 ? " (rolled back with it: " + lines(rolledBack) + ")" : "").append(". ");
         }
-        if (!r.invalidIndexes().isEmpty()) {
-            s.append("It left the invalid index ").append(String.join(", ", r.invalidIndexes())).append(". ");
+        return s.append(leftBehind(r)).toString().stripTrailing();
+    }
+
+    /** Why a timed-out statement waited ("; blocked by pid ..."), or why it was cancelled; empty when it did not time out. */
+    static String blockedBy(MigrationExecutor.Result r) {
+        if (!r.timedOut()) {
+            return "";
         }
-        return s.toString().stripTrailing();
+        return r.blockers().isEmpty() || ShutdownGate.signalled() ? ShutdownGate.cancelledBecause()
+                : "; blocked by " + r.blockers().stream().map(BlockingSession::describe).collect(Collectors.joining("; "));
+    }
+
+    /** What a failed statement left behind that a re-run must clear ("It left the invalid index ..."), or empty. */
+    static String leftBehind(MigrationExecutor.Result r) {
+        return r.invalidIndexes().isEmpty() ? "" : "It left the invalid index " + String.join(", ", r.invalidIndexes()) + ". ";
     }
 
     private static String lines(List<SqlStatement> statements) {

@@ -108,7 +108,9 @@ public final class SeamMigration implements MigrationEngine {
                         + ": " + source.layout() + " and Preflight refuse to apply anything after it until the failed attempt is resolved"
                         + (repair == null ? "" : ". Repair: " + repair), name(m), null);
             }
-            MigrationExecutor executor = new MigrationExecutor(LOCK_TIMEOUT, Duration.ZERO);
+            // the project's migrations.lockTimeout and statementTimeout, and the blocker named, as in the Flyway layout
+            MigrationExecutor executor = new MigrationExecutor(config.timeouts().lockTimeout(), config.timeouts().statementTimeout())
+                    .watching(dataSource);
             for (var x : all) {
                 if (!x.state().equals("PENDING")) {
                     continue;
@@ -147,14 +149,17 @@ public final class SeamMigration implements MigrationEngine {
                     }
                 });
                 if (!r.success()) {
-                    String db = r.error().getMessage().lines().findFirst().orElse("") + " (SQLSTATE " + r.error().getSQLState() + ")";
+                    String db = r.error().getMessage().lines().findFirst().orElse("") + " (SQLSTATE " + r.error().getSQLState() + ")"
+                            + FailureDescription.blockedBy(r);
                     int line = r.failed() == null ? 0 : r.failed().line();
                     boolean tookEffect = r.partial() || !done.isEmpty();
                     String msg = "migration " + name(m) + " failed at line " + line + ": " + db + ". "
                             + (tookEffect ? (r.committed().size() + done.size()) + " statement(s) before it took effect and stay "
                             + "(non-transactional statements commit alone; a re-run resumes after them, recorded in "
                             + MigrationProgress.TABLE + "); " : "The failed migration was rolled back; ")
-                            + "the database stays at " + (applied.isEmpty() ? "none (never migrated)" : applied.get(applied.size() - 1)) + ".";
+                            + "the database stays at " + (applied.isEmpty() ? "none (never migrated)" : applied.get(applied.size() - 1)) + ". "
+                            + FailureDescription.leftBehind(r);
+                    msg = msg.stripTrailing();
                     try {
                         source.recordFailed(c, m, started, msg);
                     } catch (SQLException e) {

@@ -235,6 +235,31 @@ class MigrateSafetyIntegrationTests {
     }
 
     @Test
+    void theOtherLayoutsKeepTheConfiguredLockTimeoutAndNameTheBlockerToo(TestDatabase db, @TempDir Path tmp) throws Exception {
+        // given a golang-migrate project at version 1 with a 1 s lock timeout, and a session holding a lock on the table 2 alters
+        Path project = project(tmp, "migrations:\n  lockTimeout: 1s\n");
+        write(project, "1_orgs.up.sql", "CREATE TABLE organizations (id int PRIMARY KEY, slug text);\n");
+        assertThat(CliRun.run("migrate", "--project", project.toString(), "--db-url", db.uri()).exitCode()).isZero();
+        write(project, "2_region.up.sql", "CREATE TABLE regions (id int);\nALTER TABLE organizations ADD COLUMN region text;\n");
+        try (Connection holder = db.connect(); Statement st = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            int holderPid = pid(holder);
+            st.execute("SELECT count(*) FROM organizations");
+
+            // when migrate runs
+            CliRun r = CliRun.run("migrate", "--project", project.toString(), "--db-url", db.uri());
+
+            // then it gives up after the configured second (it waited a hard-coded 30 s before), naming line and blocker
+            assertThat(r.exitCode()).isEqualTo(1);
+            assertThat(stepMillis(project, "migrateFlywayStep")).isLessThan(15_000);
+            assertThat(finding(project, "MIG002").get("message").asString()).contains("2_region.up.sql failed at line 2")
+                    .contains("lock timeout").contains("blocked by pid " + holderPid);
+            holder.rollback();
+        }
+        assertThat(db.queryLong("SELECT count(*) FROM pg_tables WHERE tablename = 'regions'")).isZero(); // rolled back whole
+    }
+
+    @Test
     void flywaysRefusalOfAMixedRepeatableMigrationNamesFileAndLineInDrift010(TestDatabase db, @TempDir Path tmp) throws Exception {
         // given a repeatable migration mixing a table and a concurrent index (Flyway applies repeatables itself and refuses this)
         Path project = project(tmp, null);

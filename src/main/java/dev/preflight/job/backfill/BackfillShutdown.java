@@ -1,6 +1,8 @@
 package dev.preflight.job.backfill;
 
 import dev.preflight.run.Session;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -21,6 +23,7 @@ public final class BackfillShutdown implements AutoCloseable {
     private final CountDownLatch done = new CountDownLatch(1);
     private final Thread hook = new Thread(this::onSignal, "preflight-backfill-stop");
     private volatile Session session;
+    private static volatile boolean requested;
 
     private BackfillShutdown() {
     }
@@ -36,20 +39,36 @@ public final class BackfillShutdown implements AutoCloseable {
         this.session = session; // not its operator yet: a run with nothing to embed never makes one
     }
 
+    /** Whether a signal asked this process's backfill to stop: a target whose turn comes after it is not started. */
+    public static boolean requested() {
+        return requested;
+    }
+
+    /**
+     * Remembers the stop, then stops every backfill execution running, again every 200 ms until the command has reported:
+     * a job that the main thread was launching when the signal came (not yet running, so the first look missed it) is
+     * stopped as soon as it runs, rather than embedding every row while the signal waits.
+     */
     @SuppressWarnings("removal") // Batch 6 keeps getRunningExecutions/stop(long) until its replacement takes a JobExecution we do not hold here
     private void onSignal() {
-        Session watched = session;
-        // no operator made: no job was started, so none runs
-        JobOperator op = watched == null ? null : watched.beanIfMade(JobOperator.class);
-        if (op == null) {
-            return;
-        }
+        requested = true;
+        log.info("backfill: stop requested (signal): finishing the current chunk, then stopping; targets not yet started are "
+                + "skipped; run again to resume");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(GRACE_SECONDS);
+        Set<Long> stopped = new HashSet<>();
         try {
-            for (Long id : op.getRunningExecutions(BackfillJobConfiguration.JOB)) {
-                op.stop(id);
-                log.info("backfill: stop requested (signal): finishing the current chunk, then stopping; run again to resume");
-            }
-            done.await(GRACE_SECONDS, TimeUnit.SECONDS);
+            do {
+                Session watched = session;
+                // no operator made: no job was started yet; the main thread sees the request before it starts one
+                JobOperator op = watched == null ? null : watched.beanIfMade(JobOperator.class);
+                if (op != null) {
+                    for (Long id : op.getRunningExecutions(BackfillJobConfiguration.JOB)) {
+                        if (stopped.add(id)) {
+                            op.stop(id);
+                        }
+                    }
+                }
+            } while (!done.await(200, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {

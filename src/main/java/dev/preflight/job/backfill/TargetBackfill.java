@@ -59,6 +59,11 @@ final class TargetBackfill implements AutoCloseable {
             planned = request.limit() == null ? pending : Math.min(pending, request.limit());
             idle = BackfillLauncher.idle(c, target.name(), provider.model(), request.reembed(), planned);
         }
+        if (BackfillShutdown.requested()) {
+            log.info("backfill {}: not started: the run was stopped on a signal", target.name());
+            return result(sql, BatchStatus.STOPPED.name(), pending, new BackfillStats(), 0, 0, "not started: the run was stopped on a "
+                    + "signal before this target's turn; run ./preflight backfill again to embed it");
+        }
         if (idle) {
             log.info("backfill {}: nothing to embed and no unfinished backfill to restart (no job launched)", target.name());
             return result(sql, BatchStatus.COMPLETED.name(), pending, new BackfillStats(), 0, 0, null);

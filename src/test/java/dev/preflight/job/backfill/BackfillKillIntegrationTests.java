@@ -6,6 +6,7 @@ import dev.preflight.testing.JarRun;
 import dev.preflight.testing.MockOpenAiServer;
 import dev.preflight.testing.PostgresExtension;
 import dev.preflight.testing.TestDatabase;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The packaged jar, killed or stopped mid-run and run again.
@@ -202,6 +205,34 @@ class BackfillKillIntegrationTests {
             committed.forEach(id -> assertThat(calls.get(id)).as("calls for committed row " + id).isEqualTo(1));
             assertThat(calls.values().stream().filter(n -> n > 1).count()).as("rows embedded in flight at the stop").isLessThanOrEqualTo(IN_FLIGHT);
             assertThat(db.queryString("SELECT status FROM preflight.run_history WHERE run_id = 'backfill-night-1'")).isEqualTo("FINISHED");
+        }
+    }
+
+    @Test
+    void aSignalStopsTheRunningTargetAndStartsNoOther(TestDatabase db, @TempDir Path tmp) throws Exception {
+        try (MockOpenAiServer mock = new MockOpenAiServer(8).delay(100)) {
+            // given two targets: items (slow) first, then others
+            Path project = project(tmp, mock, db);
+            db.execute("CREATE TABLE others (id bigint PRIMARY KEY, body text, embedding vector(8))",
+                    "INSERT INTO others (id, body) SELECT g, 'row-' || g FROM generate_series(1, 50) g");
+            Files.writeString(project.resolve("jobs/preflight.yaml"), Files.readString(project.resolve("jobs/preflight.yaml"))
+                    + "    others:\n      table: others\n      text: body\n      vector: embedding\n");
+
+            // when SIGTERM arrives during the first target
+            Process p = start(project, db, "--run-id", "two-targets");
+            awaitCommitted(db, p, 100, project);
+            p.destroy();
+            assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("exits promptly after SIGTERM").isTrue();
+
+            // then the first stopped part-way, the second never started (a paid provider is not called after Ctrl-C), and the
+            // report says both, so the run is not ready
+            assertThat(db.queryLong("SELECT count(*) FROM items WHERE embedding IS NULL")).isPositive();
+            assertThat(db.queryLong("SELECT count(*) FROM others WHERE embedding IS NOT NULL")).isZero();
+            JsonNode report = JsonMapper.builder().build().readTree(Files.readString(project.resolve("reports/two-targets/readiness.json")));
+            assertThat(report.at("/embeddings/targets/1/name").asString()).isEqualTo("others");
+            assertThat(report.at("/embeddings/targets/1/status").asString()).isEqualTo("STOPPED");
+            assertThat(report.at("/embeddings/targets/1/note").asString()).startsWith("not started");
+            assertThat(report.get("verdict").asString()).isNotEqualTo("READY");
         }
     }
 }

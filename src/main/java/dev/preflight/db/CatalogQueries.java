@@ -109,7 +109,9 @@ public final class CatalogQueries {
 
     /** Seed job. Parameter 1: schema. Columns of its tables: type as written in SQL, NOT NULL, whether a value is supplied when omitted. */
     public static final String SEED_COLUMNS = "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
-            + "a.atthasdef OR a.attidentity <> '' OR a.attgenerated <> '', a.attgenerated <> '', t.typname "
+            + "a.atthasdef OR a.attidentity <> '' OR a.attgenerated <> '', a.attgenerated <> '', t.typname, "
+            // the type without its length: typmod -1 (not NULL) keeps char and bit from reading as char(1) and bit(1)
+            + "format_type(a.atttypid, -1) "
             + "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
             + "JOIN pg_type t ON t.oid = a.atttypid "
             + "WHERE n.nspname = ? AND c.relkind IN ('r','p') AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped "

@@ -19,7 +19,7 @@ import java.util.Set;
 /**
  * Checks the seed against the live schema before anything is written: unknown tables and
  * columns, missing primary key or required columns, NULL in NOT NULL columns, duplicate primary
- * keys, values PostgreSQL does not convert to the column type, and references to parent rows that
+ * keys, values PostgreSQL does not convert to the column type (or that are too long for it), and references to parent rows that
  * are neither in the seed nor in the database. Every error names the file and the line or record.
  */
 final class SeedValidator {
@@ -118,7 +118,6 @@ final class SeedValidator {
     private void types(SeedBlock b, TypeProbe probe) throws SQLException {
         SeedSchema.Table t = schema.table(b.table());
         List<SeedSchema.Column> cols = new ArrayList<>();
-        List<String> types = new ArrayList<>();
         List<Map<String, Integer>> distincts = new ArrayList<>();
         for (int ci = 0; ci < b.columns().size(); ci++) {
             SeedSchema.Column col = t.columns().get(b.columns().get(ci));
@@ -133,11 +132,10 @@ final class SeedValidator {
                 }
             }
             cols.add(col);
-            types.add(col.type());
             distincts.add(distinct);
         }
         List<List<String>> values = distincts.stream().map(d -> (List<String>) new ArrayList<>(d.keySet())).toList();
-        for (TypeProbe.Failure f : probe.failures(types, values)) {
+        for (TypeProbe.Failure f : probe.failures(cols, values)) {
             SeedSchema.Column col = cols.get(f.column());
             String bad = values.get(f.column()).get(f.index());
             error(b.where(distincts.get(f.column()).get(bad), col.name()) + ": " + b.table() + "." + col.name() + " = '"

@@ -59,7 +59,8 @@ final class TableWriter {
         SeedSchema.Table t = schema.table(b.table());
         int width = b.columns().size();
         int batch = Math.max(1, Math.min(1000, MAX_PARAMETERS / width));
-        String tuple = b.columns().stream().map(c -> "CAST(? AS " + t.columns().get(c).type() + ")")
+        // Cast to the type without its length: an explicit cast to varchar(5) truncates, the assignment to the column checks.
+        String tuple = b.columns().stream().map(c -> "CAST(? AS " + t.columns().get(c).castType() + ")")
                 .collect(Collectors.joining(", ", "(", ")"));
         Counts total = new Counts(0, 0, 0);
         for (int from = 0; from < b.size(); from += batch) {

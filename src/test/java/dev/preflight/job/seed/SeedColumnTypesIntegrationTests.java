@@ -1,0 +1,94 @@
+package dev.preflight.job.seed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.preflight.config.ProjectLayout;
+import dev.preflight.report.SeedSection;
+import dev.preflight.seed.SeedFiles;
+import dev.preflight.seed.SeedInputException;
+import dev.preflight.seed.SeedSchema;
+import dev.preflight.testing.PostgresExtension;
+import dev.preflight.testing.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+/** Seeding columns whose types need care: lengths. */
+@ExtendWith(PostgresExtension.class)
+class SeedColumnTypesIntegrationTests {
+
+    @Test
+    void aValueTooLongForItsColumnIsAnErrorNamingFileLineAndColumnNotATruncation(TestDatabase db, @TempDir Path tmp) throws Exception {
+        // given
+        db.execute("CREATE TABLE probe_t (id int PRIMARY KEY, code varchar(5), flag char(3), bits bit(3))");
+        Path project = project(tmp, "10-probe.yaml", "probe_t:\n  - id: 1\n    code: abcdefgh\n    flag: abcd\n    bits: '10101'\n");
+
+        // when / then: each column named at its line, with PostgreSQL's own reason, and nothing written
+        assertThatThrownBy(() -> seed(db, project)).isInstanceOf(SeedInputException.class).satisfies(e -> {
+            String errors = String.join("\n", ((SeedInputException) e).errors());
+            assertThat(errors).contains("jobs/seed/10-probe.yaml line 3 (probe_t record 1, column code)")
+                    .contains("value too long for type character varying(5)")
+                    .contains("jobs/seed/10-probe.yaml line 4 (probe_t record 1, column flag)")
+                    .contains("value too long for type character(3)")
+                    .contains("jobs/seed/10-probe.yaml line 5 (probe_t record 1, column bits)")
+                    .contains("bit string length 5 does not match type bit(3)");
+        });
+        assertThat(db.queryLong("SELECT count(*) FROM probe_t")).isZero();
+    }
+
+    @Test
+    void valuesThatFitTheirLengthLoadAndASecondRunLeavesThemUnchanged(TestDatabase db, @TempDir Path tmp) throws Exception {
+        // given values that fit (a shorter char is padded, trailing spaces beyond a varchar's length are dropped, as INSERT does)
+        db.execute("CREATE TABLE probe_t (id int PRIMARY KEY, code varchar(5), flag char(3), bits bit(3), price numeric(5,2))");
+        Path project = project(tmp, "10-probe.yaml", "probe_t:\n  - {id: 1, code: abcde, flag: ab, bits: '101', price: 1.005}\n"
+                + "  - {id: 2, code: 'ab     ', flag: abc, bits: '000', price: 2}\n");
+
+        // when
+        SeedSection first = seed(db, project);
+        SeedSection second = seed(db, project);
+
+        // then
+        assertThat(first.inserted()).isEqualTo(2);
+        assertThat(db.queryStrings("SELECT concat_ws('|', code, flag, bits, price) FROM probe_t ORDER BY id"))
+                .containsExactly("abcde|ab |101|1.01", "ab   |abc|000|2.00");
+        assertThat(second.unchanged()).isEqualTo(2);
+    }
+
+    @Test
+    void theWriterLeavesTheLengthCheckToTheColumnRatherThanTruncating(TestDatabase db, @TempDir Path tmp) throws Exception {
+        // given a block that skipped validation
+        db.execute("CREATE TABLE probe_t (id int PRIMARY KEY, code varchar(5))");
+        SeedFiles files = SeedFiles.read(ProjectLayout.of(project(tmp, "10-probe.yaml", "probe_t:\n  - {id: 1, code: abcdefgh}\n")));
+
+        try (Connection c = db.connect()) {
+            TableWriter writer = new TableWriter(c, SeedSchema.read(c, "public"));
+
+            // when / then: the INSERT refuses the value as PostgreSQL's own INSERT does
+            assertThatThrownBy(() -> writer.write(files.blocks().get(0))).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("value too long for type character varying(5)");
+        }
+    }
+
+    static Path project(Path dir, String file, String content) throws Exception {
+        Path seed = Files.createDirectories(dir.resolve("jobs/seed"));
+        Files.writeString(seed.resolve(file), content);
+        return dir;
+    }
+
+    static SeedSection seed(TestDatabase db, Path project) throws Exception {
+        return new SeedLoader(dataSource(db), "public").load(SeedFiles.read(ProjectLayout.of(project)), false, System.nanoTime());
+    }
+
+    static DataSource dataSource(TestDatabase db) {
+        SimpleDriverDataSource ds = new SimpleDriverDataSource(new org.postgresql.Driver(), db.url().jdbcUrl());
+        ds.setConnectionProperties(db.url().connectionProperties());
+        return ds;
+    }
+}

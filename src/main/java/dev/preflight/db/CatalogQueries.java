@@ -111,9 +111,15 @@ public final class CatalogQueries {
     public static final String SEED_COLUMNS = "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
             + "a.atthasdef OR a.attidentity <> '' OR a.attgenerated <> '', a.attgenerated <> '', t.typname, "
             // the type without its length: typmod -1 (not NULL) keeps char and bit from reading as char(1) and bit(1)
-            + "format_type(a.atttypid, -1) "
+            + "format_type(a.atttypid, -1), "
+            // an equality operator exists when the type (a domain's base type) or one it is implicitly binary-coercible to has a
+            // default btree or hash operator class; json, xml and point have none
+            + "EXISTS (SELECT 1 FROM pg_opclass oc JOIN pg_am am ON am.oid = oc.opcmethod WHERE oc.opcdefault "
+            + "AND am.amname IN ('btree', 'hash') AND (oc.opcintype = bt.oid OR oc.opcintype IN "
+            + "(SELECT casttarget FROM pg_cast WHERE castsource = bt.oid AND castmethod = 'b' AND castcontext = 'i'))) "
             + "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
             + "JOIN pg_type t ON t.oid = a.atttypid "
+            + "JOIN pg_type bt ON bt.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END "
             + "WHERE n.nspname = ? AND c.relkind IN ('r','p') AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped "
             + "ORDER BY c.relname, a.attnum";
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
-/** Seeding columns whose types need care: lengths. */
+/** Seeding columns whose types need care: lengths, types without an equality operator. */
 @ExtendWith(PostgresExtension.class)
 class SeedColumnTypesIntegrationTests {
 
@@ -74,6 +74,28 @@ class SeedColumnTypesIntegrationTests {
             assertThatThrownBy(() -> writer.write(files.blocks().get(0))).isInstanceOf(SQLException.class)
                     .hasMessageContaining("value too long for type character varying(5)");
         }
+    }
+
+    @Test
+    void columnsOfTypesWithoutEqualityAreSeededAndComparedAsText(TestDatabase db, @TempDir Path tmp) throws Exception {
+        // given json, xml and point columns, which have no = operator
+        db.execute("CREATE TABLE shapes (id int PRIMARY KEY, doc json, note xml, at point, tags jsonb)");
+        String seed = "shapes:\n  - {id: 1, doc: '{\"a\": 1}', note: '<n>x</n>', at: '(1,2)', tags: '[1]'}\n"
+                + "  - {id: 2, doc: '[]', note: '<n/>', at: '(0,0)', tags: '[]'}\n";
+        Path project = project(tmp, "10-shapes.yaml", seed);
+
+        // when
+        SeedSection first = seed(db, project);
+        SeedSection second = seed(db, project);
+        Files.writeString(project.resolve("jobs/seed/10-shapes.yaml"), seed.replace("'<n/>'", "'<n>changed</n>'"));
+        SeedSection third = seed(db, project);
+
+        // then
+        assertThat(first.inserted()).isEqualTo(2);
+        assertThat(second.unchanged()).isEqualTo(2);
+        assertThat(third.updated()).isEqualTo(1);
+        assertThat(third.unchanged()).isEqualTo(1);
+        assertThat(db.queryString("SELECT note::text FROM shapes WHERE id = 2")).isEqualTo("<n>changed</n>");
     }
 
     static Path project(Path dir, String file, String content) throws Exception {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
-/** Seeding columns whose types need care: lengths, types without an equality operator. */
+/** Seeding columns whose types need care: lengths, types without an equality operator, keys written two ways. */
 @ExtendWith(PostgresExtension.class)
 class SeedColumnTypesIntegrationTests {
 
@@ -96,6 +96,28 @@ class SeedColumnTypesIntegrationTests {
         assertThat(third.updated()).isEqualTo(1);
         assertThat(third.unchanged()).isEqualTo(1);
         assertThat(db.queryString("SELECT note::text FROM shapes WHERE id = 2")).isEqualTo("<n>changed</n>");
+    }
+
+    @Test
+    void keysWrittenDifferentlyButEqualAsValuesAreDuplicatesNamingBothPlaces(TestDatabase db, @TempDir Path tmp) throws Exception {
+        // given the same uuid in two cases and the same integer written two ways, in different files
+        db.execute("CREATE TABLE tokens (id uuid PRIMARY KEY, label text)", "CREATE TABLE counters (id int PRIMARY KEY, label text)");
+        Path project = project(tmp, "10-a.yaml", "tokens:\n  - {id: 6f1c2a3e-0000-4000-8000-00000000000a, label: lower}\n"
+                + "counters:\n  - {id: 10, label: ten}\n");
+        project(tmp, "20-b.yaml", "tokens:\n  - {id: 6F1C2A3E-0000-4000-8000-00000000000A, label: upper}\n"
+                + "counters:\n  - {id: ' 010', label: also ten}\n  - {id: 11, label: eleven}\n");
+
+        // when / then
+        assertThatThrownBy(() -> seed(db, project)).isInstanceOf(SeedInputException.class).satisfies(e -> {
+            String errors = String.join("\n", ((SeedInputException) e).errors());
+            assertThat(errors).contains("jobs/seed/20-b.yaml line 2 (tokens record 1): duplicate primary key tokens(id) = "
+                    + "(6F1C2A3E-0000-4000-8000-00000000000A), first given at jobs/seed/10-a.yaml line 2 (tokens record 1) as "
+                    + "(6f1c2a3e-0000-4000-8000-00000000000a)")
+                    .contains("jobs/seed/20-b.yaml line 4 (counters record 1): duplicate primary key counters(id) = ( 010), "
+                            + "first given at jobs/seed/10-a.yaml line 4 (counters record 1) as (10)")
+                    .doesNotContain("= (11)");
+        });
+        assertThat(db.queryLong("SELECT (SELECT count(*) FROM tokens) + (SELECT count(*) FROM counters)")).isZero();
     }
 
     static Path project(Path dir, String file, String content) throws Exception {

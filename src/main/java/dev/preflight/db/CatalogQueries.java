@@ -139,6 +139,16 @@ public final class CatalogQueries {
             + "JOIN pg_attribute pa ON pa.attrelid = con.confrelid AND pa.attnum = k.parent_att "
             + "WHERE con.contype = 'f' AND n.nspname = ? ORDER BY c.relname, con.conname, k.ord";
 
+    /**
+     * Seed job. Parameter 1: a table as regclass text. The sequences its columns own (serial columns and identity
+     * columns alike), with the column and the sequence's increment.
+     */
+    public static final String SEED_OWNED_SEQUENCES = "SELECT a.attname, s.oid::regclass::text, ps.seqincrement FROM pg_depend d "
+            + "JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S' JOIN pg_sequence ps ON ps.seqrelid = s.oid "
+            + "JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid "
+            + "WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i') "
+            + "AND d.refobjid = ?::regclass ORDER BY a.attnum";
+
     /** Parameter 1: an enum type name as written in SQL. Its labels in order, for error remedies. */
     public static final String ENUM_LABELS = "SELECT string_agg(enumlabel, ', ' ORDER BY enumsortorder) FROM pg_enum "
             + "WHERE enumtypid = ?::regtype";

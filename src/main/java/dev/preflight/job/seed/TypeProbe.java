@@ -94,6 +94,9 @@ final class TypeProbe {
             return null;
         } catch (SQLException e) {
             connection.rollback(); // nothing is written before validation ends: the rollback loses nothing
+            if ("42501".equals(e.getSQLState())) {
+                throw e; // a role that may not create the probe's temporary table: not the values' fault
+            }
             return message(e);
         }
     }

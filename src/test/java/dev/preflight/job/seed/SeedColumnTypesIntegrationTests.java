@@ -3,6 +3,7 @@ package dev.preflight.job.seed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.preflight.config.DatabaseUrl;
 import dev.preflight.config.ProjectLayout;
 import dev.preflight.report.SeedSection;
 import dev.preflight.seed.SeedFiles;
@@ -59,6 +60,20 @@ class SeedColumnTypesIntegrationTests {
         assertThat(db.queryStrings("SELECT concat_ws('|', code, flag, bits, price) FROM probe_t ORDER BY id"))
                 .containsExactly("abcde|ab |101|1.01", "ab   |abc|000|2.00");
         assertThat(second.unchanged()).isEqualTo(2);
+    }
+
+    @Test
+    void aRoleThatMayNotCreateTheProbesTemporaryTableIsNotBlamedOnTheValues(TestDatabase db, @TempDir Path tmp) throws Exception {
+        // given a role without the TEMP privilege, and a valid value for a column with a length
+        db.execute("CREATE TABLE probe_t (id int PRIMARY KEY, code varchar(5))");
+        String role = db.createRole("pf_notemp", "LOGIN PASSWORD 'seed-Pass-8642'");
+        db.execute("REVOKE TEMP ON DATABASE " + db.url().database() + " FROM PUBLIC", "GRANT ALL ON probe_t TO " + role);
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://" + role + ":seed-Pass-8642@" + db.url().hosts() + "/" + db.url().database());
+        Path project = project(tmp, "10-probe.yaml", "probe_t:\n  - {id: 1, code: abc}\n");
+
+        // when / then: PostgreSQL's refusal is the error, not a claim that 'abc' is no varchar(5)
+        assertThatThrownBy(() -> new SeedLoader(dataSource(url), "public").load(SeedFiles.read(ProjectLayout.of(project)), false,
+                System.nanoTime())).isInstanceOf(SQLException.class).hasMessageContaining("permission denied to create temporary tables");
     }
 
     @Test
@@ -157,8 +172,12 @@ class SeedColumnTypesIntegrationTests {
     }
 
     static DataSource dataSource(TestDatabase db) {
-        SimpleDriverDataSource ds = new SimpleDriverDataSource(new org.postgresql.Driver(), db.url().jdbcUrl());
-        ds.setConnectionProperties(db.url().connectionProperties());
+        return dataSource(db.url());
+    }
+
+    static DataSource dataSource(DatabaseUrl url) {
+        SimpleDriverDataSource ds = new SimpleDriverDataSource(new org.postgresql.Driver(), url.jdbcUrl());
+        ds.setConnectionProperties(url.connectionProperties());
         return ds;
     }
 }

@@ -28,6 +28,14 @@ Remedy: ${text.esc(seed.remedy)}
 <#list seed.tables as t>
 | ${text.esc(t.table)} | ${t.seeded} | ${t.inserted} | ${t.updated} | ${t.unchanged} | ${t.rowsAfter} |
 </#list>
+<#list seed.tables as t><#list t.sequences as s>
+<#if !advancedShown??><#assign advancedShown = true>
+
+Sequences moved past the seeded ids (the next row the application inserts gets the value shown):
+
+</#if>
+- ${text.code(s.sequence)} (${text.esc(t.table)}.${text.esc(s.column)}): next value ${s.next}
+</#list></#list>
 </#if>
 <#if seed.organizations?has_content>
 

@@ -109,9 +109,17 @@ public final class CatalogQueries {
 
     /** Seed job. Parameter 1: schema. Columns of its tables: type as written in SQL, NOT NULL, whether a value is supplied when omitted. */
     public static final String SEED_COLUMNS = "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
-            + "a.atthasdef OR a.attidentity <> '' OR a.attgenerated <> '', a.attgenerated <> '', t.typname "
+            + "a.atthasdef OR a.attidentity <> '' OR a.attgenerated <> '', a.attgenerated <> '', t.typname, "
+            // the type without its length: typmod -1 (not NULL) keeps char and bit from reading as char(1) and bit(1)
+            + "format_type(a.atttypid, -1), "
+            // an equality operator exists when the type (a domain's base type) or one it is implicitly binary-coercible to has a
+            // default btree or hash operator class; json, xml and point have none
+            + "EXISTS (SELECT 1 FROM pg_opclass oc JOIN pg_am am ON am.oid = oc.opcmethod WHERE oc.opcdefault "
+            + "AND am.amname IN ('btree', 'hash') AND (oc.opcintype = bt.oid OR oc.opcintype IN "
+            + "(SELECT casttarget FROM pg_cast WHERE castsource = bt.oid AND castmethod = 'b' AND castcontext = 'i'))) "
             + "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
             + "JOIN pg_type t ON t.oid = a.atttypid "
+            + "JOIN pg_type bt ON bt.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END "
             + "WHERE n.nspname = ? AND c.relkind IN ('r','p') AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped "
             + "ORDER BY c.relname, a.attnum";
 
@@ -130,6 +138,16 @@ public final class CatalogQueries {
             + "JOIN pg_attribute ca ON ca.attrelid = con.conrelid AND ca.attnum = k.child_att "
             + "JOIN pg_attribute pa ON pa.attrelid = con.confrelid AND pa.attnum = k.parent_att "
             + "WHERE con.contype = 'f' AND n.nspname = ? ORDER BY c.relname, con.conname, k.ord";
+
+    /**
+     * Seed job. Parameter 1: a table as regclass text. The sequences its columns own (serial columns and identity
+     * columns alike), with the column and the sequence's increment.
+     */
+    public static final String SEED_OWNED_SEQUENCES = "SELECT a.attname, s.oid::regclass::text, ps.seqincrement FROM pg_depend d "
+            + "JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S' JOIN pg_sequence ps ON ps.seqrelid = s.oid "
+            + "JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid "
+            + "WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i') "
+            + "AND d.refobjid = ?::regclass ORDER BY a.attnum";
 
     /** Parameter 1: an enum type name as written in SQL. Its labels in order, for error remedies. */
     public static final String ENUM_LABELS = "SELECT string_agg(enumlabel, ', ' ORDER BY enumsortorder) FROM pg_enum "

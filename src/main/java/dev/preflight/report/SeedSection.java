@@ -26,8 +26,20 @@ public record SeedSection(String status, boolean dryRun, List<String> files, lon
         errors = List.copyOf(errors);
     }
 
-    /** One table: rows in the seed, what the run did with them, and the table's row count afterwards. */
-    public record TableCounts(String table, long seeded, long inserted, long updated, long unchanged, long rowsAfter) {
+    /**
+     * One table: rows in the seed, what the run did with them, the table's row count afterwards, and the sequences
+     * its columns own that were moved past the seeded values.
+     */
+    public record TableCounts(String table, long seeded, long inserted, long updated, long unchanged, long rowsAfter,
+                              List<SequenceAdvance> sequences) {
+
+        public TableCounts {
+            sequences = sequences == null ? List.of() : List.copyOf(sequences); // null in reports written before sequences were
+        }
+    }
+
+    /** A sequence owned by {@code column} (serial or identity) restarted at {@code next}, past the column's largest value. */
+    public record SequenceAdvance(String column, String sequence, long next) {
     }
 
     /** Rows belonging to one organization (users through memberships, messages through conversations, metrics through campaigns). */

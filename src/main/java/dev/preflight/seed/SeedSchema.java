@@ -16,8 +16,18 @@ import java.util.Map;
  */
 public record SeedSchema(String schema, Map<String, Table> tables) {
 
-    /** A column: its SQL type as {@code format_type} writes it ({@code "AgentKind"}, {@code vector(1536)}). */
-    public record Column(String name, String type, boolean notNull, boolean hasDefault, boolean generated, String typeName) {
+    /**
+     * A column: its SQL type as {@code format_type} writes it ({@code "AgentKind"}, {@code vector(1536)}), the same
+     * type without its length or other modifier ({@code castType}: {@code character varying}, {@code vector}), and
+     * whether the type has an equality operator (json, xml and point have none).
+     */
+    public record Column(String name, String type, boolean notNull, boolean hasDefault, boolean generated, String typeName,
+                         String castType, boolean comparable) {
+
+        /** True when the type has a modifier (a length, precision or dimension) that a cast to {@code castType} leaves out. */
+        public boolean modified() {
+            return !type.equals(castType);
+        }
 
         /** Columns of these types accept any text, so there is nothing to ask PostgreSQL. */
         public boolean acceptsAnyText() {
@@ -36,7 +46,7 @@ public record SeedSchema(String schema, Map<String, Table> tables) {
         Map<String, Map<String, Column>> columns = new LinkedHashMap<>();
         query(c, CatalogQueries.SEED_COLUMNS, schema, rs -> columns.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
                 .put(rs.getString(2), new Column(rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5),
-                        rs.getBoolean(6), rs.getString(7))));
+                        rs.getBoolean(6), rs.getString(7), rs.getString(8), rs.getBoolean(9))));
         Map<String, List<String>> keys = new LinkedHashMap<>();
         query(c, CatalogQueries.SEED_PRIMARY_KEYS, schema, rs -> keys.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)));
         Map<String, ForeignKey> fks = new LinkedHashMap<>();

@@ -79,6 +79,7 @@ public final class SeedLoader {
         List<String> order = LoadOrder.of(tables, parents);
         log.info("seed: load order from the foreign keys: {}", String.join(", ", order));
         TableWriter writer = new TableWriter(c, schema);
+        OwnedSequences sequences = new OwnedSequences(c);
         List<SeedSection.TableCounts> counts = new ArrayList<>();
         TableWriter.Counts all = new TableWriter.Counts(0, 0, 0);
         for (String table : order) {
@@ -91,10 +92,13 @@ public final class SeedLoader {
                 }
             }
             long after = count(c, schema.qualified(table));
-            counts.add(new SeedSection.TableCounts(table, seeded, sum.inserted(), sum.updated(), sum.unchanged(), after));
+            List<SeedSection.SequenceAdvance> advanced = sequences.advance(schema.qualified(table));
+            counts.add(new SeedSection.TableCounts(table, seeded, sum.inserted(), sum.updated(), sum.unchanged(), after, advanced));
             all = all.plus(sum);
             log.info("seed: {}: {} inserted, {} updated, {} unchanged ({} rows now)", table, sum.inserted(), sum.updated(),
                     sum.unchanged(), after);
+            advanced.forEach(a -> log.info("seed: {}: sequence {} of column {} restarted at {}, past the seeded values", table,
+                    a.sequence(), a.column(), a.next()));
         }
         OrganizationCounts.Result orgs = OrganizationCounts.measure(c, schemaName);
         long ms = (System.nanoTime() - t0) / 1_000_000;

@@ -9,7 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +18,9 @@ import java.util.Set;
 
 /**
  * Checks the seed against the live schema before anything is written: unknown tables and
- * columns, missing primary key or required columns, NULL in NOT NULL columns, duplicate primary
- * keys, values PostgreSQL does not convert to the column type, and references to parent rows that
+ * columns, missing primary key or required columns, NULL in NOT NULL columns, values PostgreSQL
+ * does not convert to the column type (or that are too long for it), duplicate primary keys
+ * (compared as values of the key's type), and references to parent rows that
  * are neither in the seed nor in the database. Every error names the file and the line or record.
  */
 final class SeedValidator {
@@ -43,12 +44,12 @@ final class SeedValidator {
         }
         blocks.forEach(this::structure);
         stopIfErrors();
-        duplicates(blocks);
-        stopIfErrors();
         TypeProbe probe = new TypeProbe(connection);
         for (SeedBlock b : blocks) {
             types(b, probe);
         }
+        stopIfErrors();
+        duplicates(blocks);
         stopIfErrors();
         new ParentRows(connection, schema, blocks, this::error).check();
         stopIfErrors();
@@ -95,30 +96,85 @@ final class SeedValidator {
         }
     }
 
-    private void duplicates(List<SeedBlock> blocks) {
+    /**
+     * Duplicate primary keys across all files, compared as values of the key's types: {@code 'ABC...'} and {@code 'abc...'}
+     * are one uuid, {@code ' 010'} and {@code '10'} one integer. Runs after the type check, so every key converts.
+     */
+    private void duplicates(List<SeedBlock> blocks) throws SQLException {
         record Row(SeedBlock block, int row) {
         }
-        Map<String, Map<String, Row>> seen = new HashMap<>();
+        Map<String, List<Row>> tables = new LinkedHashMap<>();
         for (SeedBlock b : blocks) {
-            List<String> key = schema.table(b.table()).primaryKey();
-            int[] at = key.stream().mapToInt(b::columnIndex).toArray();
-            Map<String, Row> keys = seen.computeIfAbsent(b.table(), k -> new HashMap<>(b.size() * 2));
+            List<Row> rows = tables.computeIfAbsent(b.table(), k -> new ArrayList<>());
             for (int r = 0; r < b.size(); r++) {
-                String k = at.length == 1 ? b.rows().get(r)[at[0]] : key(b.rows().get(r), at);
-                Row first = keys.putIfAbsent(k, new Row(b, r));
-                if (first != null) {
-                    error(b.where(r) + ": duplicate primary key " + b.table() + "(" + String.join(", ", key) + ") = ("
-                            + k.replace('\u0000', ',') + "), first given at " + first.block().where(first.row()));
+                rows.add(new Row(b, r));
+            }
+        }
+        for (Map.Entry<String, List<Row>> e : tables.entrySet()) {
+            SeedSchema.Table t = schema.table(e.getKey());
+            List<Row> rows = e.getValue();
+            List<String[]> keys = rows.stream().map(r -> t.primaryKey().stream()
+                    .map(k -> r.block().rows().get(r.row())[r.block().columnIndex(k)]).toArray(String[]::new)).toList();
+            for (int[] same : sameKeys(t, keys)) {
+                Row first = rows.get(same[0]);
+                String given = String.join(",", keys.get(same[0]));
+                for (int i = 1; i < same.length; i++) {
+                    Row dup = rows.get(same[i]);
+                    String written = String.join(",", keys.get(same[i]));
+                    error(dup.block().where(dup.row()) + ": duplicate primary key " + t.name() + "(" + String.join(", ", t.primaryKey())
+                            + ") = (" + written + "), first given at " + first.block().where(first.row())
+                            + (written.equals(given) ? "" : " as (" + given + ")"));
                 }
             }
         }
+    }
+
+    /**
+     * The rows (indexes into {@code keys}, ascending) that share a key value, one array per value given more than once.
+     * Keys of text columns are compared as written; others by PostgreSQL, grouped by the values cast to the key's types
+     * in one query for the whole table.
+     */
+    private List<int[]> sameKeys(SeedSchema.Table t, List<String[]> keys) throws SQLException {
+        List<SeedSchema.Column> cols = t.primaryKey().stream().map(t.columns()::get).toList();
+        List<int[]> out = new ArrayList<>();
+        if (cols.stream().allMatch(SeedSchema.Column::acceptsAnyText)) {
+            Map<String, List<Integer>> byKey = new LinkedHashMap<>(keys.size() * 2);
+            for (int r = 0; r < keys.size(); r++) {
+                byKey.computeIfAbsent(String.join("\u0000", keys.get(r)), k -> new ArrayList<>(1)).add(r);
+            }
+            byKey.values().stream().filter(rows -> rows.size() > 1).forEach(rows -> out.add(rows.stream().mapToInt(i -> i).toArray()));
+            return out;
+        }
+        StringBuilder arrays = new StringBuilder();
+        StringBuilder names = new StringBuilder();
+        StringBuilder casts = new StringBuilder();
+        for (int c = 0; c < cols.size(); c++) {
+            String sep = c == 0 ? "" : ", ";
+            arrays.append(sep).append("?::text[]");
+            names.append(sep).append('k').append(c);
+            casts.append(sep).append("CAST(k").append(c).append(" AS ").append(cols.get(c).type()).append(')');
+        }
+        String sql = "SELECT array_agg(i - 1 ORDER BY i) FROM unnest(" + arrays + ") WITH ORDINALITY AS u(" + names + ", i) GROUP BY "
+                + casts + " HAVING count(*) > 1 ORDER BY min(i)";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int c = 0; c < cols.size(); c++) {
+                int column = c;
+                ps.setArray(c + 1, connection.createArrayOf("text", keys.stream().map(k -> k[column]).toArray()));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Long[] rows = (Long[]) rs.getArray(1).getArray();
+                    out.add(Arrays.stream(rows).mapToInt(Long::intValue).toArray());
+                }
+            }
+        }
+        return out;
     }
 
     /** One query per block: the distinct values of each column that needs converting. */
     private void types(SeedBlock b, TypeProbe probe) throws SQLException {
         SeedSchema.Table t = schema.table(b.table());
         List<SeedSchema.Column> cols = new ArrayList<>();
-        List<String> types = new ArrayList<>();
         List<Map<String, Integer>> distincts = new ArrayList<>();
         for (int ci = 0; ci < b.columns().size(); ci++) {
             SeedSchema.Column col = t.columns().get(b.columns().get(ci));
@@ -133,11 +189,10 @@ final class SeedValidator {
                 }
             }
             cols.add(col);
-            types.add(col.type());
             distincts.add(distinct);
         }
         List<List<String>> values = distincts.stream().map(d -> (List<String>) new ArrayList<>(d.keySet())).toList();
-        for (TypeProbe.Failure f : probe.failures(types, values)) {
+        for (TypeProbe.Failure f : probe.failures(cols, values)) {
             SeedSchema.Column col = cols.get(f.column());
             String bad = values.get(f.column()).get(f.index());
             error(b.where(distincts.get(f.column()).get(bad), col.name()) + ": " + b.table() + "." + col.name() + " = '"

@@ -59,7 +59,8 @@ final class TableWriter {
         SeedSchema.Table t = schema.table(b.table());
         int width = b.columns().size();
         int batch = Math.max(1, Math.min(1000, MAX_PARAMETERS / width));
-        String tuple = b.columns().stream().map(c -> "CAST(? AS " + t.columns().get(c).type() + ")")
+        // Cast to the type without its length: an explicit cast to varchar(5) truncates, the assignment to the column checks.
+        String tuple = b.columns().stream().map(c -> "CAST(? AS " + t.columns().get(c).castType() + ")")
                 .collect(Collectors.joining(", ", "(", ")"));
         Counts total = new Counts(0, 0, 0);
         for (int from = 0; from < b.size(); from += batch) {
@@ -162,16 +163,24 @@ final class TableWriter {
         }
     }
 
-    /** The conflict clause: update the mentioned non-key columns, and only rows where one of them differs. */
+    /**
+     * The conflict clause: update the mentioned non-key columns, and only rows where one of them differs. Columns of a
+     * type without an equality operator (json, xml, point) are compared as text.
+     */
     private static String upsertTail(SeedSchema.Table t, List<String> columns) {
-        List<String> set = columns.stream().filter(c -> !t.primaryKey().contains(c)).map(SeedSchema::ident).toList();
+        List<String> set = columns.stream().filter(c -> !t.primaryKey().contains(c)).toList();
         String conflict = " ON CONFLICT " + columnList(t.primaryKey());
         if (set.isEmpty()) {
             return conflict + " DO NOTHING";
         }
-        return conflict + " DO UPDATE SET " + set.stream().map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", "))
-                + " WHERE (" + set.stream().map(c -> "cur." + c).collect(Collectors.joining(", ")) + ") IS DISTINCT FROM ("
-                + set.stream().map(c -> "EXCLUDED." + c).collect(Collectors.joining(", ")) + ")";
+        return conflict + " DO UPDATE SET " + set.stream().map(SeedSchema::ident).map(c -> c + " = EXCLUDED." + c)
+                .collect(Collectors.joining(", ")) + " WHERE (" + compared(t, set, "cur.") + ") IS DISTINCT FROM ("
+                + compared(t, set, "EXCLUDED.") + ")";
+    }
+
+    private static String compared(SeedSchema.Table t, List<String> columns, String prefix) {
+        return columns.stream().map(c -> prefix + SeedSchema.ident(c) + (t.columns().get(c).comparable() ? "" : "::text"))
+                .collect(Collectors.joining(", "));
     }
 
     private static String columnList(List<String> columns) {

@@ -31,7 +31,7 @@ class SeedSectionTemplateTests {
         var org = new SeedSection.OrganizationCounts("org_neon", "Neon Labs", 1, 1, 1, 1, 1, 8, 48, 1, 2, 1, 1);
         var total = new SeedSection.OrganizationCounts("total", null, 2, 2, 2, 2, 2, 9, 52, 2, 3, 2, 2);
         SeedSection seed = new SeedSection("APPLIED", false, List.of("jobs/seed/10-identity.yaml"), 121, 250, 121, 0, 0,
-                List.of(new SeedSection.TableCounts("organizations", 2, 2, 0, 0, 2)), List.of(org), total, List.of(), null);
+                List.of(new SeedSection.TableCounts("organizations", 2, 2, 0, 0, 2, List.of())), List.of(org), total, List.of(), null);
 
         String md = render(seed);
 
@@ -42,10 +42,26 @@ class SeedSectionTemplateTests {
     }
 
     @Test
+    void sequencesMovedPastTheSeededIdsAreListedOnce() throws Exception {
+        var users = new SeedSection.TableCounts("users", 3, 3, 0, 0, 3, List.of(new SeedSection.SequenceAdvance("id", "users_id_seq", 6)));
+        var teams = new SeedSection.TableCounts("teams", 1, 1, 0, 0, 1, List.of(new SeedSection.SequenceAdvance("id", "teams_id_seq", 2)));
+        SeedSection seed = new SeedSection("APPLIED", false, List.of("jobs/seed/10-identity.yaml"), 4, 5, 4, 0, 0, List.of(users, teams),
+                List.of(), null, List.of(), null);
+
+        String md = render(seed);
+
+        assertThat(md).containsOnlyOnce("Sequences moved past the seeded ids").contains("- `users_id_seq` (users.id): next value 6")
+                .contains("- `teams_id_seq` (teams.id): next value 2");
+        assertThat(render(new SeedSection("APPLIED", false, List.of("a.yaml"), 1, 5, 1, 0, 0,
+                List.of(new SeedSection.TableCounts("organizations", 1, 1, 0, 0, 1, List.of())), List.of(), null, List.of(), null)))
+                .doesNotContain("Sequences moved");
+    }
+
+    @Test
     void theReadinessReportIncludesTheSection() {
         ReadinessReport base = ReportFixtures.notReady();
         SeedSection seed = new SeedSection("APPLIED", false, List.of("jobs/seed/10-identity.yaml"), 2, 5, 2, 0, 0,
-                List.of(new SeedSection.TableCounts("organizations", 2, 2, 0, 0, 2)), List.of(), null, List.of(), null);
+                List.of(new SeedSection.TableCounts("organizations", 2, 2, 0, 0, 2, List.of())), List.of(), null, List.of(), null);
         ReadinessReport withSeed = new ReadinessReport(base.schemaVersion(), base.runId(), base.command(), base.generatedAt(),
                 base.preflightVersion(), base.project(), base.verdict(), base.verdictRule(), base.confidence(), base.jobs(), base.steps(),
                 base.warnings(), base.database(), base.migrationStatus(), base.migrations(), base.findings(), base.checklist(), ReadinessReport.sections(seed, null, null, null));
@@ -69,7 +85,7 @@ class SeedSectionTemplateTests {
     @Test
     void dryRunAndNotRunAreSaidPlainly() throws Exception {
         SeedSection dry = new SeedSection("DRY_RUN", true, List.of("a.yaml"), 5, 10, 5, 0, 0,
-                List.of(new SeedSection.TableCounts("users", 5, 5, 0, 0, 5)), List.of(), null, List.of(), null);
+                List.of(new SeedSection.TableCounts("users", 5, 5, 0, 0, 5, List.of())), List.of(), null, List.of(), null);
 
         assertThat(render(dry)).contains("**Dry run**").contains("would insert 5 row(s)").contains("Rows would be");
         assertThat(render(null)).as("a section renders only when its job ran").isBlank();

@@ -50,7 +50,7 @@ final class YamlSeedReader {
                 }
             }
         } catch (YAMLException e) {
-            throw new SeedInputException(YamlSyntax.describe(file, e), YamlSyntax.REMEDY);
+            throw new SeedInputException(YamlSyntax.describe(file, e), YamlSyntax.remedy(e));
         } catch (IOException e) {
             throw new SeedInputException("cannot read " + file + ": " + e.getMessage(), "check the file's permissions");
         }

@@ -87,4 +87,11 @@ class PlanLoaderTests {
         assertThat(PlanLoader.Schedules.parse("0 3 * * *")).isNotNull();
         assertThat(PlanLoader.Schedules.parse("*/5 * * * * *")).isNotNull();
     }
+
+    @Test
+    void aRecursiveAliasIsRefusedWithFileAndLine(@TempDir Path dir) throws Exception {
+        write(dir, "evil", "name: evil\nsteps: &s [{job: report, params: *s}]\n");
+
+        assertThatThrownBy(() -> loader(dir).load("evil")).hasMessageStartingWith("jobs/evil.yaml line 2: YAML alias refused");
+    }
 }

@@ -74,4 +74,13 @@ class SeedReadersTests {
     void noSeedFolderMeansNothingToLoad(@TempDir Path root) {
         assertThat(SeedFiles.read(ProjectLayout.of(root)).blocks()).isEmpty();
     }
+
+    @Test
+    void aRecursiveAliasOrAnAliasBombIsAnInputErrorAtItsLine(@TempDir Path root) throws Exception {
+        assertThatThrownBy(() -> read(root, "10-s.yaml", "agents: []\nsettings: &s {self: *s}\n"))
+                .isInstanceOf(SeedInputException.class).hasMessageStartingWith("jobs/seed/10-s.yaml line 2: YAML alias refused");
+        Files.delete(root.resolve("jobs/seed/10-s.yaml"));
+        assertThatThrownBy(() -> read(root, "20-b.yaml", dev.preflight.config.YamlAliasesTests.bomb(25)))
+                .isInstanceOf(SeedInputException.class).hasMessageContaining("alias bomb");
+    }
 }

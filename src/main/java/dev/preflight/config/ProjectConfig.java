@@ -2,8 +2,6 @@ package dev.preflight.config;
 
 import dev.preflight.kernel.PreflightException;
 import dev.preflight.report.Severity;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -36,14 +34,8 @@ public record ProjectConfig(Map<String, String> placeholders, String schema, Str
             return defaults();
         }
         String where = project.relative(file);
-        String text;
-        Object doc;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-            doc = YamlSyntax.load(text, where);
-        } catch (IOException e) {
-            throw PreflightException.config("cannot read " + where + ": " + e.getMessage(), "check the file's permissions");
-        }
+        String text = TextFile.read(file, where);
+        Object doc = YamlSyntax.load(text, where);
         if (doc == null) {
             return defaults();
         }

@@ -1,6 +1,7 @@
 package dev.preflight.plan;
 
 import dev.preflight.config.ProjectLayout;
+import dev.preflight.config.TextFile;
 import dev.preflight.config.YamlSyntax;
 import dev.preflight.kernel.PreflightException;
 import java.io.IOException;
@@ -45,11 +46,7 @@ public final class PlanLoader {
     public Plan load(String name) {
         Path file = project.jobs().resolve(name + ".yaml");
         if (Files.isRegularFile(file)) {
-            try {
-                return parse(Files.readString(file, StandardCharsets.UTF_8), project.relative(file), name);
-            } catch (IOException e) {
-                throw PreflightException.config("cannot read " + project.relative(file) + ": " + e.getMessage(), "check its permissions");
-            }
+            return parse(TextFile.read(file, project.relative(file)), project.relative(file), name);
         }
         try (InputStream in = PlanLoader.class.getClassLoader().getResourceAsStream(BUILT_IN + name + ".yaml")) {
             if (in == null) {

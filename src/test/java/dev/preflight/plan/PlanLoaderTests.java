@@ -94,4 +94,12 @@ class PlanLoaderTests {
 
         assertThatThrownBy(() -> loader(dir).load("evil")).hasMessageStartingWith("jobs/evil.yaml line 2: YAML alias refused");
     }
+
+    @Test
+    void aPlanThatIsNotUtf8NamesTheLine(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("jobs"));
+        Files.write(dir.resolve("jobs/evil.yaml"), "description: caf\u00e9\nsteps: [report]\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        assertThatThrownBy(() -> loader(dir).load("evil")).hasMessageStartingWith("jobs/evil.yaml line 1 is not UTF-8 (byte 0xE9");
+    }
 }

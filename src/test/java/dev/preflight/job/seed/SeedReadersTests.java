@@ -83,4 +83,17 @@ class SeedReadersTests {
         assertThatThrownBy(() -> read(root, "20-b.yaml", dev.preflight.config.YamlAliasesTests.bomb(25)))
                 .isInstanceOf(SeedInputException.class).hasMessageContaining("alias bomb");
     }
+
+    @Test
+    void aFileThatIsNotUtf8IsAnInputErrorNamingTheLineAndByte(@TempDir Path root) throws Exception {
+        Files.createDirectories(root.resolve("jobs/seed"));
+        Files.write(root.resolve("jobs/seed/10-s.yaml"), "agents:\n  - id: caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> SeedFiles.read(ProjectLayout.of(root))).isInstanceOf(SeedInputException.class)
+                .hasMessage("jobs/seed/10-s.yaml line 2 is not UTF-8 (byte 0xE9 at offset 19)")
+                .satisfies(e -> assertThat(((SeedInputException) e).remedy()).contains("save the file as UTF-8"));
+        Files.delete(root.resolve("jobs/seed/10-s.yaml"));
+        Files.write(root.resolve("jobs/seed/20-agents.csv"), "id\ncaf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> SeedFiles.read(ProjectLayout.of(root))).isInstanceOf(SeedInputException.class)
+                .hasMessageStartingWith("jobs/seed/20-agents.csv line 2 is not UTF-8 (byte 0xE9");
+    }
 }

@@ -4,6 +4,7 @@ import dev.preflight.config.ProjectLayout;
 import dev.preflight.config.TextFile;
 import dev.preflight.config.YamlSyntax;
 import dev.preflight.kernel.PreflightException;
+import dev.preflight.run.RunId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -94,7 +95,7 @@ public final class PlanLoader {
         for (NodeTuple t : map.getValue()) {
             String key = scalar(where, t.getKeyNode());
             switch (key) {
-                case "name" -> name = scalar(where, t.getValueNode());
+                case "name" -> name = name(where, t.getValueNode());
                 case "description" -> description = scalar(where, t.getValueNode());
                 case "schedule" -> schedule = cron(where, t.getValueNode());
                 case "steps" -> out = steps(where, t.getValueNode());
@@ -169,6 +170,17 @@ public final class PlanLoader {
             out.put(scalar(where, t.getKeyNode()), scalar(where, t.getValueNode()));
         }
         return out;
+    }
+
+    /** The plan's name goes into every run id and report folder of its runs: only what a run id allows. */
+    private static String name(String where, Node node) {
+        String name = scalar(where, node);
+        if (!RunId.allowsCommand(name)) {
+            throw PreflightException.config(where + " line " + (node.getStartMark().getLine() + 1) + ": plan name '" + name
+                    + "' cannot be part of a run id", "use 1 to 43 letters, digits, '.', '_' or '-', starting with a letter or digit "
+                    + "and without '..', for example name: nightly-check");
+        }
+        return name;
     }
 
     private static String cron(String where, Node node) {

@@ -102,4 +102,19 @@ class PlanLoaderTests {
 
         assertThatThrownBy(() -> loader(dir).load("evil")).hasMessageStartingWith("jobs/evil.yaml line 1 is not UTF-8 (byte 0xE9");
     }
+
+    @Test
+    void aPlanNameARunIdCannotHoldIsRefusedWithFileAndLine(@TempDir Path dir) throws Exception {
+        for (String name : new String[] {"Nightly check (prod) \u00e9", "\"../../escaped/x\"", "a..b", "-x", "x".repeat(44)}) {
+            write(dir, "bad", "description: d\nname: " + name + "\nsteps: [report]\n");
+
+            assertThatThrownBy(() -> loader(dir).load("bad")).hasMessageStartingWith("jobs/bad.yaml line 2: plan name '")
+                    .hasMessageContaining("cannot be part of a run id")
+                    .satisfies(e -> assertThat(((dev.preflight.kernel.PreflightException) e).remedy()).contains("letters, digits"));
+        }
+        write(dir, "good", "name: nightly_check-2.prod\nsteps: [report]\n");
+        assertThat(loader(dir).load("good").name()).isEqualTo("nightly_check-2.prod");
+        write(dir, "longest", "name: " + "x".repeat(43) + "\nsteps: [report]\n");
+        assertThat(dev.preflight.run.RunId.check(dev.preflight.run.RunId.generate(loader(dir).load("longest").name()))).isNotNull();
+    }
 }

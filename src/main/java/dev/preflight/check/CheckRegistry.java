@@ -1,10 +1,13 @@
 package dev.preflight.check;
 
+import dev.preflight.check.lint.LintRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Every fixed check of Preflight, discovered from the service list
@@ -50,6 +53,13 @@ public final class CheckRegistry {
             throw new IllegalArgumentException("no check " + id + " in META-INF/services/dev.preflight.check.Check");
         }
         return c;
+    }
+
+    /** Every id a finding can carry and {@code severity:} may override: the checks' and the lint rules'. */
+    public Set<String> findingIds() {
+        Set<String> ids = new TreeSet<>(byId.keySet());
+        ids.addAll(LintRules.ids());
+        return ids;
     }
 
     /** The checks with these ids, in the order given. */

@@ -2,7 +2,6 @@ package dev.preflight.config;
 
 import dev.preflight.kernel.PreflightException;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,9 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Which schema domain each table belongs to, for the report's per-domain view: {@code verify.domains}
@@ -62,8 +58,8 @@ public record DomainMapping(Map<String, List<String>> domains) {
         }
         String where = project.relative(file);
         Object doc;
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
+        try {
+            doc = YamlSyntax.load(Files.readString(file, StandardCharsets.UTF_8), project.relative(file));
         } catch (IOException | RuntimeException e) {
             return neonHub(); // ProjectConfig.load has already reported syntax and read errors with file and line
         }

@@ -13,7 +13,8 @@ import java.util.Set;
  */
 public record EmbeddingsConfig(String provider, int chunkSize, int threads, OpenAiSettings openai, List<EmbeddingTarget> targets) {
 
-    static final Set<String> PROVIDERS = Set.of("local", "openai", "deterministic");
+    /** The embedding providers {@code provider:} and {@code --provider} may name. */
+    public static final Set<String> PROVIDERS = Set.of("local", "openai", "deterministic");
     private static final Set<String> KEYS = Set.of("provider", "chunkSize", "threads", "openai", "targets");
     private static final Set<String> TARGET_KEYS = Set.of("table", "id", "text", "textSql", "vector", "provider", "model");
 

@@ -36,8 +36,12 @@ public record MigrationTimeouts(Duration lockTimeout, Duration statementTimeout,
             return fallback;
         }
         try {
-            return parse(String.valueOf(v));
-        } catch (IllegalArgumentException e) {
+            Duration d = parse(String.valueOf(v));
+            if (!key.equals("replayTimeout") && d.toMillis() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("PostgreSQL's timeouts end at " + Integer.MAX_VALUE + "ms");
+            }
+            return d;
+        } catch (IllegalArgumentException | ArithmeticException e) {
             throw PreflightException.config(where + ": migrations." + key + " must be a duration such as 500ms, 10s, 30min or 2h (0 disables it), not '"
                     + v + "'", "for example migrations." + key + ": " + fallback.toSeconds() + "s");
         }

@@ -2,8 +2,6 @@ package dev.preflight.config;
 
 import dev.preflight.kernel.PreflightException;
 import dev.preflight.report.Severity;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -30,26 +28,29 @@ public record ProjectConfig(Map<String, String> placeholders, String schema, Str
                 RetuneConfig.defaults(), EmbeddingsConfig.defaults(), MigrationTimeouts.defaults(), null, null);
     }
 
+    /** The settings, severity overrides not checked against the ids findings carry (see {@link #load(ProjectLayout, Set)}). */
     public static ProjectConfig load(ProjectLayout project) {
+        return load(project, null);
+    }
+
+    /** The settings; a {@code severity:} override of an id outside {@code findingIds} (unless null) is an error naming its line. */
+    public static ProjectConfig load(ProjectLayout project, Set<String> findingIds) {
         Path file = project.jobs().resolve(FILE);
         if (!Files.isRegularFile(file)) {
             return defaults();
         }
         String where = project.relative(file);
-        String text;
-        Object doc;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-            doc = YamlSyntax.load(text, where);
-        } catch (IOException e) {
-            throw PreflightException.config("cannot read " + where + ": " + e.getMessage(), "check the file's permissions");
-        }
+        String text = TextFile.read(file, where);
+        Object doc = YamlSyntax.load(text, where);
         if (doc == null) {
             return defaults();
         }
         YamlLines lines = YamlLines.of(text);
         try {
             ProjectConfig config = parse(doc, where);
+            if (findingIds != null) {
+                requireKnown(config.severities().keySet(), findingIds, where);
+            }
             DomainMapping.load(project); // verify.domains is read by the verify job; its errors belong before any job
             return config;
         } catch (PreflightException e) {
@@ -110,6 +111,16 @@ public record ProjectConfig(Map<String, String> placeholders, String schema, Str
         EmbeddingsConfig embeddings = root.get("embeddings") == null ? EmbeddingsConfig.defaults()
                 : EmbeddingsConfig.parse(asMap(root.get("embeddings"), where, "embeddings"), where);
         return new ProjectConfig(Map.copyOf(placeholders), schema, history, Map.copyOf(severities), retune, embeddings, timeouts, layout, path);
+    }
+
+    /** An override of an unknown id would be ignored without a word: refused, with the nearest known ids. */
+    private static void requireKnown(Set<String> overridden, Set<String> known, String where) {
+        for (String id : overridden) {
+            if (!known.contains(id)) {
+                throw PreflightException.config(where + ": severity." + id + ": no check or lint rule has the id '" + id + "'",
+                        "did you mean " + String.join(", ", Nearest.of(id, known, 3)) + "? (README, section Checks, lists the ids)");
+            }
+        }
     }
 
     private static Map<?, ?> asMap(Object o, String where, String what) {

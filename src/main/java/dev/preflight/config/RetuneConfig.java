@@ -3,6 +3,7 @@ package dev.preflight.config;
 import dev.preflight.kernel.PreflightException;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The retune job's settings ({@code retune:} in {@code jobs/preflight.yaml}).
@@ -29,7 +30,7 @@ public record RetuneConfig(String maintenanceWorkMemCap, String lockTimeout, int
         return new RetuneConfig("1GB", "2s", 3, 50, 10, 5_000, 400);
     }
 
-    /** Reads the {@code retune:} mapping; unknown keys and non-numbers are errors naming the file and key. */
+    /** Reads the {@code retune:} mapping; unknown keys, numbers out of range and values PostgreSQL would refuse are errors naming the file and key. */
     static RetuneConfig parse(Map<?, ?> m, String where) {
         for (Object key : m.keySet()) {
             if (!KEYS.contains(String.valueOf(key))) {
@@ -37,15 +38,37 @@ public record RetuneConfig(String maintenanceWorkMemCap, String lockTimeout, int
             }
         }
         RetuneConfig d = defaults();
-        return new RetuneConfig(text(m, "maintenanceWorkMemCap", d.maintenanceWorkMemCap()), text(m, "lockTimeout", d.lockTimeout()),
-                (int) number(m, "swapAttempts", d.swapAttempts(), where), (int) number(m, "queries", d.queries(), where),
-                (int) number(m, "k", d.k(), where), number(m, "minRows", d.minRows(), where),
-                (int) number(m, "maxQueries", Math.max(d.maxQueries(), number(m, "queries", d.queries(), where)), where));
+        return new RetuneConfig(postgres(m, "maintenanceWorkMemCap", d.maintenanceWorkMemCap(), where, PostgresUnits::requireSize,
+                        "a size PostgreSQL accepts (a number with kB, MB, GB, TB or none for bytes, at most " + PostgresUnits.INT_MAX + "kB)"),
+                postgres(m, "lockTimeout", d.lockTimeout(), where, PostgresUnits::requireTime, "a time PostgreSQL's lock_timeout accepts (a number"
+                        + " with ms, s, min, h, d or none for milliseconds, at most " + PostgresUnits.INT_MAX + "ms)"),
+                whole(m, "swapAttempts", d.swapAttempts(), where), whole(m, "queries", d.queries(), where), whole(m, "k", d.k(), where),
+                number(m, "minRows", d.minRows(), where), whole(m, "maxQueries", Math.max(d.maxQueries(), whole(m, "queries", d.queries(), where)), where));
     }
 
-    private static String text(Map<?, ?> m, String key, String fallback) {
+    /** A text setting PostgreSQL reads later, checked now by {@code check} (which throws for a value it would refuse). */
+    private static String postgres(Map<?, ?> m, String key, String fallback, String where, Consumer<String> check, String accepted) {
         Object v = m.get(key);
-        return v == null ? fallback : String.valueOf(v);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            check.accept(String.valueOf(v));
+        } catch (IllegalArgumentException e) {
+            throw PreflightException.config(where + ": retune." + key + " must be " + accepted + ", not '" + v + "'",
+                    "for example retune." + key + ": " + fallback);
+        }
+        return String.valueOf(v);
+    }
+
+    /** A setting held in an {@code int}: a larger number is an error, not a value wrapped around by a cast. */
+    private static int whole(Map<?, ?> m, String key, int fallback, String where) {
+        long n = number(m, key, fallback, where);
+        if (n > Integer.MAX_VALUE) {
+            throw PreflightException.config(where + ": retune." + key + " must be a whole number from 1 to " + Integer.MAX_VALUE + ", not '"
+                    + m.get(key) + "'", "for example retune." + key + ": " + fallback);
+        }
+        return (int) n;
     }
 
     private static long number(Map<?, ?> m, String key, long fallback, String where) {

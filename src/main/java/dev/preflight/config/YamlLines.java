@@ -1,14 +1,10 @@
 package dev.preflight.config;
 
 import dev.preflight.kernel.PreflightException;
-import java.io.StringReader;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -31,8 +27,7 @@ final class YamlLines {
     static YamlLines of(String text) {
         YamlLines out = new YamlLines();
         try {
-            Node root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
-            out.walk(root, "");
+            out.walk(YamlSyntax.compose(text, "the file"), ""); // aliases checked: no endless walk
         } catch (RuntimeException e) {
             // syntax errors are the loader's to report
         }

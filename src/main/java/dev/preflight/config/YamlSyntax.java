@@ -30,26 +30,30 @@ public final class YamlSyntax {
     /** What to do about a syntax error, for every YAML file. */
     public static final String REMEDY = "fix the YAML at that line (indentation, a missing ':' or an unclosed quote)";
 
+    /** What to do about an alias refused by {@link YamlAliases}. */
+    static final String ALIAS_REMEDY = "write the value out, or alias only a value that is complete before the alias and small";
+
     private YamlSyntax() {
     }
 
     /** Plain Java values (maps, lists, strings, numbers) of one document; a syntax error names {@code where} and the line. */
     public static Object load(String text, String where) {
         try {
-            return new Yaml(new SafeConstructor(options())).load(text);
+            Yaml yaml = checked(text);
+            return yaml.load(text);
         } catch (YAMLException e) {
-            throw PreflightException.config(describe(where, e), REMEDY);
+            throw PreflightException.config(describe(where, e), remedy(e));
         }
     }
 
     /** The node tree of one document, with line marks for errors about values; a syntax error names {@code where} and the line. */
     public static Node compose(String text, String where) {
         try {
-            Node root = new Yaml(new SafeConstructor(options())).compose(new StringReader(text));
+            Node root = checked(text).compose(new StringReader(text));
             refuseDuplicateKeys(root, where);
             return root;
         } catch (YAMLException e) {
-            throw PreflightException.config(describe(where, e), REMEDY);
+            throw PreflightException.config(describe(where, e), remedy(e));
         }
     }
 
@@ -59,11 +63,26 @@ public final class YamlSyntax {
      */
     public static List<Node> composeAll(String text, String where) {
         List<Node> out = new ArrayList<>();
-        for (Node doc : new Yaml(new SafeConstructor(options())).composeAll(new StringReader(text))) {
+        for (Node doc : checked(text).composeAll(new StringReader(text))) {
             refuseDuplicateKeys(doc, where);
             out.add(doc);
         }
         return out;
+    }
+
+    /**
+     * The one SnakeYAML set-up, once the text's aliases are checked ({@link YamlAliases}): a recursive
+     * alias or an alias bomb is refused at its line before any tree is built or walked.
+     */
+    private static Yaml checked(String text) {
+        Yaml yaml = new Yaml(new SafeConstructor(options()));
+        YamlAliases.check(yaml.parse(new StringReader(text)));
+        return yaml;
+    }
+
+    /** The remedy for a YAML error: {@link #REMEDY}, or {@link #ALIAS_REMEDY} for a refused alias. */
+    public static String remedy(YAMLException e) {
+        return e instanceof YamlAliases.Problem ? ALIAS_REMEDY : REMEDY;
     }
 
     /**
@@ -96,7 +115,8 @@ public final class YamlSyntax {
             Mark mark = m.getProblemMark() != null ? m.getProblemMark() : m.getContextMark();
             String problem = m.getProblem() != null ? m.getProblem() : m.getContext();
             String twice = e instanceof DuplicateKeyException ? " (given twice: YAML would keep only the last)" : "";
-            return where + (mark == null ? "" : " line " + (mark.getLine() + 1)) + ": YAML syntax error: " + problem + twice;
+            String kind = e instanceof YamlAliases.Problem ? ": YAML alias refused: " : ": YAML syntax error: ";
+            return where + (mark == null ? "" : " line " + (mark.getLine() + 1)) + kind + problem + twice;
         }
         if (e instanceof ReaderException r) {
             return where + ": YAML syntax error: character " + Integer.toHexString(r.getCodePoint()) + " at position " + r.getPosition()

@@ -1,12 +1,8 @@
 package dev.preflight.migration;
 
+import dev.preflight.config.TextFile;
 import dev.preflight.kernel.PreflightException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -39,22 +35,8 @@ public final class MigrationText {
 
     /** {@code bytes}, read from {@code file}, as UTF-8; see {@link #text(Path)}. */
     public static String text(Path file, byte[] bytes) {
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult result = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(in, out, true);
-        if (result.isError()) {
-            int at = in.position();
-            int line = 1;
-            for (int i = 0; i < at; i++) {
-                line += bytes[i] == '\n' ? 1 : 0;
-            }
-            throw PreflightException.config("migration " + file + " line " + line + " is not UTF-8 (byte 0x"
-                            + String.format("%02X", bytes[at] & 0xff) + " at offset " + at + ")",
-                    "save the file as UTF-8 (for example iconv -f LATIN1 -t UTF-8), as the migration tools read it; "
-                            + "an applied file's checksum changes with it, so baseline or repair the history afterwards");
-        }
-        return out.flip().toString();
+        return TextFile.decode(bytes, "migration " + file, "save the file as UTF-8 (for example iconv -f LATIN1 -t UTF-8), as the migration tools read it; "
+                + "an applied file's checksum changes with it, so baseline or repair the history afterwards");
     }
 
     /** SHA-256 as 64 lowercase hex digits (Prisma's and Drizzle's checksum format). */

@@ -1,8 +1,10 @@
 package dev.preflight.plan;
 
 import dev.preflight.config.ProjectLayout;
+import dev.preflight.config.TextFile;
 import dev.preflight.config.YamlSyntax;
 import dev.preflight.kernel.PreflightException;
+import dev.preflight.run.RunId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -45,11 +47,7 @@ public final class PlanLoader {
     public Plan load(String name) {
         Path file = project.jobs().resolve(name + ".yaml");
         if (Files.isRegularFile(file)) {
-            try {
-                return parse(Files.readString(file, StandardCharsets.UTF_8), project.relative(file), name);
-            } catch (IOException e) {
-                throw PreflightException.config("cannot read " + project.relative(file) + ": " + e.getMessage(), "check its permissions");
-            }
+            return parse(TextFile.read(file, project.relative(file)), project.relative(file), name);
         }
         try (InputStream in = PlanLoader.class.getClassLoader().getResourceAsStream(BUILT_IN + name + ".yaml")) {
             if (in == null) {
@@ -97,7 +95,7 @@ public final class PlanLoader {
         for (NodeTuple t : map.getValue()) {
             String key = scalar(where, t.getKeyNode());
             switch (key) {
-                case "name" -> name = scalar(where, t.getValueNode());
+                case "name" -> name = name(where, t.getValueNode());
                 case "description" -> description = scalar(where, t.getValueNode());
                 case "schedule" -> schedule = cron(where, t.getValueNode());
                 case "steps" -> out = steps(where, t.getValueNode());
@@ -172,6 +170,17 @@ public final class PlanLoader {
             out.put(scalar(where, t.getKeyNode()), scalar(where, t.getValueNode()));
         }
         return out;
+    }
+
+    /** The plan's name goes into every run id and report folder of its runs: only what a run id allows. */
+    private static String name(String where, Node node) {
+        String name = scalar(where, node);
+        if (!RunId.allowsCommand(name)) {
+            throw PreflightException.config(where + " line " + (node.getStartMark().getLine() + 1) + ": plan name '" + name
+                    + "' cannot be part of a run id", "use 1 to 43 letters, digits, '.', '_' or '-', starting with a letter or digit "
+                    + "and without '..', for example name: nightly-check");
+        }
+        return name;
     }
 
     private static String cron(String where, Node node) {

@@ -53,7 +53,7 @@ public final class PlanRunner {
     public ExitCode run(Plan plan, Options options, Console console, List<String> warnings) throws Exception {
         ProjectLayout project = new ProjectLayout(options.project(), options.reportsDir());
         for (Plan.Step step : plan.steps()) {
-            steps.get(step.job()).validate(project, options.withParams(step.params()));
+            validate(plan, step, project, options);
         }
         try (Session session = Session.open(plan.name(), options, console);
              PlanLock lock = PlanLock.acquire(session.target().ddlUrl(), plan.name())) {
@@ -97,6 +97,16 @@ public final class PlanRunner {
             return session.finish();
         } finally {
             current = null;
+        }
+    }
+
+    /** Checks a step's inputs and option values before any step runs; an error names the plan file and the step's line. */
+    void validate(Plan plan, Plan.Step step, ProjectLayout project, Options options) {
+        try {
+            steps.get(step.job()).validate(project, options.withParams(step.params()));
+        } catch (PreflightException e) {
+            String at = plan.file().startsWith("built-in") ? plan.file() : plan.file() + " line " + step.line();
+            throw new PreflightException(e.exitCode(), at + " (step " + step.job() + "): " + e.getMessage(), e.remedy(), e.getCause());
         }
     }
 

@@ -24,12 +24,21 @@ public final class RunId {
 
     /** The id if it is valid; otherwise a usage error (exit 2) that says what is allowed. */
     public static String check(String id) {
-        if (id == null || !VALID.matcher(id).matches() || id.contains("..") || id.equals(ReportWriter.LATEST)) {
+        if (!valid(id)) {
             String shown = id == null ? "" : id.length() > 40 ? id.substring(0, 40) + "..." : id;
             throw PreflightException.config("run id '" + shown + "' is not allowed (" + (id == null ? 0 : id.length()) + " characters)",
                     "use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit and without '..', not 'latest', for example --run-id release-42");
         }
         return id;
+    }
+
+    /** Whether {@link #generate} makes a valid id of {@code command} (a plan's name): restartable, one safe folder name. */
+    public static boolean allowsCommand(String command) {
+        return command != null && !command.startsWith(".") && !command.startsWith("-") && valid("20260101-000000-" + command + "-0000");
+    }
+
+    private static boolean valid(String id) {
+        return id != null && VALID.matcher(id).matches() && !id.contains("..") && !id.equals(ReportWriter.LATEST);
     }
 
     /**

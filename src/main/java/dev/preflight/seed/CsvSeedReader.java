@@ -1,8 +1,5 @@
 package dev.preflight.seed;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,12 +21,7 @@ final class CsvSeedReader {
     }
 
     static SeedBlock read(Path path, String file) {
-        String text;
-        try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new SeedInputException("cannot read " + file + ": " + e.getMessage(), "check the file's permissions");
-        }
+        String text = SeedFiles.text(path, file);
         String table = tableOf(path);
         Parser p = new Parser(text, file);
         List<String> header = p.record();

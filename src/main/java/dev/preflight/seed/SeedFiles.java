@@ -1,6 +1,8 @@
 package dev.preflight.seed;
 
 import dev.preflight.config.ProjectLayout;
+import dev.preflight.config.TextFile;
+import dev.preflight.kernel.PreflightException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +50,15 @@ public record SeedFiles(List<String> files, List<SeedBlock> blocks) {
             }
         }
         return new SeedFiles(List.copyOf(files), List.copyOf(blocks));
+    }
+
+    /** A seed file's text; unreadable or not UTF-8, an input error naming the file (and the line). */
+    static String text(Path path, String file) {
+        try {
+            return TextFile.read(path, file);
+        } catch (PreflightException e) {
+            throw new SeedInputException(e.getMessage(), e.remedy());
+        }
     }
 
     public long rows() {

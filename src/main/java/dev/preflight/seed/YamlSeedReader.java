@@ -1,9 +1,6 @@
 package dev.preflight.seed;
 
 import dev.preflight.config.YamlSyntax;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,7 +27,7 @@ final class YamlSeedReader {
     static List<SeedBlock> read(Path path, String file) {
         List<SeedBlock> blocks = new ArrayList<>();
         try {
-            for (Node doc : YamlSyntax.composeAll(Files.readString(path, StandardCharsets.UTF_8), file)) {
+            for (Node doc : YamlSyntax.composeAll(SeedFiles.text(path, file), file)) {
                 if (doc == null || isNull(doc)) {
                     continue;
                 }
@@ -50,9 +47,7 @@ final class YamlSeedReader {
                 }
             }
         } catch (YAMLException e) {
-            throw new SeedInputException(YamlSyntax.describe(file, e), YamlSyntax.REMEDY);
-        } catch (IOException e) {
-            throw new SeedInputException("cannot read " + file + ": " + e.getMessage(), "check the file's permissions");
+            throw new SeedInputException(YamlSyntax.describe(file, e), YamlSyntax.remedy(e));
         }
         return blocks;
     }

@@ -62,4 +62,14 @@ class ProjectConfigTests {
         Files.writeString(f, "retune:\n  queries: many\n");
         assertThatThrownBy(() -> ProjectConfig.load(ProjectLayout.of(dir))).hasMessageContaining("retune.queries must be a positive whole number");
     }
+
+    @Test
+    void aFileThatIsNotUtf8NamesTheLineAndTheByte(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("jobs"));
+        Files.write(dir.resolve("jobs/preflight.yaml"), "migrations:\n  schema: caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        assertThatThrownBy(() -> ProjectConfig.load(ProjectLayout.of(dir))).isInstanceOf(dev.preflight.kernel.PreflightException.class)
+                .hasMessage("jobs/preflight.yaml line 2 is not UTF-8 (byte 0xE9 at offset 25)")
+                .satisfies(e -> assertThat(((dev.preflight.kernel.PreflightException) e).remedy()).contains("save the file as UTF-8"));
+    }
 }

@@ -71,6 +71,19 @@ class PlanIntegrationTests {
     }
 
     @Test
+    void aBadStepParameterStopsThePlanBeforeMigrateChangesAnything(TestDatabase db, @TempDir Path tmp) throws Exception {
+        Path project = Projects.copyExample(tmp);
+        Files.writeString(project.resolve("jobs/evil.yaml"), "steps: [{job: migrate}, {job: backfill, params: {limit: -5}}]\n");
+
+        CliRun r = CliRun.run("run", "evil", "--project", project.toString(), "--db-url", db.uri());
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("jobs/evil.yaml line 1 (step backfill): --limit must be a positive whole number, not '-5'")
+                .doesNotContain("\tat ");
+        assertThat(db.queryLong("SELECT count(*) FROM pg_tables WHERE tablename = 'flyway_schema_history'")).isZero();
+    }
+
+    @Test
     void aPlanAlreadyRunningIsRefused(TestDatabase db, @TempDir Path tmp) throws Exception {
         Path project = Projects.copyExample(tmp);
         try (Connection holder = db.connect(); Statement st = holder.createStatement()) {

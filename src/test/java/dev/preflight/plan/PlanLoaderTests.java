@@ -87,4 +87,34 @@ class PlanLoaderTests {
         assertThat(PlanLoader.Schedules.parse("0 3 * * *")).isNotNull();
         assertThat(PlanLoader.Schedules.parse("*/5 * * * * *")).isNotNull();
     }
+
+    @Test
+    void aRecursiveAliasIsRefusedWithFileAndLine(@TempDir Path dir) throws Exception {
+        write(dir, "evil", "name: evil\nsteps: &s [{job: report, params: *s}]\n");
+
+        assertThatThrownBy(() -> loader(dir).load("evil")).hasMessageStartingWith("jobs/evil.yaml line 2: YAML alias refused");
+    }
+
+    @Test
+    void aPlanThatIsNotUtf8NamesTheLine(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("jobs"));
+        Files.write(dir.resolve("jobs/evil.yaml"), "description: caf\u00e9\nsteps: [report]\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        assertThatThrownBy(() -> loader(dir).load("evil")).hasMessageStartingWith("jobs/evil.yaml line 1 is not UTF-8 (byte 0xE9");
+    }
+
+    @Test
+    void aPlanNameARunIdCannotHoldIsRefusedWithFileAndLine(@TempDir Path dir) throws Exception {
+        for (String name : new String[] {"Nightly check (prod) \u00e9", "\"../../escaped/x\"", "a..b", "-x", "x".repeat(44)}) {
+            write(dir, "bad", "description: d\nname: " + name + "\nsteps: [report]\n");
+
+            assertThatThrownBy(() -> loader(dir).load("bad")).hasMessageStartingWith("jobs/bad.yaml line 2: plan name '")
+                    .hasMessageContaining("cannot be part of a run id")
+                    .satisfies(e -> assertThat(((dev.preflight.kernel.PreflightException) e).remedy()).contains("letters, digits"));
+        }
+        write(dir, "good", "name: nightly_check-2.prod\nsteps: [report]\n");
+        assertThat(loader(dir).load("good").name()).isEqualTo("nightly_check-2.prod");
+        write(dir, "longest", "name: " + "x".repeat(43) + "\nsteps: [report]\n");
+        assertThat(dev.preflight.run.RunId.check(dev.preflight.run.RunId.generate(loader(dir).load("longest").name()))).isNotNull();
+    }
 }

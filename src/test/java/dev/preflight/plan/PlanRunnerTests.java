@@ -3,11 +3,20 @@ package dev.preflight.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.preflight.cli.Preflight;
+import dev.preflight.config.ProjectLayout;
+import dev.preflight.kernel.Console;
+import dev.preflight.kernel.ExitCode;
+import dev.preflight.kernel.Options;
+import dev.preflight.kernel.PreflightException;
 import dev.preflight.report.Finding;
 import dev.preflight.report.Severity;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The PLAN001 finding a failed step leaves, built from plans in memory: its severity and wording
@@ -56,5 +65,40 @@ class PlanRunnerTests {
 
         assertThat(f.file()).isNull();
         assertThat(f.line()).isNull();
+    }
+
+    /** The runner checked before any step runs, on a project in {@code dir}: the first refused step's error, or null. */
+    private static PreflightException refused(Path dir, String planYaml) throws Exception {
+        Files.createDirectories(dir.resolve("jobs"));
+        Files.writeString(dir.resolve("jobs/evil.yaml"), planYaml);
+        List<PlanStep> steps = List.copyOf(new Preflight(Console.system()).steps());
+        Plan plan = new PlanLoader(ProjectLayout.of(dir), steps).load("evil");
+        Options options = Options.parse(new String[] {"run", "evil", "--project", dir.toString()});
+        try {
+            for (Plan.Step step : plan.steps()) {
+                new PlanRunner(steps).validate(plan, step, ProjectLayout.of(dir), options);
+            }
+            return null;
+        } catch (PreflightException e) {
+            return e;
+        }
+    }
+
+    @Test
+    void aStepsParameterValuesAreCheckedBeforeAnyStepRunsAndNameThePlanLine(@TempDir Path dir) throws Exception {
+        PreflightException limit = refused(dir, "steps:\n  - report\n  - {job: backfill, params: {limit: -5}}\n");
+        assertThat(limit.exitCode()).isEqualTo(ExitCode.USAGE_OR_CONNECTION);
+        assertThat(limit.getMessage()).isEqualTo("jobs/evil.yaml line 3 (step backfill): --limit must be a positive whole number, not '-5'");
+
+        assertThat(refused(dir, "steps:\n  - report\n  - job: backfill\n    params: {provider: nope}\n").getMessage())
+                .isEqualTo("jobs/evil.yaml line 3 (step backfill): --provider must be one of " + dev.preflight.config.EmbeddingsConfig.PROVIDERS
+                        + ", not 'nope'");
+        assertThat(refused(dir, "steps:\n  - {job: backfill, params: {target: nope}}\n").getMessage())
+                .startsWith("jobs/evil.yaml line 2 (step backfill): no embedding target named 'nope'");
+        assertThat(refused(dir, "steps:\n  - {job: backfill, params: {distributed: true, partitions: 0}}\n").getMessage())
+                .startsWith("jobs/evil.yaml line 2 (step backfill): --partitions must be a positive whole number");
+        assertThat(refused(dir, "steps:\n  - {job: retune, params: {target-recall: 2}}\n").getMessage())
+                .startsWith("jobs/evil.yaml line 2 (step retune): --target-recall must be a number in (0, 1]");
+        assertThat(refused(dir, "steps:\n  - {job: backfill, params: {limit: 5, provider: deterministic}}\n  - retune\n")).isNull();
     }
 }

@@ -1,6 +1,9 @@
 package dev.preflight.cli.command;
 
 import dev.preflight.cli.StepCommand;
+import dev.preflight.config.EmbeddingsConfig;
+import dev.preflight.config.ProjectConfig;
+import dev.preflight.config.ProjectLayout;
 import dev.preflight.job.backfill.BackfillRunner;
 import dev.preflight.job.backfill.BackfillShutdown;
 import dev.preflight.job.backfill.distributed.DistributedBackfill;
@@ -43,6 +46,29 @@ public final class BackfillCommand implements StepCommand {
     }
 
     /**
+     * The option values, checked before any step of a plan (or the command itself) touches the database:
+     * numbers, the provider, the target (declared in jobs/preflight.yaml), and what a distributed run takes.
+     */
+    @Override
+    public void validate(ProjectLayout project, Options options) {
+        request(options);
+        String provider = options.flag("provider");
+        if (provider != null && !EmbeddingsConfig.PROVIDERS.contains(provider)) {
+            throw PreflightException.config("--provider must be one of " + EmbeddingsConfig.PROVIDERS + ", not '" + provider + "'",
+                    "use --provider openai, local or deterministic");
+        }
+        if (options.flag("target") != null) {
+            ProjectConfig.load(project).embeddings().target(options.flag("target"));
+        }
+        if (options.has("distributed")) {
+            refuseLocalOnlyOptions(options);
+            for (String number : new String[] {"partitions", "worker-timeout", "broker-timeout"}) {
+                options.positiveInt(number);
+            }
+        }
+    }
+
+    /**
      * As a plan step: the step fails (and the plan's onFailure decides the rest) when a target's job
      * did not complete, its dimension mismatched, or rows failed at the provider.
      */
@@ -62,15 +88,19 @@ public final class BackfillCommand implements StepCommand {
         if (!options.has("distributed")) {
             return new BackfillRunner(session).runAndRecord(request(options));
         }
-        if (options.has("limit") || options.has("threads")) {
-            throw PreflightException.config("--limit and --threads do not apply to a distributed backfill",
-                    "use --partitions N to choose how many id ranges the workers share");
-        }
+        refuseLocalOnlyOptions(options);
         DistributedSettings settings = BrokerOptions.settings(options, session.console());
         try (DistributedBackfill distributed = new DistributedBackfill(session, settings)) {
             BackfillRunner.Request r = request(options);
             return new BackfillRunner(session, distributed.job()).runAndRecord(new BackfillRunner.Request(r.target(), r.provider(), null,
                     r.dryRun(), r.reembed(), settings.partitions()));
+        }
+    }
+
+    private static void refuseLocalOnlyOptions(Options options) {
+        if (options.has("limit") || options.has("threads")) {
+            throw PreflightException.config("--limit and --threads do not apply to a distributed backfill",
+                    "use --partitions N to choose how many id ranges the workers share");
         }
     }
 

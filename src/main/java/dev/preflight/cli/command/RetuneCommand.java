@@ -1,6 +1,7 @@
 package dev.preflight.cli.command;
 
 import dev.preflight.cli.StepCommand;
+import dev.preflight.config.ProjectLayout;
 import dev.preflight.db.Catalog;
 import dev.preflight.job.retune.RetuneJobConfiguration;
 import dev.preflight.job.retune.RetuneSettings;
@@ -37,6 +38,12 @@ public final class RetuneCommand implements StepCommand {
     public Set<String> parameters() {
         return Set.of(RetuneSettings.TARGET_RECALL, RetuneSettings.INDEX, RetuneSettings.DRY_RUN, RetuneSettings.COMPARE_HNSW,
                 RetuneSettings.APPLY_PROBES, RetuneSettings.APPLY_SETTINGS);
+    }
+
+    /** The option values, checked before any step of a plan touches the database. */
+    @Override
+    public void validate(ProjectLayout project, Options options) {
+        parameters(options);
     }
 
     /** On its own: options are checked before anything connects, and a failed job is exit code 1 whatever the verdict. */

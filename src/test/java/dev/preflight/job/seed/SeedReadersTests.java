@@ -74,4 +74,26 @@ class SeedReadersTests {
     void noSeedFolderMeansNothingToLoad(@TempDir Path root) {
         assertThat(SeedFiles.read(ProjectLayout.of(root)).blocks()).isEmpty();
     }
+
+    @Test
+    void aRecursiveAliasOrAnAliasBombIsAnInputErrorAtItsLine(@TempDir Path root) throws Exception {
+        assertThatThrownBy(() -> read(root, "10-s.yaml", "agents: []\nsettings: &s {self: *s}\n"))
+                .isInstanceOf(SeedInputException.class).hasMessageStartingWith("jobs/seed/10-s.yaml line 2: YAML alias refused");
+        Files.delete(root.resolve("jobs/seed/10-s.yaml"));
+        assertThatThrownBy(() -> read(root, "20-b.yaml", dev.preflight.config.YamlAliasesTests.bomb(25)))
+                .isInstanceOf(SeedInputException.class).hasMessageContaining("alias bomb");
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsAnInputErrorNamingTheLineAndByte(@TempDir Path root) throws Exception {
+        Files.createDirectories(root.resolve("jobs/seed"));
+        Files.write(root.resolve("jobs/seed/10-s.yaml"), "agents:\n  - id: caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> SeedFiles.read(ProjectLayout.of(root))).isInstanceOf(SeedInputException.class)
+                .hasMessage("jobs/seed/10-s.yaml line 2 is not UTF-8 (byte 0xE9 at offset 19)")
+                .satisfies(e -> assertThat(((SeedInputException) e).remedy()).contains("save the file as UTF-8"));
+        Files.delete(root.resolve("jobs/seed/10-s.yaml"));
+        Files.write(root.resolve("jobs/seed/20-agents.csv"), "id\ncaf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> SeedFiles.read(ProjectLayout.of(root))).isInstanceOf(SeedInputException.class)
+                .hasMessageStartingWith("jobs/seed/20-agents.csv line 2 is not UTF-8 (byte 0xE9");
+    }
 }

@@ -125,7 +125,7 @@ class MigrationChecksTests {
     }
 
     @Test
-    void mig003ListsThePendingFilesOfAMigratedDatabaseOnly() {
+    void mig003ListsThePendingFilesOfAMigratedOrNeverMigratedDatabase() {
         NoPendingMigrationsCheck check = new NoPendingMigrationsCheck();
         List<MigrationEntry> entries = List.of(entry("1", "V1__a.sql", "1", "1", "SUCCESS"), entry("2", "V2__b.sql", "2", null, "PENDING"),
                 entry("3", "V3__c.sql", "3", null, "PENDING"));
@@ -134,7 +134,10 @@ class MigrationChecksTests {
 
         assertThat(pending.message()).isEqualTo("2 migration(s) pending: V2__b.sql, V3__c.sql");
         assertThat(pending.actual()).isEqualTo("2 pending");
-        assertThat(check.run(ctx(state(State.NEVER_MIGRATED, 3, 0), entries, null))).as("MIG001's case").isEmpty();
+        // never migrated: every file is pending, and the checklist must not tick "no migration is pending" (MIG001 adds its own)
+        List<MigrationEntry> none = List.of(entry("1", "V1__a.sql", "1", null, "PENDING"), entry("2", "V2__b.sql", "2", null, "PENDING"));
+        assertThat(check.run(ctx(state(State.NEVER_MIGRATED, 2, 0), none, null))).singleElement()
+                .satisfies(f -> assertThat(f.message()).isEqualTo("2 migration(s) pending: V1__a.sql, V2__b.sql"));
         assertThat(check.run(ctx(state(State.UP_TO_DATE, 0, 4), entries.subList(0, 1), null))).isEmpty();
     }
 

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The seam for migration layouts: the ordered migrations of a project and how a database applied
@@ -76,6 +77,16 @@ public interface MigrationSource {
     /** Files the native tool would skip or refuse, reported as findings; none by default. */
     default List<SourceProblem> problems() {
         return List.of();
+    }
+
+    /**
+     * The migrations the native tool will never apply on a database with this history though no row records them
+     * (drizzle-orm runs only journal entries newer than the newest applied one), by id, each with why and the remedy:
+     * they are IGNORED, as Flyway calls a file older than the applied version, never applied, and reported by MIG006.
+     * None by default.
+     */
+    default Map<String, SourceProblem> ignored(List<AppliedMigration> history) {
+        return Map.of();
     }
 
     /** Whether the native history table exists. */

@@ -1,6 +1,8 @@
 package dev.preflight.migration;
 
 import dev.preflight.report.MigrationStatus.State;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,7 +13,8 @@ import java.util.function.BiPredicate;
 
 /**
  * Pure classification of a layout's migrations against its native history rows, in Flyway's
- * state words (the checks and the report read them): SUCCESS, PENDING, FAILED, and
+ * state words (the checks and the report read them): SUCCESS, PENDING, FAILED, IGNORED for a
+ * migration without a row that the native tool will not apply ({@link MigrationSource#ignored}), and
  * MISSING_SUCCESS / MISSING_FAILED for rows whose file is gone. A rolled-back row does not count
  * (Prisma applies the migration again); an edited file stays SUCCESS with both checksums kept, so
  * MIG004 reports the difference.
@@ -25,7 +28,19 @@ public final class MigrationStateClassifier {
     private MigrationStateClassifier() {
     }
 
+    /** The migrations of {@code source} against its history on {@code connection}, ignored ones included. */
+    public static List<Classified> classify(MigrationSource source, Connection connection) throws SQLException {
+        List<AppliedMigration> history = source.history(connection);
+        return classify(source.migrations(), history, source::checksumMatches, source.ignored(history).keySet());
+    }
+
     public static List<Classified> classify(List<Migration> local, List<AppliedMigration> history, BiPredicate<Migration, String> checksumMatches) {
+        return classify(local, history, checksumMatches, Set.of());
+    }
+
+    /** @param ignored ids of the migrations without a row that the native tool will not apply */
+    public static List<Classified> classify(List<Migration> local, List<AppliedMigration> history, BiPredicate<Migration, String> checksumMatches,
+                                            Set<String> ignored) {
         Map<String, AppliedMigration> latest = new LinkedHashMap<>();
         for (AppliedMigration a : history) {
             if (a.status() != AppliedMigration.Status.ROLLED_BACK) {
@@ -38,7 +53,7 @@ public final class MigrationStateClassifier {
             known.add(m.id());
             AppliedMigration a = latest.get(m.id());
             if (a == null) {
-                out.add(new Classified(m, null, "PENDING", true));
+                out.add(new Classified(m, null, ignored.contains(m.id()) ? "IGNORED" : "PENDING", true));
             } else if (a.status() == AppliedMigration.Status.SUCCESS) {
                 out.add(new Classified(m, a, "SUCCESS", checksumMatches.test(m, a.checksum())));
             } else {

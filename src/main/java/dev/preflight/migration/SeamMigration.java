@@ -40,7 +40,7 @@ public final class SeamMigration implements MigrationEngine {
     }
 
     private List<MigrationStateClassifier.Classified> classify(Connection c) throws SQLException {
-        return MigrationStateClassifier.classify(source.migrations(), source.history(c), source::checksumMatches);
+        return MigrationStateClassifier.classify(source, c);
     }
 
     @Override

@@ -109,4 +109,84 @@ class DrizzleLayoutIntegrationTests {
         assertThat(status.exitCode()).as(status.out() + status.err()).isZero();
         assertThat(status.out()).contains("up to date at version 0003_chunks_hnsw").doesNotContain("not managed");
     }
+
+    @Test
+    void entriesSharingAWhenAreBothAppliedOnceAsDrizzleAppliesThem(TestDatabase db, @TempDir Path tmp) throws Exception {
+        // given two journal entries with the same when (drizzle-orm applies both on a fresh database)
+        Path folder = journal(tmp, "0000_init", 1700000000000L, "CREATE TABLE z (id int);\n",
+                "0001_same_when", 1700000000000L, "CREATE TABLE y (id int);\n");
+
+        // when
+        CliRun first = CliRun.run("migrate", "--project", tmp.toString(), "--db-url", db.uri());
+        CliRun second = CliRun.run("migrate", "--project", tmp.toString(), "--db-url", db.uri());
+
+        // then both are applied once, with drizzle-orm's rows, and nothing is pending afterwards
+        assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
+        assertThat(db.queryStrings("SELECT created_at::text || ' ' || hash FROM " + TABLE + " ORDER BY id")).containsExactly(
+                "1700000000000 " + sha256(folder.resolve("0000_init.sql")), "1700000000000 " + sha256(folder.resolve("0001_same_when.sql")));
+        assertThat(second.exitCode()).as(second.out() + second.err()).isZero();
+        assertThat(report(tmp).get("migrationStatus").get("appliedInThisRun").asInt()).isZero();
+        assertThat(CliRun.run("status", "--project", tmp.toString(), "--db-url", db.uri()).out())
+                .contains("up to date at version 0001_same_when").doesNotContain("PENDING");
+        // and drizzle-orm's own migrator agrees: nothing to apply
+        assertThat(LayoutProjects.node("drizzle-migrate.mjs", db.uri(), folder.toString()).out()).contains("{\"before\":2,\"after\":2}");
+    }
+
+    @Test
+    void aDatabaseWhereDrizzleAppliedEntriesSharingAWhenIsUpToDate(TestDatabase db, @TempDir Path tmp) throws Exception {
+        // given drizzle-orm applied two entries with the same when
+        Path folder = journal(tmp, "0000_init", 1700000000000L, "CREATE TABLE z (id int);\n",
+                "0001_same_when", 1700000000000L, "CREATE TABLE y (id int);\n");
+        assertThat(LayoutProjects.node("drizzle-migrate.mjs", db.uri(), folder.toString()).out()).contains("{\"before\":0,\"after\":2}");
+
+        // when
+        CliRun status = CliRun.run("status", "--project", tmp.toString(), "--db-url", db.uri());
+        CliRun migrate = CliRun.run("migrate", "--project", tmp.toString(), "--db-url", db.uri());
+
+        // then
+        assertThat(status.exitCode()).as(status.out() + status.err()).isZero();
+        assertThat(status.out()).contains("up to date at version 0001_same_when").doesNotContain("PENDING");
+        assertThat(migrate.exitCode()).as(migrate.out() + migrate.err()).isZero();
+        assertThat(db.queryLong("SELECT count(*) FROM " + TABLE)).isEqualTo(2);
+    }
+
+    @Test
+    void anEntryOlderThanTheNewestAppliedIsReportedAndNotAppliedAsDrizzleSkipsIt(TestDatabase db, @TempDir Path tmp) throws Exception {
+        // given drizzle-orm applied two entries, then a merged branch adds an entry with a when between them
+        Path folder = journal(tmp, "0000_init", 1700000000000L, "CREATE TABLE z (id int);\n",
+                "0001_b", 1700000003000L, "CREATE TABLE b (id int);\n");
+        assertThat(LayoutProjects.node("drizzle-migrate.mjs", db.uri(), folder.toString()).out()).contains("{\"before\":0,\"after\":2}");
+        journal(tmp, "0000_init", 1700000000000L, "CREATE TABLE z (id int);\n", "0001_b", 1700000003000L, "CREATE TABLE b (id int);\n",
+                "0002_merged_branch", 1700000002000L, "CREATE TABLE merged (id int);\n");
+        // drizzle-orm itself never applies it
+        assertThat(LayoutProjects.node("drizzle-migrate.mjs", db.uri(), folder.toString()).out()).contains("{\"before\":2,\"after\":2}");
+
+        // when
+        CliRun migrate = CliRun.run("migrate", "--project", tmp.toString(), "--db-url", db.uri());
+
+        // then Preflight does not apply it either, and says so with the remedy
+        assertThat(migrate.exitCode()).as(migrate.out() + migrate.err()).isEqualTo(1);
+        assertThat(db.queryLong("SELECT count(*) FROM pg_tables WHERE tablename = 'merged'")).isZero();
+        assertThat(db.queryLong("SELECT count(*) FROM " + TABLE)).isEqualTo(2);
+        var report = report(tmp);
+        var ignored = finding(report, "MIG006");
+        assertThat(ignored.get("message").asString()).contains("0002_merged_branch").contains("1700000003000").contains("never applies it");
+        assertThat(ignored.get("remedy").asString()).contains("later than 1700000003000").contains("drizzle-kit generate");
+        assertThat(report.get("findings").valueStream().map(f -> f.get("id").asString())).doesNotContain("MIG003");
+        assertThat(CliRun.run("status", "--project", tmp.toString(), "--db-url", db.uri()).out()).doesNotContain("PENDING");
+    }
+
+    /** A Drizzle project of {@code tag, when, sql} triples in {@code project}/drizzle: its folder. */
+    private static Path journal(Path project, Object... entries) throws Exception {
+        Path folder = project.resolve("drizzle");
+        Files.createDirectories(folder.resolve("meta"));
+        StringBuilder json = new StringBuilder("{ \"version\": \"7\", \"dialect\": \"postgresql\", \"entries\": [");
+        for (int i = 0; i < entries.length; i += 3) {
+            Files.writeString(folder.resolve(entries[i] + ".sql"), (String) entries[i + 2]);
+            json.append(i == 0 ? "" : ",").append("\n  { \"idx\": ").append(i / 3).append(", \"version\": \"7\", \"when\": ")
+                    .append(entries[i + 1]).append(", \"tag\": \"").append(entries[i]).append("\", \"breakpoints\": true }");
+        }
+        Files.writeString(folder.resolve("meta/_journal.json"), json.append("\n] }\n"));
+        return folder;
+    }
 }

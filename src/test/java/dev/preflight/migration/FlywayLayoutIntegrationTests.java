@@ -73,4 +73,25 @@ class FlywayLayoutIntegrationTests {
         assertThat(report(project).get("migrationStatus").get("after").get("state").asString()).isEqualTo("UP_TO_DATE");
         assertThat(report(project).get("findings").findValuesAsString("id")).doesNotContain("MIG001", "MIG002", "MIG003", "MIG004");
     }
+
+    @Test
+    void aSymbolicLinkLoopInTheFolderIsAConfigurationErrorBeforeFlywayScans(TestDatabase db, @TempDir Path tmp) throws Exception {
+        // given two links back to the migrations folder (Flyway's scanner found V1 "more than once", or spun for minutes)
+        Files.createDirectories(tmp.resolve("migrations/sub"));
+        Files.createDirectories(tmp.resolve("migrations/other"));
+        Files.writeString(tmp.resolve("migrations/V1__s.sql"), "CREATE TABLE s (id int);\n");
+        Files.createSymbolicLink(tmp.resolve("migrations/sub/loop"), Path.of(".."));
+        Files.createSymbolicLink(tmp.resolve("migrations/other/loop"), Path.of(".."));
+
+        for (String command : new String[] {"status", "migrate"}) {
+            // when
+            CliRun run = CliRun.run(command, "--project", tmp.toString(), "--db-url", db.uri());
+
+            // then
+            assertThat(run.exitCode()).as(command + ": " + run.out() + run.err()).isEqualTo(2);
+            assertThat(run.out() + run.err()).contains("loop -> ..").contains("in the Flyway migrations folder").contains("remove the link")
+                    .doesNotContain("internal error").doesNotContain("FlywayException").doesNotContain("\tat ");
+        }
+        assertThat(db.queryLong("SELECT count(*) FROM pg_tables WHERE tablename IN ('s', 'flyway_schema_history')")).isZero();
+    }
 }

@@ -35,9 +35,11 @@ public final class NoPendingMigrationsCheck implements Check {
         var s = ctx.migrationState();
         List<Finding> out = new ArrayList<>();
         // Flyway's IGNORED: a file older than the applied version that never ran; Flyway neither applies it nor,
-        // with its default validation, migrates anything else while it is there
+        // with its default validation, migrates anything else while it is there (another layout's ignored migration is
+        // MIG006's, in its own tool's words)
+        boolean otherTool = ctx.migrations() != null && ctx.migrations().present() && !ctx.migrations().layout().equals("flyway");
         for (MigrationEntry e : ctx.migrationEntries()) {
-            if (e.state().equals("IGNORED")) {
+            if (!otherTool && e.state().equals("IGNORED")) {
                 out.add(finding("migration " + e.version(), e.file() + " (version " + e.version() + ") was never applied and is older than the "
                                 + "database's version " + s.currentVersion() + ": Flyway will not apply it, and its validation refuses to migrate "
                                 + "while it is there", "applied, or numbered after " + s.currentVersion(), "ignored by Flyway",

@@ -19,8 +19,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -145,21 +147,69 @@ public final class DrizzleSource implements MigrationSource {
         return whenByTag.get(m.id());
     }
 
-    /** Rows are matched to journal entries by created_at = when; a row no entry has keeps its created_at as id. */
+    /**
+     * Rows are matched to journal entries as drizzle-orm wrote them: created_at = the entry's when and hash = the
+     * file's SHA-256, so entries sharing a when are told apart; a row left over is matched by created_at alone to an
+     * entry of its when (an applied file edited since, which MIG004 reports), and a row no entry has keeps its
+     * created_at as id.
+     */
     @Override
     public List<AppliedMigration> history(Connection c) throws SQLException {
         if (!historyExists(c)) {
             return List.of();
         }
-        Map<Long, String> tagByWhen = new HashMap<>();
-        whenByTag.forEach((tag, w) -> tagByWhen.put(w, tag));
-        List<AppliedMigration> out = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
+        List<Long> createdAts = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT hash, created_at FROM " + historyTable()
                 + " ORDER BY created_at, id")) {
             while (rs.next()) {
-                long createdAt = rs.getLong(2);
-                String tag = tagByWhen.getOrDefault(createdAt, "created_at " + createdAt);
-                out.add(new AppliedMigration(tag, tag, rs.getString(1), AppliedMigration.Status.SUCCESS, Instant.ofEpochMilli(createdAt), null));
+                hashes.add(rs.getString(1));
+                createdAts.add(rs.getLong(2));
+            }
+        }
+        String[] tags = new String[hashes.size()];
+        Set<Migration> matched = new HashSet<>();
+        for (boolean byHash : new boolean[] {true, false}) {
+            for (int r = 0; r < tags.length; r++) {
+                for (Migration m : migrations) {
+                    if (tags[r] == null && !matched.contains(m) && when(m) == createdAts.get(r) && (!byHash || m.checksum().equals(hashes.get(r)))) {
+                        tags[r] = m.id();
+                        matched.add(m);
+                    }
+                }
+            }
+        }
+        List<AppliedMigration> out = new ArrayList<>();
+        for (int r = 0; r < tags.length; r++) {
+            String tag = tags[r] != null ? tags[r] : "created_at " + createdAts.get(r);
+            out.add(new AppliedMigration(tag, tag, hashes.get(r), AppliedMigration.Status.SUCCESS, Instant.ofEpochMilli(createdAts.get(r)), null));
+        }
+        return out;
+    }
+
+    /**
+     * drizzle-orm's migrator applies only the entries whose when is later than the newest created_at
+     * ({@code PgDialect.migrate}): an entry without a row whose when is not (a branch merged after a later
+     * migration was applied) never runs, so Preflight does not apply it either and MIG006 reports it.
+     */
+    @Override
+    public Map<String, SourceProblem> ignored(List<AppliedMigration> history) {
+        Map<String, SourceProblem> out = new LinkedHashMap<>();
+        AppliedMigration newest = history.stream().max(Comparator.comparing(AppliedMigration::appliedOn)).orElse(null);
+        if (newest == null) {
+            return out;
+        }
+        long last = newest.appliedOn().toEpochMilli();
+        Set<String> applied = new HashSet<>();
+        history.forEach(a -> applied.add(a.id()));
+        for (Migration m : migrations) {
+            if (!applied.contains(m.id()) && when(m) <= last) {
+                String file = settings.relative(m.file());
+                out.put(m.id(), new SourceProblem(file, "journal entry " + m.id() + " (when " + when(m) + ") was never applied and is not"
+                        + " later than the newest applied migration, " + newest.id() + " (created_at " + last + "): drizzle-orm's migrator"
+                        + " only applies entries with a later when, so it never applies it, and neither does Preflight",
+                        "give " + m.id() + " a \"when\" later than " + last + " in meta/_journal.json (or regenerate it with drizzle-kit"
+                                + " generate so that it comes after the applied ones), then run ./preflight migrate"));
             }
         }
         return out;

@@ -12,8 +12,13 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,9 +31,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
 /**
@@ -55,12 +60,7 @@ public final class FlywaySource implements MigrationSource {
     }
 
     static FlywaySource read(LayoutSettings settings) {
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(settings.folder())) {
-            files = s.filter(Files::isRegularFile).filter(p -> isMigration(p.getFileName().toString())).toList();
-        } catch (IOException e) {
-            throw PreflightException.config("cannot read migrations in " + settings.folder() + ": " + e.getMessage(), "check the folder's permissions");
-        }
+        List<Path> files = files(settings);
         List<Migration> versioned = new ArrayList<>();
         List<Migration> repeatable = new ArrayList<>();
         for (Path p : files) {
@@ -101,6 +101,48 @@ public final class FlywaySource implements MigrationSource {
         List<Migration> all = new ArrayList<>(versioned);
         all.addAll(repeatable);
         return new FlywaySource(settings, all);
+    }
+
+    /**
+     * The migration files as Flyway's scanner of {@code filesystem:<folder>} finds them: it follows symbolic links, so
+     * this walk does too, and a link back to a folder that holds it is refused here, before Flyway scans: Flyway would
+     * find every file under it again on each turn (as duplicate versions, or for as long as paths can grow).
+     */
+    private static List<Path> files(LayoutSettings settings) {
+        List<Path> out = new ArrayList<>();
+        try {
+            Files.walkFileTree(settings.folder(), Set.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && isMigration(file.getFileName().toString())) {
+                        out.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof FileSystemLoopException) {
+                        throw PreflightException.config("the symbolic link " + settings.relative(file) + " -> " + target(file)
+                                        + " in the Flyway migrations folder leads back to a folder that holds it: Flyway follows links and would"
+                                        + " find the same migrations again on every turn of the loop",
+                                "remove the link (or point it outside " + settings.relative(settings.folder()) + "), then run the command again");
+                    }
+                    throw e;
+                }
+            });
+        } catch (IOException e) {
+            throw PreflightException.config("cannot read migrations in " + settings.folder() + ": " + e.getMessage(), "check the folder's permissions");
+        }
+        return out;
+    }
+
+    private static String target(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException | UnsupportedOperationException e) {
+            return "(unreadable)";
+        }
     }
 
     /** Flyway's checksum: CRC32 over the UTF-8 bytes of each line without its line break, BOM removed. */

@@ -240,7 +240,7 @@ class MigrationChecksTests {
     }
 
     @Test
-    void mig006ReportsEachFileTheNativeToolWouldSkip(@TempDir Path dir) {
+    void mig006ReportsEachFileTheNativeToolWouldSkip(@TempDir Path dir) throws Exception {
         LayoutFilesCheck check = new LayoutFilesCheck();
         FakeLayout drizzle = new FakeLayout(dir.resolve("drizzle"), List.of(
                 new SourceProblem("drizzle/0003_extra.sql", "drizzle/0003_extra.sql is not in the journal", "add it to the journal"),

@@ -39,6 +39,33 @@ class FlywaySourceTests {
                 .hasMessageContaining("two Flyway repeatable migrations with description 'views'");
     }
 
+    @Test
+    void aSymbolicLinkBackToAFolderThatHoldsItIsRefusedNamingTheLink(@TempDir Path dir) throws Exception {
+        // given a link Flyway's scanner would follow round and round (it found V1 "more than once", or spun for minutes)
+        write(dir, "V1__s.sql");
+        Files.createDirectories(dir.resolve("sub"));
+        Files.createSymbolicLink(dir.resolve("sub/loop"), Path.of(".."));
+
+        assertThatThrownBy(() -> open(dir).migrations()).isInstanceOf(PreflightException.class)
+                .hasMessageContaining("symbolic link sub/loop -> ..").hasMessageContaining("leads back to a folder that holds it")
+                .satisfies(e -> assertThat(((PreflightException) e).remedy()).startsWith("remove the link"));
+    }
+
+    @Test
+    void filesBehindASymbolicLinkAreReadAsFlywayFollowsIt(@TempDir Path dir) throws Exception {
+        // given a link to a folder outside the migrations folder, and one to a folder inside it
+        Path migrations = dir.resolve("migrations");
+        write(migrations, "V1__a.sql");
+        write(dir, "shared/V2__b.sql");
+        Files.createSymbolicLink(migrations.resolve("shared"), dir.resolve("shared"));
+
+        assertThat(open(migrations).migrations()).extracting(Migration::id).containsExactly("1", "2");
+
+        Files.createSymbolicLink(migrations.resolve("again"), migrations.resolve("shared"));
+        assertThatThrownBy(() -> open(migrations).migrations()).isInstanceOf(PreflightException.class)
+                .hasMessageContaining("two Flyway migrations with version 2");
+    }
+
     private static MigrationSource open(Path dir) {
         return new FlywayLayout().open(new LayoutSettings(dir, dir, "public", null, Map.of()));
     }

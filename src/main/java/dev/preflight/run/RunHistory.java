@@ -123,6 +123,8 @@ public final class RunHistory {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(LIST)) {
             ps.setInt(1, limit);
             return read(c, ps);
+        } catch (SQLException e) {
+            throw orForeign(e);
         }
     }
 
@@ -134,6 +136,8 @@ public final class RunHistory {
             ps.setString(1, runId);
             List<Run> runs = read(c, ps);
             return runs.isEmpty() ? null : runs.get(0);
+        } catch (SQLException e) {
+            throw orForeign(e);
         }
     }
 
@@ -170,8 +174,42 @@ public final class RunHistory {
     static PreflightException repositoryRefused(DatabaseUrl url, java.sql.SQLException e) {
         String role = url.user() == null ? "<role>" : url.user();
         return new PreflightException(ExitCode.USAGE_OR_CONNECTION,
-                "db: creating Preflight's job repository in schema 'preflight' failed: " + e.getMessage(),
-                "as an administrator, run GRANT CREATE ON DATABASE \"" + url.database() + "\" TO \"" + role
-                        + "\" or CREATE SCHEMA preflight AUTHORIZATION \"" + role + "\" (status and report need neither)");
+                "db: creating Preflight's job repository in schema 'preflight' failed: " + e.getMessage(), repositoryRemedy(url, role, e));
+    }
+
+    /** The remedy for the refusal PostgreSQL gave, by its SQLSTATE: a read-only database, a schema another role owns, a foreign table. */
+    static String repositoryRemedy(DatabaseUrl url, String role, java.sql.SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (state.equals("25006")) {
+            return "the database is read-only (default_transaction_read_only is on, or it is a standby): run the job commands against the "
+                    + "writable primary; status and report work read-only";
+        }
+        if (state.equals("42501") && message.contains("schema preflight")) {
+            return "schema preflight exists but belongs to another role: as its owner, run GRANT USAGE, CREATE ON SCHEMA preflight TO \"" + role
+                    + "\" and GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA preflight TO \"" + role
+                    + "\" and GRANT USAGE, UPDATE ON ALL SEQUENCES IN SCHEMA preflight TO \"" + role + "\" (or run Preflight as that owner)";
+        }
+        if (state.equals("42703") || state.equals("42P01") || state.equals("42804")) {
+            return foreignSchemaRemedy();
+        }
+        return "as an administrator, run GRANT CREATE ON DATABASE \"" + url.database() + "\" TO \"" + role
+                + "\" or CREATE SCHEMA preflight AUTHORIZATION \"" + role + "\" (status and report need neither)";
+    }
+
+    /** A table of schema preflight that is not Preflight's shape: another tool's schema of the same name, or a damaged one. */
+    static String foreignSchemaRemedy() {
+        return "a table in schema preflight does not have the columns Preflight keeps there (another tool's schema named preflight?): "
+                + "rename that schema (ALTER SCHEMA preflight RENAME TO preflight_other) and run again, and Preflight creates its own";
+    }
+
+    /** A query of the run history that failed because its tables are not Preflight's: a clear error rather than an internal one. */
+    static SQLException orForeign(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.equals("42703") || state.equals("42P01") || state.equals("42804")) {
+            throw new PreflightException(ExitCode.USAGE_OR_CONNECTION, "db: reading Preflight's run history in schema 'preflight' failed: "
+                    + e.getMessage().lines().findFirst().orElse(""), foreignSchemaRemedy());
+        }
+        return e;
     }
 }

@@ -2,6 +2,7 @@ package dev.preflight.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.preflight.config.DatabaseUrl;
 import dev.preflight.run.RunHistory.JobRun;
 import dev.preflight.run.RunHistory.Run;
 import java.time.Instant;
@@ -51,5 +52,19 @@ class RunHistoryTests {
     void aRunThatDidNotFinishIsRestartableEvenWithCompletedJobs() {
         assertThat(run("FAILED", job("migrate", "COMPLETED")).completed()).isFalse();
         assertThat(run("RUNNING", job("migrate", "COMPLETED")).completed()).isFalse();
+    }
+
+    @Test
+    void theRepositorysRefusalGetsTheRemedyOfItsCause() {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://app@h/appdb");
+
+        assertThat(RunHistory.repositoryRemedy(url, "app", new java.sql.SQLException(
+                "ERROR: cannot execute CREATE TABLE in a read-only transaction", "25006"))).startsWith("the database is read-only");
+        assertThat(RunHistory.repositoryRemedy(url, "app", new java.sql.SQLException("ERROR: permission denied for schema preflight", "42501")))
+                .contains("GRANT USAGE, CREATE ON SCHEMA preflight TO \"app\"").doesNotContain("ON DATABASE");
+        assertThat(RunHistory.repositoryRemedy(url, "app", new java.sql.SQLException("ERROR: column \"status\" does not exist", "42703")))
+                .contains("ALTER SCHEMA preflight RENAME");
+        assertThat(RunHistory.repositoryRemedy(url, "app", new java.sql.SQLException("ERROR: permission denied for database appdb", "42501")))
+                .contains("GRANT CREATE ON DATABASE \"appdb\" TO \"app\"");
     }
 }

@@ -47,6 +47,12 @@ final class FlywayFailure {
         if (script != null) {
             String file = script.getResource() != null ? script.getResource().getFilename() : "?";
             String dbMessage = sql != null ? sql.getMessage().lines().findFirst().orElse("") + " (SQLSTATE " + sql.getSQLState() + ")" : script.getMessage();
+            if (file == null || file.isBlank()) {
+                // Flyway's own script, not a project file: the history table it creates before the first migration
+                return new FlywayMigration.Result(applied, "Flyway could not create its schema history table "
+                        + flyway.getConfiguration().getTable() + ": " + dbMessage + blocked + ". Nothing was applied; the database stays at version "
+                        + currentVersionOrNone(flyway) + ".", null, null);
+            }
             String msg = "migration " + file + " failed at line " + script.getLineNumber() + ": " + dbMessage + blocked
                     + ". The failed migration was rolled back; the database stays at version " + currentVersionOrNone(flyway) + ".";
             return new FlywayMigration.Result(applied, msg, file, script.getLineNumber());

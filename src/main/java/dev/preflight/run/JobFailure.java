@@ -28,6 +28,9 @@ final class JobFailure {
         if (ledger.plan() != null || (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.UNKNOWN)) {
             return Optional.empty();
         }
+        if (ledger.migrationError() != null) {
+            return Optional.empty(); // the failed migration: MIG002's blocker, measured at the end of the run, names it with its remedy
+        }
         boolean blocked = ledger.outcomes().stream().filter(o -> o.job().equals(job))
                 .anyMatch(o -> o.findings().stream().anyMatch(f -> f.severity().blocksRelease()));
         if (blocked) {

@@ -72,6 +72,10 @@ class JobFailureTests {
         plan.plan("gate"); // its failed steps are PLAN001's, graded by the plan's onFailure
         assertThat(JobFailure.of(plan, "retune", failedRetune(new IllegalStateException("x")))).isEmpty();
 
+        RunLedger migration = new RunLedger("run-4"); // a failed migration: MIG002 names it at the end of the run
+        migration.migrationsApplied(List.of(), "migration V2__x.sql failed at line 3: ...");
+        assertThat(JobFailure.of(migration, "migrate", failedRetune(new IllegalStateException("x")))).isEmpty();
+
         JobExecution completed = failedRetune(new IllegalStateException("x"));
         completed.setStatus(BatchStatus.COMPLETED);
         assertThat(JobFailure.of(new RunLedger("run-3"), "retune", completed)).isEmpty();

@@ -99,6 +99,30 @@ class ReadOnlyIntegrationTests {
     }
 
     @Test
+    void aRoleThatMayNotCreateInSchemaPublicIsToldSoAndHowToGrantIt(TestDatabase db, @TempDir Path dir) throws Exception {
+        // given a role that may create Preflight's schema but not Flyway's history table in public (PostgreSQL 15's default)
+        Path project = dir.resolve("p");
+        Files.createDirectories(project.resolve("migrations"));
+        Files.writeString(project.resolve("migrations/V1__t.sql"), "CREATE TABLE t (id int);\n");
+        String role = role("nopublic");
+        DatabaseUrl url = selectOnlyRole(db, role);
+        db.execute("GRANT CREATE ON DATABASE " + db.url().database() + " TO " + role);
+        try {
+            CliRun run = CliRun.run("migrate", "--project", project.toString(), "--db-url", url.secretUri());
+
+            // then MIG002 says it was Flyway's history table, not a migration, and the grant that fixes it; one blocker, not two
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+            String json = Files.readString(project.resolve("reports/latest/readiness.json"));
+            assertThat(json).contains("Flyway could not create its schema history table flyway_schema_history: ERROR: permission denied "
+                    + "for schema public").contains("GRANT USAGE, CREATE ON SCHEMA public TO <role>").doesNotContain("RUN002");
+            db.execute("GRANT USAGE, CREATE ON SCHEMA public TO " + role);
+            assertThat(CliRun.run("migrate", "--project", project.toString(), "--db-url", url.secretUri()).exitCode()).isZero();
+        } finally {
+            dropRole(db, role);
+        }
+    }
+
+    @Test
     void thePrintedRemedyForTheJobRepositoryWorks(TestDatabase db, @TempDir Path dir) throws Exception {
         Path project = project(dir);
         String role = role("rem");

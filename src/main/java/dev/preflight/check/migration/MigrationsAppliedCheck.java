@@ -56,6 +56,7 @@ public final class MigrationsAppliedCheck implements Check {
         return out;
     }
 
+    private static final java.util.regex.Pattern SCHEMA_DENIED = java.util.regex.Pattern.compile("permission denied for schema (\\S+)");
     private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("No value provided for placeholder: \\$\\{([^}]+)}");
 
     /** The remedy for a failure that names no repair: what the error says is wrong, where it says it. */
@@ -74,6 +75,12 @@ public final class MigrationsAppliedCheck implements Check {
         if (error.contains("advisory lock")) {
             return "another session holds Flyway's lock: a migrate still running, or a killed one's statement; find it in "
                     + "pg_stat_activity, let it finish or end it with pg_terminate_backend(pid), then run migrate again";
+        }
+        Matcher schema = SCHEMA_DENIED.matcher(error);
+        if (schema.find()) {
+            return "grant the connecting role USAGE and CREATE on schema " + schema.group(1) + " (GRANT USAGE, CREATE ON SCHEMA "
+                    + schema.group(1) + " TO <role>: since PostgreSQL 15 only the database owner may create in schema public), or run "
+                    + "migrate as the schema's owner, then run migrate again";
         }
         if (error.contains("SQLSTATE 42501") || error.contains("permission denied") || error.contains("must be owner")) {
             return "grant the connecting role what the statement needs (or run migrate as the owner of the objects it changes), "

@@ -77,7 +77,10 @@ class MigrationChecksTests {
         assertThat(MigrationsAppliedCheck.remedyFor("Flyway: Number of retries exceeded while attempting to acquire PostgreSQL advisory lock"))
                 .contains("pg_terminate_backend");
         assertThat(MigrationsAppliedCheck.remedyFor("migration V2__x.sql failed at line 3: ERROR: permission denied for schema public "
-                + "(SQLSTATE 42501)")).startsWith("grant the connecting role");
+                + "(SQLSTATE 42501)")).startsWith("grant the connecting role USAGE and CREATE on schema public")
+                .contains("GRANT USAGE, CREATE ON SCHEMA public TO <role>");
+        assertThat(MigrationsAppliedCheck.remedyFor("migration V2__x.sql failed at line 3: ERROR: permission denied for table t "
+                + "(SQLSTATE 42501)")).startsWith("grant the connecting role what the statement needs");
         assertThat(MigrationsAppliedCheck.remedyFor("migration V2__x.sql failed at line 3: syntax error")).startsWith("fix the statement");
     }
 

@@ -76,10 +76,19 @@ final class YamlSeedReader {
         return out;
     }
 
-    /** A record's column: value pairs as text, duplicate columns refused; {@code lines} receives each value's line. */
+    /**
+     * A record's column: value pairs as text, duplicate columns refused; {@code lines} receives each value's line. YAML's
+     * merge key ({@code <<: *defaults}, or a list of them) adds the columns the record does not set itself, the first
+     * merged mapping winning, as YAML 1.1 and jobs/preflight.yaml read it.
+     */
     static Map<String, String> mapping(String file, String what, MappingNode record, Map<String, Integer> lines) {
         Map<String, String> values = new LinkedHashMap<>();
+        List<MappingNode> merged = new ArrayList<>();
         for (NodeTuple t : record.getValue()) {
+            if (Tag.MERGE.equals(t.getKeyNode().getTag())) {
+                merged.addAll(mergedMappings(file, t.getValueNode()));
+                continue;
+            }
             String column = scalar(file, t.getKeyNode(), "a column name");
             if (values.containsKey(column)) {
                 throw error(file, t.getKeyNode(), what + " mentions column '" + column + "' twice");
@@ -87,7 +96,26 @@ final class YamlSeedReader {
             values.put(column, YamlValues.text(t.getValueNode()));
             lines.put(column, line(t.getKeyNode()));
         }
+        for (MappingNode defaults : merged) {
+            Map<String, Integer> mergedLines = new LinkedHashMap<>();
+            mapping(file, what, defaults, mergedLines).forEach((column, value) -> {
+                if (!values.containsKey(column)) {
+                    values.put(column, value);
+                    lines.put(column, mergedLines.get(column));
+                }
+            });
+        }
         return values;
+    }
+
+    private static List<MappingNode> mergedMappings(String file, Node value) {
+        if (value instanceof MappingNode m) {
+            return List.of(m);
+        }
+        if (value instanceof SequenceNode list && list.getValue().stream().allMatch(MappingNode.class::isInstance)) {
+            return list.getValue().stream().map(MappingNode.class::cast).toList();
+        }
+        throw error(file, value, "a merge key (<<) takes a mapping or a list of mappings, such as <<: *defaults");
     }
 
     static String scalar(String file, Node node, String what) {

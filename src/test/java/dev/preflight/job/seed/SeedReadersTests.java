@@ -48,6 +48,30 @@ class SeedReadersTests {
     }
 
     @Test
+    void yamlMergeKeysAddTheColumnsARecordDoesNotSetItself(@TempDir Path root) throws Exception {
+        // given records sharing defaults through an anchor and YAML's merge key (one mapping, then a list of them)
+        SeedFiles files = read(root, "20-b.yaml", """
+                brands:
+                  - &acme {id: b1, organizationId: org_acme, tone: calm}
+                  - <<: *acme
+                    id: b2
+                  - <<: [{tone: loud, id: x}, *acme]
+                    id: b3
+                """);
+
+        // then each record has every column, its own values winning, then the first merged mapping's
+        List<SeedBlock> blocks = files.blocks();
+        assertThat(blocks).hasSize(2);
+        assertThat(blocks.get(0).columns()).containsExactly("id", "organizationId", "tone");
+        assertThat(blocks.get(1).columns()).containsExactly("id", "tone", "organizationId");
+        assertThat(blocks.get(0).rows().get(1)).containsExactly("b2", "org_acme", "calm");
+        assertThat(blocks.get(1).rows().get(0)).containsExactly("b3", "loud", "org_acme");
+        assertThatThrownBy(() -> read(root, "21-c.yaml", "brands:\n  - <<: [1, 2]\n    id: b4\n"))
+                .isInstanceOf(SeedInputException.class).hasMessageContaining("jobs/seed/21-c.yaml line 2")
+                .hasMessageContaining("a merge key (<<) takes a mapping");
+    }
+
+    @Test
     void yamlRefusesARepeatedColumnNamingTheLine(@TempDir Path root) {
         assertThatThrownBy(() -> read(root, "a.yaml", "users:\n  - id: u1\n    email: a@b.c\n    email: d@e.f\n"))
                 .isInstanceOf(SeedInputException.class).hasMessageContaining("jobs/seed/a.yaml line 4").hasMessageContaining("twice");

@@ -10,11 +10,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Checks the seed against the live schema before anything is written: unknown tables and
@@ -104,17 +106,25 @@ final class SeedValidator {
         record Row(SeedBlock block, int row) {
         }
         Map<String, List<Row>> tables = new LinkedHashMap<>();
+        Map<String, List<String[]>> tableKeys = new LinkedHashMap<>();
         for (SeedBlock b : blocks) {
             List<Row> rows = tables.computeIfAbsent(b.table(), k -> new ArrayList<>());
+            List<String[]> keys = tableKeys.computeIfAbsent(b.table(), k -> new ArrayList<>());
+            int[] at = schema.table(b.table()).primaryKey().stream().mapToInt(b::columnIndex).toArray();
             for (int r = 0; r < b.size(); r++) {
+                String[] row = b.rows().get(r);
+                String[] key = new String[at.length];
+                for (int k = 0; k < at.length; k++) {
+                    key[k] = row[at[k]];
+                }
                 rows.add(new Row(b, r));
+                keys.add(key);
             }
         }
         for (Map.Entry<String, List<Row>> e : tables.entrySet()) {
             SeedSchema.Table t = schema.table(e.getKey());
             List<Row> rows = e.getValue();
-            List<String[]> keys = rows.stream().map(r -> t.primaryKey().stream()
-                    .map(k -> r.block().rows().get(r.row())[r.block().columnIndex(k)]).toArray(String[]::new)).toList();
+            List<String[]> keys = tableKeys.get(e.getKey());
             for (int[] same : sameKeys(t, keys)) {
                 Row first = rows.get(same[0]);
                 String given = String.join(",", keys.get(same[0]));
@@ -138,11 +148,17 @@ final class SeedValidator {
         List<SeedSchema.Column> cols = t.primaryKey().stream().map(t.columns()::get).toList();
         List<int[]> out = new ArrayList<>();
         if (cols.stream().allMatch(SeedSchema.Column::acceptsAnyText)) {
-            Map<String, List<Integer>> byKey = new LinkedHashMap<>(keys.size() * 2);
+            // as written; a list only for a key given twice, ordered by its first row (100,000 rows: no per-row list or join)
+            Map<String, Integer> first = new HashMap<>(keys.size() * 2);
+            Map<Integer, List<Integer>> repeated = new TreeMap<>();
             for (int r = 0; r < keys.size(); r++) {
-                byKey.computeIfAbsent(String.join("\u0000", keys.get(r)), k -> new ArrayList<>(1)).add(r);
+                String[] key = keys.get(r);
+                Integer seen = first.putIfAbsent(key.length == 1 ? key[0] : String.join("\u0000", key), r);
+                if (seen != null) {
+                    repeated.computeIfAbsent(seen, f -> new ArrayList<>(List.of(f))).add(r);
+                }
             }
-            byKey.values().stream().filter(rows -> rows.size() > 1).forEach(rows -> out.add(rows.stream().mapToInt(i -> i).toArray()));
+            repeated.values().forEach(rows -> out.add(rows.stream().mapToInt(i -> i).toArray()));
             return out;
         }
         StringBuilder arrays = new StringBuilder();

@@ -28,13 +28,16 @@ public record ProjectConfig(Map<String, String> placeholders, String schema, Str
                 RetuneConfig.defaults(), EmbeddingsConfig.defaults(), MigrationTimeouts.defaults(), null, null);
     }
 
-    /** The settings, severity overrides not checked against the ids findings carry (see {@link #load(ProjectLayout, Set)}). */
+    /** The settings, severity overrides not checked against the ids findings carry (see {@link #load(ProjectLayout, java.util.function.Supplier)}). */
     public static ProjectConfig load(ProjectLayout project) {
         return load(project, null);
     }
 
-    /** The settings; a {@code severity:} override of an id outside {@code findingIds} (unless null) is an error naming its line. */
-    public static ProjectConfig load(ProjectLayout project, Set<String> findingIds) {
+    /**
+     * The settings; a {@code severity:} override of an id outside {@code findingIds} (unless null) is an error naming its
+     * line. The ids are asked for only when the file overrides a severity: most runs do not load the checks for it.
+     */
+    public static ProjectConfig load(ProjectLayout project, java.util.function.Supplier<Set<String>> findingIds) {
         Path file = project.jobs().resolve(FILE);
         if (!Files.isRegularFile(file)) {
             return defaults();
@@ -48,8 +51,8 @@ public record ProjectConfig(Map<String, String> placeholders, String schema, Str
         YamlLines lines = YamlLines.of(text);
         try {
             ProjectConfig config = parse(doc, where);
-            if (findingIds != null) {
-                requireKnown(config.severities().keySet(), findingIds, where);
+            if (findingIds != null && !config.severities().isEmpty()) {
+                requireKnown(config.severities().keySet(), findingIds.get(), where);
             }
             DomainMapping.load(project); // verify.domains is read by the verify job; its errors belong before any job
             return config;

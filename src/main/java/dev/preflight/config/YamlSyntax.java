@@ -72,11 +72,14 @@ public final class YamlSyntax {
 
     /**
      * The one SnakeYAML set-up, once the text's aliases are checked ({@link YamlAliases}): a recursive
-     * alias or an alias bomb is refused at its line before any tree is built or walked.
+     * alias or an alias bomb is refused at its line before any tree is built or walked. A text without
+     * a '*' has no alias to check.
      */
     private static Yaml checked(String text) {
         Yaml yaml = new Yaml(new SafeConstructor(options()));
-        YamlAliases.check(yaml.parse(new StringReader(text)));
+        if (text.indexOf('*') >= 0) { // no '*', no alias: the text is parsed once, not twice
+            YamlAliases.check(yaml.parse(new StringReader(text)));
+        }
         return yaml;
     }
 

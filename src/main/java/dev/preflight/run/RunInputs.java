@@ -24,7 +24,7 @@ record RunInputs(String runId, ProjectLayout project, ProjectConfig config, Migr
             java.util.function.Consumer<ProjectInputs> check) {
         String runId = options.flag("run-id") != null ? RunId.check(options.flag("run-id")) : RunId.generate(command);
         ProjectLayout project = new ProjectLayout(options.project(), options.reportsDir());
-        ProjectConfig config = ProjectConfig.load(project, CheckRegistry.get().findingIds()); // an unknown id in severity: is an error
+        ProjectConfig config = ProjectConfig.load(project, () -> CheckRegistry.get().findingIds()); // an unknown id in severity: is an error
         KnownSecrets.registerEnvironmentValue(console.env(), config.embeddings().openai().apiKeyEnv());
         MigrationFiles files = MigrationFiles.resolve(project, config);
         check.accept(new ProjectInputs(project, config, files)); // before the reports folder is made: nothing is written

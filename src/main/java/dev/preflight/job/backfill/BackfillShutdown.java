@@ -1,5 +1,6 @@
 package dev.preflight.job.backfill;
 
+import dev.preflight.kernel.ShutdownGate;
 import dev.preflight.run.Session;
 import java.util.HashSet;
 import java.util.Set;
@@ -23,7 +24,6 @@ public final class BackfillShutdown implements AutoCloseable {
     private final CountDownLatch done = new CountDownLatch(1);
     private final Thread hook = new Thread(this::onSignal, "preflight-backfill-stop");
     private volatile Session session;
-    private static volatile boolean requested;
 
     private BackfillShutdown() {
     }
@@ -39,11 +39,6 @@ public final class BackfillShutdown implements AutoCloseable {
         this.session = session; // not its operator yet: a run with nothing to embed never makes one
     }
 
-    /** Whether a signal asked this process's backfill to stop: a target whose turn comes after it is not started. */
-    public static boolean requested() {
-        return requested;
-    }
-
     /**
      * Remembers the stop, then stops every backfill execution running, again every 200 ms until the command has reported:
      * a job that the main thread was launching when the signal came (not yet running, so the first look missed it) is
@@ -51,7 +46,7 @@ public final class BackfillShutdown implements AutoCloseable {
      */
     @SuppressWarnings("removal") // Batch 6 keeps getRunningExecutions/stop(long) until its replacement takes a JobExecution we do not hold here
     private void onSignal() {
-        requested = true;
+        ShutdownGate.signal(); // the process-wide word that a signal came: a target whose turn comes after it is not started
         log.info("backfill: stop requested (signal): finishing the current chunk, then stopping; targets not yet started are "
                 + "skipped; run again to resume");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(GRACE_SECONDS);

@@ -4,6 +4,7 @@ import dev.preflight.config.EmbeddingTarget;
 import dev.preflight.config.EmbeddingsConfig;
 import dev.preflight.db.Connections;
 import dev.preflight.job.backfill.provider.EmbeddingProvider;
+import dev.preflight.kernel.ShutdownGate;
 import dev.preflight.report.EmbeddingsSection;
 import dev.preflight.run.Session;
 import java.sql.Connection;
@@ -59,7 +60,7 @@ final class TargetBackfill implements AutoCloseable {
             planned = request.limit() == null ? pending : Math.min(pending, request.limit());
             idle = BackfillLauncher.idle(c, target.name(), provider.model(), request.reembed(), planned);
         }
-        if (BackfillShutdown.requested()) {
+        if (ShutdownGate.signalled()) {
             log.info("backfill {}: not started: the run was stopped on a signal", target.name());
             return result(sql, BatchStatus.STOPPED.name(), pending, new BackfillStats(), 0, 0, "not started: the run was stopped on a "
                     + "signal before this target's turn; run ./preflight backfill again to embed it");
